@@ -1,0 +1,30 @@
+package io.funit.common.contract;
+
+import java.util.Collection;
+
+/** Small validation helpers for the request records' compact constructors. */
+final class Checks {
+  private Checks() {}
+
+  static String required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidRequestException(field, "is required");
+    }
+    return value;
+  }
+
+  static long range(String field, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new InvalidRequestException(field, "must be between " + min + " and " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  static <T extends Collection<?>> T size(String field, T values, int min, int max) {
+    int n = values == null ? 0 : values.size();
+    if (n < min || n > max) {
+      throw new InvalidRequestException(field, "must hold between " + min + " and " + max + " items, got " + n);
+    }
+    return values;
+  }
+}

@@ -1,0 +1,25 @@
+package io.funit.common.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The record on a work topic, keyed by job id: everything a worker needs to run the job.
+ * The request stays a JSON tree here because the topic is shared by versions; the worker turns it into the
+ * typed request of its {@link JobType} with {@link JobRequests#parse}.
+ */
+public record JobEnvelope(int schemaVersion, String jobId, JobType type, Instant createdAt, JsonNode request) {
+  public static final int SCHEMA_VERSION = 1;
+
+  public JobEnvelope {
+    Objects.requireNonNull(jobId, "job_id");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(createdAt, "created_at");
+    Objects.requireNonNull(request, "request");
+    if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
+      throw new InvalidRequestException("schema_version", "unsupported schema version " + schemaVersion
+          + " (this build reads up to " + SCHEMA_VERSION + ")");
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.funit.common.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One change to a job, carrying the job's whole state after the change. The job-event topic is compacted by
+ * job id, so the latest event alone must describe the job: that is why every event is a full snapshot.
+ *
+ * @param schemaVersion version of this record's layout
+ * @param eventId unique per event (for de-duplication by event consumers such as webhooks)
+ * @param event what happened
+ * @param jobId the job
+ * @param type the job type
+ * @param state the state after this event
+ * @param createdAt when the job was submitted
+ * @param updatedAt when this event was written
+ * @param attempt how many times a worker has started the job (0 while never started)
+ * @param progress the latest progress, if any
+ * @param cancelRequested a cancel was asked for and the worker has not yet stopped
+ * @param request the validated request as submitted
+ * @param result what a succeeded job produced (job-type specific)
+ * @param error why the job failed, or why the last attempt failed while retrying
+ * @param workerId the worker that wrote the event, if a worker did
+ */
+public record JobEvent(int schemaVersion, String eventId, JobEventType event, String jobId, JobType type,
+    JobState state, Instant createdAt, Instant updatedAt, int attempt, Progress progress, boolean cancelRequested,
+    JsonNode request, JsonNode result, JobError error, String workerId) {
+  public static final int SCHEMA_VERSION = 1;
+
+  public JobEvent {
+    Objects.requireNonNull(jobId, "job_id");
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** The first event of a job, written by the gateway before the work record. */
+  public static JobEvent queued(JobEnvelope envelope) {
+    return new JobEvent(SCHEMA_VERSION, UUID.randomUUID().toString(), JobEventType.QUEUED, envelope.jobId(),
+        envelope.type(), JobState.QUEUED, envelope.createdAt(), envelope.createdAt(), 0, null, false,
+        envelope.request(), null, null, null);
+  }
+
+  /** The next event: same job, a new event id and time, the given event type and state. */
+  public JobEvent next(JobEventType nextEvent, JobState nextState, String writer) {
+    return new JobEvent(SCHEMA_VERSION, UUID.randomUUID().toString(), nextEvent, jobId, type, nextState, createdAt,
+        Instant.now(), attempt, progress, cancelRequested && !nextState.terminal(), request, result, error, writer);
+  }
+
+  public JobEvent withAttempt(int value) {
+    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, value, progress,
+        cancelRequested, request, result, error, workerId);
+  }
+
+  public JobEvent withProgress(Progress value) {
+    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, value,
+        cancelRequested, request, result, error, workerId);
+  }
+
+  public JobEvent withCancelRequested(boolean value) {
+    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
+        value, request, result, error, workerId);
+  }
+
+  public JobEvent withResult(JsonNode value) {
+    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
+        cancelRequested, request, value, error, workerId);
+  }
+
+  public JobEvent withError(JobError value) {
+    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
+        cancelRequested, request, result, value, workerId);
+  }
+}

@@ -1,0 +1,50 @@
+package io.funit.common.kafka;
+
+import io.funit.common.contract.JobEvent;
+import io.funit.common.json.Json;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Writes job events to the job-event topic, keyed by job id so that one job's events stay in order. */
+public final class JobEventPublisher {
+  private final Producer<String, String> producer;
+  private final String topic;
+  private final JobStateProjection projection;
+
+  /**
+   * @param projection the local view, updated as soon as Kafka acknowledges an event so that this process
+   *     reads its own writes without waiting for the projection to consume them
+   */
+  public JobEventPublisher(Producer<String, String> producer, Topics topics, JobStateProjection projection) {
+    this.producer = producer;
+    this.topic = topics.jobEvents();
+    this.projection = projection;
+  }
+
+  public CompletableFuture<JobEvent> publish(JobEvent event) {
+    CompletableFuture<JobEvent> done = new CompletableFuture<>();
+    producer.send(new ProducerRecord<>(topic, event.jobId(), Json.write(event)), (metadata, error) -> {
+      if (error != null) {
+        done.completeExceptionally(error);
+      } else {
+        projection.apply(event, metadata.offset());
+        done.complete(event);
+      }
+    });
+    return done;
+  }
+
+  /** Publishes and waits for the acknowledgement: used where the next step must not run before the event is stored. */
+  public JobEvent publishAndWait(JobEvent event) {
+    try {
+      return publish(event).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing " + event.event() + " of " + event.jobId(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("cannot publish " + event.event() + " of " + event.jobId() + ": "
+          + e.getCause(), e.getCause());
+    }
+  }
+}

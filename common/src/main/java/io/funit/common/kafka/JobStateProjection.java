@@ -1,0 +1,178 @@
+package io.funit.common.kafka;
+
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobState;
+import io.funit.common.contract.JobType;
+import io.funit.common.json.Json;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The current state of every job, rebuilt from the job-event topic: read from the beginning at start-up, then
+ * followed. Gateways and workers each hold one, so job state survives restarts and every instance answers the
+ * same. Events of one job share a partition, so their offsets order them; an event at or below the offset
+ * already applied is ignored, and a terminal state is final (a late event from a worker that lost its job can't
+ * reopen it). A cancel request is sticky until the job ends.
+ */
+public final class JobStateProjection implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JobStateProjection.class);
+  private final Map<String, Applied> jobs = new ConcurrentHashMap<>();
+  /** Job keys newest first, for listing; a job's creation time and id never change, so a key is added once. */
+  private final ConcurrentSkipListSet<JobOrder> order = new ConcurrentSkipListSet<>();
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private final KafkaConsumer<String, String> reader;
+  private final String topic;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile Instant lastPoll = Instant.EPOCH;
+
+  private record Applied(JobEvent event, long offset) {}
+
+  public JobStateProjection(KafkaClients clients, String clientId) {
+    this.reader = clients.reader(clientId);
+    this.topic = clients.topics().jobEvents();
+    this.thread = new Thread(this::run, "job-state-projection");
+    this.thread.setDaemon(true);
+  }
+
+  public JobStateProjection start() {
+    thread.start();
+    return this;
+  }
+
+  private void run() {
+    try {
+      List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      reader.assign(partitions);
+      reader.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = reader.endOffsets(partitions, Duration.ofSeconds(60));
+      while (running) {
+        for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
+          applyRecord(record);
+        }
+        lastPoll = Instant.now();
+        if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+          LOG.info("job state projection caught up: {} jobs", jobs.size());
+          caughtUp.countDown();
+        }
+      }
+    } catch (WakeupException e) {
+      // close() woke us up
+    } catch (RuntimeException e) {
+      LOG.error("job state projection stopped", e);
+    } finally {
+      reader.close();
+    }
+  }
+
+  private void applyRecord(ConsumerRecord<String, String> record) {
+    if (record.value() == null) {
+      remove(record.key());
+      return;
+    }
+    try {
+      apply(Json.MAPPER.readValue(record.value(), JobEvent.class), record.offset());
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.warn("skipping unreadable job event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+    }
+  }
+
+  /** Applies an event written at the given offset of its partition; returns the job's state afterwards. */
+  public JobEvent apply(JobEvent event, long offset) {
+    Applied result = jobs.compute(event.jobId(), (id, current) -> {
+      if (current == null) {
+        return new Applied(event, offset);
+      }
+      if (offset <= current.offset() || current.event().state().terminal()) {
+        return current;
+      }
+      boolean stickyCancel = current.event().cancelRequested() && !event.state().terminal();
+      return new Applied(stickyCancel ? event.withCancelRequested(true) : event, offset);
+    });
+    order.add(JobOrder.of(result.event()));
+    synchronized (this) {
+      notifyAll();
+    }
+    return result.event();
+  }
+
+  private void remove(String jobId) {
+    Applied removed = jobs.remove(jobId);
+    if (removed != null) {
+      order.remove(JobOrder.of(removed.event()));
+    }
+  }
+
+  public Optional<JobEvent> get(String jobId) {
+    return Optional.ofNullable(jobs.get(jobId)).map(Applied::event);
+  }
+
+  /** Waits until the job is known (its queued event may still be on its way) or the time is up. */
+  public synchronized Optional<JobEvent> await(String jobId, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!jobs.containsKey(jobId) && System.nanoTime() < deadline) {
+      wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+    return get(jobId);
+  }
+
+  /**
+   * One page of jobs, newest first, after the position {@code after} (exclusive) when given.
+   *
+   * @param type only this type, or null for all
+   * @param state only this state, or null for all
+   */
+  public List<JobEvent> page(JobType type, JobState state, JobOrder after, int limit) {
+    List<JobEvent> page = new ArrayList<>(limit);
+    Iterable<JobOrder> from = after == null ? order : order.tailSet(after, false);
+    for (JobOrder key : from) {
+      JobEvent job = get(key.jobId()).orElse(null);
+      if (job != null && (type == null || job.type() == type) && (state == null || job.state() == state)) {
+        page.add(job);
+        if (page.size() == limit) {
+          break;
+        }
+      }
+    }
+    return page;
+  }
+
+  public int size() {
+    return jobs.size();
+  }
+
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Caught up with the topic once, and polled Kafka within the last 10 seconds. */
+  public boolean healthy() {
+    return caughtUp.getCount() == 0 && lastPoll.isAfter(Instant.now().minusSeconds(10));
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    reader.wakeup();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

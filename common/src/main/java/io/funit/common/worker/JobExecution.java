@@ -1,0 +1,180 @@
+package io.funit.common.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.contract.JobEnvelope;
+import io.funit.common.contract.JobError;
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobEventType;
+import io.funit.common.contract.JobRequest;
+import io.funit.common.contract.JobRequests;
+import io.funit.common.contract.JobState;
+import io.funit.common.json.Json;
+import io.funit.common.kafka.JobEventPublisher;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.kafka.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one work record to an outcome: the job's state machine on the worker side. It publishes the job's
+ * events and decides whether the record may be committed (the job reached a terminal state) or must be handed
+ * back to Kafka (the worker is stopping). See docs/architecture.md, "The life of a job".
+ */
+final class JobExecution<R extends JobRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
+  /** The gateway writes the queued event before the work record; give the projection this long to see it. */
+  private static final Duration QUEUED_EVENT_WAIT = Duration.ofSeconds(10);
+
+  enum Outcome { COMMIT, HAND_BACK }
+
+  private final JobHandler<R> handler;
+  private final WorkerSettings settings;
+  private final JobStateProjection projection;
+  private final JobEventPublisher events;
+  private final DeadLetterWriter deadLetters;
+  private final Topics topics;
+
+  JobExecution(JobHandler<R> handler, WorkerSettings settings, JobStateProjection projection,
+      JobEventPublisher events, DeadLetterWriter deadLetters, Topics topics) {
+    this.handler = handler;
+    this.settings = settings;
+    this.projection = projection;
+    this.events = events;
+    this.deadLetters = deadLetters;
+    this.topics = topics;
+  }
+
+  Outcome run(ConsumerRecord<String, String> record, StopSignal stop) throws InterruptedException {
+    JobEnvelope envelope;
+    try {
+      envelope = Json.MAPPER.readValue(record.value(), JobEnvelope.class);
+      if (envelope.type() != handler.type()) {
+        throw new InvalidRequestException("type", "a " + envelope.type().wireName() + " job on the "
+            + handler.type().wireName() + " topic");
+      }
+    } catch (Exception e) {
+      // tier: poison message. It can never be read, so retrying is pointless
+      return rejectUnreadable(record, e);
+    }
+    JobEvent job = projection.await(envelope.jobId(), QUEUED_EVENT_WAIT).orElseGet(() -> JobEvent.queued(envelope));
+    if (job.state().terminal()) {
+      // a redelivery of a finished job (its worker died between the final event and the commit): already done
+      LOG.info("job {} is already {}, skipping the redelivered record", job.jobId(), job.state().wireName());
+      return Outcome.COMMIT;
+    }
+    R request;
+    try {
+      request = JobRequests.parse(handler.requestClass(), envelope.request());
+    } catch (InvalidRequestException e) {
+      return fail(record, job, "invalid_request", e.getMessage());
+    }
+    return attempts(record, job, request, stop);
+  }
+
+  private Outcome attempts(ConsumerRecord<String, String> record, JobEvent job, R request, StopSignal stop)
+      throws InterruptedException {
+    int attempt = job.attempt();
+    while (true) {
+      JobEvent latest = latest(job);
+      if (latest.cancelRequested()) {
+        return finish(latest.next(JobEventType.CANCELED, JobState.CANCELED, settings.workerId()));
+      }
+      attempt++;
+      if (attempt > settings.maxAttempts()) {
+        return fail(record, latest, "attempts_exhausted", "gave up after " + settings.maxAttempts()
+            + " attempts; last error: " + (latest.error() == null ? "the worker stopped without a report" : latest.error().message()));
+      }
+      JobEvent started = events.publishAndWait(latest.next(JobEventType.STARTED, JobState.RUNNING, settings.workerId())
+          .withAttempt(attempt).withError(null));
+      RunningJobContext context = new RunningJobContext(started, settings.workerId(), stop, projection, events,
+          settings.progressInterval());
+      try {
+        Object result = handler.handle(request, context);
+        JsonNode resultJson = Json.MAPPER.valueToTree(result);
+        return finish(latest(started).next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, settings.workerId())
+            .withResult(resultJson));
+      } catch (JobStoppedException e) {
+        return stopped(started, stop);
+      } catch (InvalidJobException e) {
+        // tier: the job itself is wrong; no retry can fix it
+        return fail(record, latest(started), "invalid_request", e.getMessage());
+      } catch (Exception e) {
+        // tier: anything else may pass on a later attempt, up to maxAttempts
+        if (stop.handedBack()) {
+          return stopped(started, stop);
+        }
+        LOG.warn("job {} attempt {} failed: {}", job.jobId(), attempt, e.toString());
+        if (attempt >= settings.maxAttempts()) {
+          return fail(record, latest(started), "attempts_exhausted", "gave up after " + attempt + " attempts: " + e);
+        }
+        job = events.publishAndWait(latest(started).next(JobEventType.RETRYING, JobState.RUNNING, settings.workerId())
+            .withError(new JobError("handler_failed", e.toString(), false)));
+        if (!waitBeforeRetry(attempt, stop)) {
+          return stopped(job, stop);
+        }
+      }
+    }
+  }
+
+  private boolean waitBeforeRetry(int attempt, StopSignal stop) throws InterruptedException {
+    long deadline = System.nanoTime() + settings.backoff(attempt).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (stop.handedBack()) {
+        return false;
+      }
+      Thread.sleep(50);
+    }
+    return true;
+  }
+
+  private Outcome stopped(JobEvent job, StopSignal stop) {
+    JobEvent latest = latest(job);
+    if (stop.handedBack()) {
+      // shutdown or rebalance: back to the queue; the record stays uncommitted and goes to another worker
+      publishUnlessFinished(latest.next(JobEventType.REQUEUED, JobState.QUEUED, settings.workerId()));
+      return Outcome.HAND_BACK;
+    }
+    return finish(latest.next(JobEventType.CANCELED, JobState.CANCELED, settings.workerId()));
+  }
+
+  private Outcome fail(ConsumerRecord<String, String> record, JobEvent job, String code, String message) {
+    deadLetters.send(topics.deadLetter(handler.type()), record, code, message);
+    return finish(latest(job).next(JobEventType.FAILED, JobState.FAILED, settings.workerId())
+        .withError(new JobError(code, message, true)));
+  }
+
+  private Outcome rejectUnreadable(ConsumerRecord<String, String> record, Exception cause) {
+    String message = "unreadable work record: " + cause.getMessage();
+    LOG.warn("dead-lettering record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), message);
+    deadLetters.send(topics.deadLetter(handler.type()), record, "unreadable_record", message);
+    if (record.key() != null && !record.key().isBlank()) {
+      JobEvent known = projection.get(record.key()).orElseGet(() -> new JobEvent(JobEvent.SCHEMA_VERSION, "",
+          JobEventType.QUEUED, record.key(), handler.type(), JobState.QUEUED, Instant.ofEpochMilli(record.timestamp()),
+          Instant.ofEpochMilli(record.timestamp()), 0, null, false, null, null, null, null));
+      finish(known.next(JobEventType.FAILED, JobState.FAILED, settings.workerId())
+          .withError(new JobError("unreadable_record", message, true)));
+    }
+    return Outcome.COMMIT;
+  }
+
+  private Outcome finish(JobEvent terminal) {
+    publishUnlessFinished(terminal);
+    return Outcome.COMMIT;
+  }
+
+  /** Another writer may have ended the job meanwhile (e.g. a cancel of a queued job): terminal is final. */
+  private void publishUnlessFinished(JobEvent event) {
+    if (projection.get(event.jobId()).map(j -> !j.state().terminal()).orElse(true)) {
+      events.publishAndWait(event);
+    }
+  }
+
+  /** The projection's view includes changes made by others (a cancel request) since {@code job} was written. */
+  private JobEvent latest(JobEvent job) {
+    return projection.get(job.jobId()).orElse(job);
+  }
+}

@@ -1,0 +1,29 @@
+package io.funit.common.worker;
+
+import io.funit.common.contract.JobRequest;
+import io.funit.common.contract.JobType;
+
+/**
+ * The job-specific part of a worker: turns one validated request into a result. The runtime owns everything
+ * else (polling, commits, retries, dead letters, events, cancel). A handler gets its collaborators in its
+ * constructor and keeps no per-job state in fields, so one instance serves every slot.
+ *
+ * <p>Failure tiers: throw {@link InvalidJobException} for a job that can never succeed (no retry, dead letter),
+ * {@link RetryableJobException} or any other exception for one that may succeed later (bounded retries), and let
+ * {@link JobStoppedException} from the context propagate.
+ *
+ * @param <R> the request record of the job type
+ */
+public interface JobHandler<R extends JobRequest> {
+  JobType type();
+
+  Class<R> requestClass();
+
+  /**
+   * Runs the job. Writes go to keys derived from the job id ({@link JobContext#outputKey}), so a redelivered
+   * job finds its earlier result instead of making a second one.
+   *
+   * @return the result, serialized into the succeeded event (a record)
+   */
+  Object handle(R request, JobContext context) throws Exception;
+}

@@ -1,0 +1,106 @@
+package io.funit.common.worker;
+
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobEventType;
+import io.funit.common.contract.JobState;
+import io.funit.common.contract.Progress;
+import io.funit.common.kafka.JobEventPublisher;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.storage.StorageKeys;
+import java.time.Duration;
+
+/** The context of one attempt of one job. */
+final class RunningJobContext implements JobContext {
+  private static final long STOP_POLL_MILLIS = 100;
+
+  private final String jobId;
+  private final int attempt;
+  private final String workerId;
+  private final StopSignal stop;
+  private final JobStateProjection projection;
+  private final JobEventPublisher events;
+  private final Duration progressInterval;
+  private long lastProgressNanos;
+
+  RunningJobContext(JobEvent started, String workerId, StopSignal stop, JobStateProjection projection,
+      JobEventPublisher events, Duration progressInterval) {
+    this.jobId = started.jobId();
+    this.attempt = started.attempt();
+    this.workerId = workerId;
+    this.stop = stop;
+    this.projection = projection;
+    this.events = events;
+    this.progressInterval = progressInterval;
+  }
+
+  @Override
+  public String jobId() {
+    return jobId;
+  }
+
+  @Override
+  public int attempt() {
+    return attempt;
+  }
+
+  @Override
+  public String workerId() {
+    return workerId;
+  }
+
+  @Override
+  public String outputKey(String name) {
+    return StorageKeys.output(jobId, name);
+  }
+
+  @Override
+  public void progress(long done, long total, String message) {
+    checkStop();
+    long now = System.nanoTime();
+    boolean last = total > 0 && done >= total;
+    if (!last && now - lastProgressNanos < progressInterval.toNanos()) {
+      return;
+    }
+    lastProgressNanos = now;
+    projection.get(jobId).filter(job -> !job.state().terminal()).ifPresent(job ->
+        // progress is informative: publish without waiting, a lost one is replaced by the next
+        events.publish(job.next(JobEventType.PROGRESS, JobState.RUNNING, workerId)
+            .withProgress(new Progress(done, total, message))));
+  }
+
+  @Override
+  public void checkStop() {
+    if (stop.handedBack()) {
+      throw new JobStoppedException("worker " + workerId + " is handing the job back");
+    }
+    if (projection.get(jobId).map(JobEvent::cancelRequested).orElse(false)) {
+      throw new JobStoppedException("canceled");
+    }
+  }
+
+  @Override
+  public boolean stopRequested() {
+    try {
+      checkStop();
+      return false;
+    } catch (JobStoppedException e) {
+      return true;
+    }
+  }
+
+  @Override
+  public void sleep(Duration duration) {
+    long deadline = System.nanoTime() + duration.toNanos();
+    checkStop();
+    while (System.nanoTime() < deadline) {
+      long left = Math.max(0, deadline - System.nanoTime());
+      try {
+        Thread.sleep(Math.min(STOP_POLL_MILLIS, Duration.ofNanos(left).toMillis() + 1));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new JobStoppedException("interrupted");
+      }
+      checkStop();
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.funit.common.worker;
+
+import io.funit.common.contract.JobRequest;
+import io.funit.common.kafka.JobEventPublisher;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.kafka.KafkaClients;
+import io.funit.common.kafka.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs job handlers against their work topics: {@code concurrency} slots (one consumer and one job thread each)
+ * per handler, one shared job-state projection and one producer for events and dead letters.
+ */
+public final class WorkerRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
+
+  private final WorkerSettings settings;
+  private final JobStateProjection projection;
+  private final KafkaProducer<String, String> producer;
+  private final List<JobSlot> slots = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+
+  private WorkerRuntime(WorkerSettings settings, JobStateProjection projection, KafkaProducer<String, String> producer) {
+    this.settings = settings;
+    this.projection = projection;
+    this.producer = producer;
+  }
+
+  /** Starts consuming once the projection has caught up, so redelivered finished jobs are recognised. */
+  public static WorkerRuntime start(KafkaClients kafka, WorkerSettings settings, List<JobHandler<?>> handlers) {
+    JobStateProjection projection = new JobStateProjection(kafka, settings.workerId() + "-projection").start();
+    WorkerRuntime runtime = new WorkerRuntime(settings, projection, kafka.producer(settings.workerId()));
+    try {
+      if (!projection.awaitCaughtUp(Duration.ofMinutes(2))) {
+        throw new IllegalStateException("job-event topic not readable within 2 minutes at "
+            + kafka.settings().bootstrapServers());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during start-up", e);
+    }
+    JobEventPublisher events = new JobEventPublisher(runtime.producer, kafka.topics(), projection);
+    DeadLetterWriter deadLetters = new DeadLetterWriter(runtime.producer, settings.workerId());
+    for (JobHandler<?> handler : handlers) {
+      for (int i = 0; i < settings.concurrency(); i++) {
+        runtime.addSlot(kafka, handler, events, deadLetters, i);
+      }
+    }
+    LOG.info("worker {} running {} slot(s) for {}", settings.workerId(), runtime.slots.size(),
+        handlers.stream().map(h -> h.type().wireName()).toList());
+    return runtime;
+  }
+
+  private <R extends JobRequest> void addSlot(KafkaClients kafka, JobHandler<R> handler, JobEventPublisher events,
+      DeadLetterWriter deadLetters, int index) {
+    Topics topics = kafka.topics();
+    String name = settings.workerId() + "-" + handler.type().wireName() + "-" + index;
+    JobExecution<R> execution = new JobExecution<>(handler, settings, projection, events, deadLetters, topics);
+    JobSlot slot = new JobSlot(kafka.workConsumer(topics.workerGroup(handler.type()), name),
+        topics.work(handler.type()), execution, settings.shutdownGrace(), name);
+    Thread thread = new Thread(slot, name);
+    slots.add(slot);
+    threads.add(thread);
+    thread.start();
+  }
+
+  public JobStateProjection projection() {
+    return projection;
+  }
+
+  public String workerId() {
+    return settings.workerId();
+  }
+
+  /** Hands running jobs back (uncommitted, requeued), leaves the consumer groups and stops. */
+  @Override
+  public void close() {
+    slots.forEach(JobSlot::stop);
+    for (Thread thread : threads) {
+      try {
+        thread.join(settings.shutdownGrace().toMillis() + 10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    producer.close(Duration.ofSeconds(10));
+    projection.close();
+    LOG.info("worker {} stopped", settings.workerId());
+  }
+}
