@@ -1,0 +1,162 @@
+package io.funit.deploy.up;
+
+import io.funit.common.config.KafkaSettings;
+import io.funit.common.config.S3Settings;
+import io.funit.common.config.Settings;
+import io.funit.common.embedded.EmbeddedKafka;
+import io.funit.common.embedded.EmbeddedS3;
+import io.funit.common.kafka.KafkaClients;
+import io.funit.common.kafka.TopicInitializer;
+import io.funit.common.storage.ObjectStore;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded stack: Kafka and S3 in this JVM, the gateway and workers as child processes (so each can be
+ * killed or scaled on its own, exactly as in a cluster). Everything keeps its state in the data directory.
+ */
+final class EmbeddedStack implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
+  private static final long CHILD_STOP_GRACE_SECONDS = 45;
+
+  private final StackLayout layout;
+  private final EmbeddedKafka kafka;
+  private final EmbeddedS3 s3;
+  private final List<ChildProcess> children = new ArrayList<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private EmbeddedStack(StackLayout layout, EmbeddedKafka kafka, EmbeddedS3 s3) {
+    this.layout = layout;
+    this.kafka = kafka;
+    this.s3 = s3;
+  }
+
+  static EmbeddedStack start(StackLayout layout, Installation installation) throws Exception {
+    long started = System.nanoTime();
+    Files.createDirectories(layout.dataDir());
+    String apiKey = ApiKeyFile.readOrCreate(layout.apiKeyFile());
+    EmbeddedKafka kafka = EmbeddedKafka.start(layout.kafkaDir(), layout.kafkaPort(), layout.kafkaControllerPort());
+    EmbeddedS3 s3 = EmbeddedS3.start(layout.s3Dir(), layout.s3Port(), S3Settings.DEFAULT_KEY, S3Settings.DEFAULT_KEY);
+    EmbeddedStack stack = new EmbeddedStack(layout, kafka, s3);
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "funit-up-shutdown"));
+    Map<String, String> env = stack.serviceEnvironment(apiKey);
+    Settings settings = Settings.fromEnvironment().with(env);
+    TopicInitializer.ensureTopics(new KafkaClients(KafkaSettings.from(settings)));
+    new ObjectStore(S3Settings.from(settings)).ensureBucket();
+    stack.startChildren(installation, env);
+    stack.awaitReady();
+    stack.printBanner(apiKey, Duration.ofNanos(System.nanoTime() - started));
+    return stack;
+  }
+
+  /** What every child needs to find the embedded servers; overrides the caller's environment for these keys. */
+  private Map<String, String> serviceEnvironment(String apiKey) {
+    Map<String, String> env = new HashMap<>();
+    env.put("FUNIT_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+    env.put("FUNIT_S3_ENDPOINT", s3.endpoint());
+    env.put("FUNIT_S3_ACCESS_KEY", s3.accessKey());
+    env.put("FUNIT_S3_SECRET_KEY", s3.secretKey());
+    env.put("FUNIT_GATEWAY_PORT", Integer.toString(layout.gatewayPort()));
+    env.put("FUNIT_GATEWAY_HOST", "127.0.0.1");
+    env.put("FUNIT_API_KEYS", apiKey);
+    return env;
+  }
+
+  private void startChildren(Installation installation, Map<String, String> env) throws IOException {
+    String java = Installation.java().toString();
+    children.add(new ChildProcess("gateway",
+        List.of(java, "-Xmx384m", "-jar", installation.gatewayJar().toString()), env, System.out));
+    layout.workers().counts().forEach((kind, count) -> {
+      for (int i = 1; i <= count; i++) {
+        Map<String, String> workerEnv = new HashMap<>(env);
+        workerEnv.put("FUNIT_WORKER_ID", kind + "-" + i);
+        children.add(new ChildProcess(kind + "-" + i,
+            List.of(java, "-Xmx2g", "-jar", installation.workerJar(kind).toString()), workerEnv, System.out));
+      }
+    });
+    for (ChildProcess child : children) {
+      child.start();
+    }
+  }
+
+  private void awaitReady() throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    URI readyz = URI.create(gatewayUrl() + "/readyz");
+    long deadline = System.nanoTime() + Duration.ofSeconds(layout.readyTimeoutSeconds()).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(readyz).timeout(Duration.ofSeconds(3)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // the gateway is still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the gateway did not become ready within " + layout.readyTimeoutSeconds() + " s");
+  }
+
+  private String gatewayUrl() {
+    return "http://127.0.0.1:" + layout.gatewayPort();
+  }
+
+  private void printBanner(String apiKey, Duration startup) {
+    System.out.printf("""
+
+        FUNIT is up (ready in %.1f s).
+          Gateway  %s        API key: %s
+          Kafka    %s
+          S3       %s        bucket %s, access key %s, secret key %s
+          Data     %s
+        Try:
+          curl -s -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
+               -d '{"steps": 3, "step_millis": 500}' %s/v1/jobs/probe
+        Ctrl-C stops everything.
+
+        """, startup.toMillis() / 1000.0, gatewayUrl(), apiKey, kafka.bootstrapServers(), s3.endpoint(), "funit",
+        s3.accessKey(), s3.secretKey(), layout.dataDir(), apiKey, gatewayUrl());
+  }
+
+  void awaitShutdown() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Children first (they hand their jobs back through Kafka), then S3, then Kafka. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    LOG.info("stopping the embedded stack");
+    children.forEach(ChildProcess::signalStop);
+    for (ChildProcess child : children) {
+      try {
+        child.awaitStop(CHILD_STOP_GRACE_SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      s3.close();
+    } catch (Exception e) {
+      LOG.warn("S3 stop: {}", e.toString());
+    }
+    kafka.close();
+    stopped.countDown();
+    System.out.println("FUNIT stopped; state kept in " + layout.dataDir());
+  }
+}

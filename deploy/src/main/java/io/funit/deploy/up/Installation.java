@@ -1,0 +1,29 @@
+package io.funit.deploy.up;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the service jars are: the repository checkout named by the {@code funit.home} property (set by ./funit). */
+record Installation(Path home) {
+  static Installation locate() {
+    Path home = Path.of(System.getProperty("funit.home", ".")).toAbsolutePath().normalize();
+    Installation installation = new Installation(home);
+    if (!Files.exists(installation.gatewayJar())) {
+      throw new IllegalStateException("no gateway jar at " + installation.gatewayJar() + "; run ./funit from the "
+          + "repository root (it builds the jars) or set -Dfunit.home");
+    }
+    return installation;
+  }
+
+  Path gatewayJar() {
+    return home.resolve("gateway/target/funit-gateway.jar");
+  }
+
+  Path workerJar(String kind) {
+    return home.resolve(kind + "-worker/target/funit-" + kind + "-worker.jar");
+  }
+
+  static Path java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+}

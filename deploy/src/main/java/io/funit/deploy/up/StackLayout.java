@@ -1,0 +1,29 @@
+package io.funit.deploy.up;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code ./funit up} starts, and where.
+ *
+ * @param dataDir holds kafka/ (broker log), s3/ (objects, one file per object) and api-key
+ * @param gatewayPort HTTP port of the gateway
+ * @param kafkaPort broker port
+ * @param kafkaControllerPort KRaft controller port
+ * @param s3Port S3 port
+ * @param workers worker processes per type
+ * @param readyTimeoutSeconds how long to wait for the gateway's /readyz
+ */
+record StackLayout(Path dataDir, int gatewayPort, int kafkaPort, int kafkaControllerPort, int s3Port,
+    WorkerCounts workers, int readyTimeoutSeconds) {
+  Path kafkaDir() {
+    return dataDir.resolve("kafka");
+  }
+
+  Path s3Dir() {
+    return dataDir.resolve("s3");
+  }
+
+  Path apiKeyFile() {
+    return dataDir.resolve("api-key");
+  }
+}

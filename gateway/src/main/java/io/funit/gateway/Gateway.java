@@ -1,0 +1,78 @@
+package io.funit.gateway;
+
+import io.funit.common.kafka.JobEventPublisher;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.kafka.KafkaClients;
+import io.funit.common.storage.ObjectStore;
+import io.funit.gateway.health.HealthRoutes;
+import io.funit.gateway.health.ReadinessProbe;
+import io.funit.gateway.jobs.JobRoutes;
+import io.funit.gateway.jobs.JobSubmitter;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/** A running gateway: its Vert.x instance, Kafka clients and job-state projection, closed together. */
+public final class Gateway implements AutoCloseable {
+  private final Vertx vertx;
+  private final KafkaProducer<String, String> producer;
+  private final Admin admin;
+  private final JobStateProjection projection;
+  private final int port;
+
+  private Gateway(Vertx vertx, KafkaProducer<String, String> producer, Admin admin, JobStateProjection projection,
+      int port) {
+    this.vertx = vertx;
+    this.producer = producer;
+    this.admin = admin;
+    this.projection = projection;
+    this.port = port;
+  }
+
+  /** Starts serving; readiness turns green once the job-state projection has caught up. */
+  public static Gateway start(GatewaySettings settings, KafkaClients kafka, ObjectStore store) {
+    String instance = "gateway-" + UUID.randomUUID().toString().substring(0, 8);
+    JobStateProjection projection = new JobStateProjection(kafka, instance + "-projection").start();
+    KafkaProducer<String, String> producer = kafka.producer(instance);
+    Admin admin = kafka.admin();
+    Vertx vertx = Vertx.vertx();
+    JobEventPublisher events = new JobEventPublisher(producer, kafka.topics(), projection);
+    JobRoutes jobs = new JobRoutes(vertx, new JobSubmitter(producer, kafka.topics(), events), projection,
+        settings.enabledTypes(), settings.maxBodyBytes());
+    HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));
+    GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs);
+    try {
+      vertx.deployVerticle(verticle).await();
+    } catch (Exception e) {
+      vertx.close();
+      projection.close();
+      producer.close();
+      admin.close();
+      throw new IllegalStateException("gateway cannot listen on " + settings.host() + ":" + settings.port()
+          + ": " + e.getMessage(), e);
+    }
+    return new Gateway(vertx, producer, admin, projection, verticle.actualPort());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public JobStateProjection projection() {
+    return projection;
+  }
+
+  public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+    return projection.awaitCaughtUp(timeout);
+  }
+
+  @Override
+  public void close() {
+    vertx.close().await();
+    producer.close(Duration.ofSeconds(5));
+    admin.close(Duration.ofSeconds(5));
+    projection.close();
+  }
+}

@@ -1,0 +1,46 @@
+package io.funit.gateway;
+
+import io.funit.common.config.KafkaSettings;
+import io.funit.common.config.S3Settings;
+import io.funit.common.config.Settings;
+import io.funit.common.kafka.KafkaClients;
+import io.funit.common.kafka.TopicInitializer;
+import io.funit.common.storage.ObjectStore;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar funit-gateway.jar}: the gateway process, configured by environment variables. */
+public final class GatewayMain {
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayMain.class);
+
+  private GatewayMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Settings settings = Settings.fromEnvironment();
+    GatewaySettings gatewaySettings;
+    try {
+      gatewaySettings = GatewaySettings.from(settings);
+      if (gatewaySettings.apiKeys().isEmpty()) {
+        throw new IllegalArgumentException("FUNIT_API_KEYS is empty: set at least one API key");
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("funit-gateway: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    KafkaClients kafka = new KafkaClients(KafkaSettings.from(settings));
+    ObjectStore store = new ObjectStore(S3Settings.from(settings));
+    TopicInitializer.ensureTopics(kafka);
+    store.ensureBucket();
+    Gateway gateway = Gateway.start(gatewaySettings, kafka, store);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gateway.close();
+      stopped.countDown();
+    }, "shutdown"));
+    LOG.info("gateway listening on http://{}:{} (job types {})", gatewaySettings.host(), gateway.port(),
+        gatewaySettings.enabledTypes());
+    stopped.await();
+  }
+}

@@ -1,0 +1,44 @@
+package io.funit.gateway;
+
+import io.funit.gateway.auth.ApiKeyAuth;
+import io.funit.gateway.health.HealthRoutes;
+import io.funit.gateway.jobs.JobRoutes;
+import io.funit.gateway.problem.ProblemHandler;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+
+/** The HTTP server: routes by feature, one failure handler that writes problem documents. */
+final class GatewayVerticle extends VerticleBase {
+  private final GatewaySettings settings;
+  private final HealthRoutes health;
+  private final JobRoutes jobs;
+  private HttpServer server;
+
+  GatewayVerticle(GatewaySettings settings, HealthRoutes health, JobRoutes jobs) {
+    this.settings = settings;
+    this.health = health;
+    this.jobs = jobs;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    health.mount(router);                                                  // /healthz, /readyz: no key needed
+    router.route("/v1/*").handler(new ApiKeyAuth(settings.apiKeys()));    // everything else needs a key
+    jobs.mount(router);                                                    // /v1/jobs...
+    router.route().failureHandler(new ProblemHandler());
+    ProblemHandler problems = new ProblemHandler();
+    router.errorHandler(404, problems);
+    router.errorHandler(405, problems);
+    router.errorHandler(413, problems);
+    router.errorHandler(500, problems);
+    return vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host())
+        .onSuccess(s -> server = s);
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+}

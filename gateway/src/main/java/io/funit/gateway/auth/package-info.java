@@ -1,0 +1,2 @@
+/** API authentication: bearer API keys from the configuration. */
+package io.funit.gateway.auth;

@@ -1,0 +1,2 @@
+/** Liveness and readiness endpoints for launchers and orchestrators. */
+package io.funit.gateway.health;

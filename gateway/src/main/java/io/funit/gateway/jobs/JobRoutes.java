@@ -1,0 +1,149 @@
+package io.funit.gateway.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobRequest;
+import io.funit.common.contract.JobRequests;
+import io.funit.common.contract.JobState;
+import io.funit.common.contract.JobType;
+import io.funit.common.json.Json;
+import io.funit.common.kafka.JobOrder;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.gateway.problem.Problem;
+import io.funit.gateway.problem.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/** The generic job API: submit, read, list and cancel jobs of any enabled type. */
+public final class JobRoutes {
+  static final int DEFAULT_PAGE = 50;
+  static final int MAX_PAGE = 500;
+
+  private final Vertx vertx;
+  private final JobSubmitter submitter;
+  private final JobStateProjection jobs;
+  private final Set<JobType> enabledTypes;
+  private final long maxBodyBytes;
+
+  public JobRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, Set<JobType> enabledTypes,
+      long maxBodyBytes) {
+    this.vertx = vertx;
+    this.submitter = submitter;
+    this.jobs = jobs;
+    this.enabledTypes = Set.copyOf(enabledTypes);
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public void mount(Router router) {
+    router.post("/v1/jobs/:type").handler(BodyHandler.create().setBodyLimit(maxBodyBytes)).handler(this::submit);
+    router.get("/v1/jobs/:id").handler(this::get);
+    router.get("/v1/jobs").handler(this::list);
+    router.post("/v1/jobs/:id/cancel").handler(this::cancel);
+  }
+
+  private void submit(RoutingContext ctx) {
+    JobType type = jobType(ctx.pathParam("type"));
+    JobRequest request = JobRequests.parse(type, jsonBody(ctx));
+    future(submitter.submit(type, request))
+        .onSuccess(job -> ctx.response().setStatusCode(202)
+            .putHeader("Location", "/v1/jobs/" + job.jobId())
+            .putHeader("Content-Type", "application/json")
+            .end(Json.write(JobView.of(job))))
+        .onFailure(e -> ctx.fail(ProblemException.unavailable("the job could not be enqueued: " + e.getMessage())));
+  }
+
+  private void get(RoutingContext ctx) {
+    JobEvent job = find(ctx.pathParam("id"));
+    json(ctx, 200, JobView.of(job));
+  }
+
+  private void list(RoutingContext ctx) {
+    JobType type = ctx.queryParam("type").isEmpty() ? null : wire("type", () -> JobType.fromWire(ctx.queryParam("type").get(0)));
+    JobState state = ctx.queryParam("status").isEmpty() ? null
+        : wire("status", () -> JobState.fromWire(ctx.queryParam("status").get(0)));
+    int limit = limit(ctx.queryParam("limit"));
+    JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
+    List<JobEvent> page = jobs.page(type, state, after, limit);
+    String next = page.size() == limit ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
+    json(ctx, 200, new JobPage(page.stream().map(JobView::of).toList(), next));
+  }
+
+  /** One page of a listing; {@code nextCursor} is absent on the last page. */
+  public record JobPage(List<JobView> items, String nextCursor) {}
+
+  private void cancel(RoutingContext ctx) {
+    JobEvent job = find(ctx.pathParam("id"));
+    if (job.state().terminal()) {
+      throw ProblemException.conflict("job " + job.jobId() + " already " + job.state().wireName());
+    }
+    future(submitter.cancel(job))
+        .onSuccess(updated -> json(ctx, 202, JobView.of(updated)))
+        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
+  }
+
+  private JobEvent find(String id) {
+    return jobs.get(id).orElseThrow(() -> ProblemException.notFound("no job " + id));
+  }
+
+  private JobType jobType(String name) {
+    JobType type = wire("type", () -> JobType.fromWire(name));
+    if (!enabledTypes.contains(type)) {
+      throw new ProblemException(Problem.of(501, "job-type-disabled", "Job type not enabled", "this deployment "
+          + "does not accept " + type.wireName() + " jobs (enabled: " + enabledTypes.stream().map(JobType::wireName)
+          .sorted().toList() + "; see FUNIT_JOB_TYPES)").withField("type"));
+    }
+    return type;
+  }
+
+  private static JsonNode jsonBody(RoutingContext ctx) {
+    if (ctx.body().length() == 0) {
+      throw ProblemException.badRequest("body", "a JSON object is required");
+    }
+    try {
+      return Json.MAPPER.readTree(ctx.body().buffer().getBytes());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ProblemException.badRequest("body", "not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ProblemException.badRequest("body", "cannot read the body: " + e.getMessage());
+    }
+  }
+
+  private static int limit(List<String> values) {
+    if (values.isEmpty()) {
+      return DEFAULT_PAGE;
+    }
+    try {
+      int limit = Integer.parseInt(values.get(0));
+      if (limit >= 1 && limit <= MAX_PAGE) {
+        return limit;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw ProblemException.badRequest("limit", "must be a number from 1 to " + MAX_PAGE);
+  }
+
+  private static <T> T wire(String field, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (InvalidRequestException e) {
+      throw ProblemException.badRequest(field, e.getMessage());
+    }
+  }
+
+  private <T> Future<T> future(CompletionStage<T> stage) {
+    return Future.fromCompletionStage(stage, vertx.getOrCreateContext());
+  }
+
+  private static void json(RoutingContext ctx, int status, Object body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.write(body));
+  }
+}

@@ -1,0 +1,68 @@
+package io.funit.gateway.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.contract.JobEnvelope;
+import io.funit.common.contract.JobError;
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobEventType;
+import io.funit.common.contract.JobRequest;
+import io.funit.common.contract.JobState;
+import io.funit.common.contract.JobType;
+import io.funit.common.json.Json;
+import io.funit.common.kafka.JobEventPublisher;
+import io.funit.common.kafka.Topics;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Enqueues validated jobs: first the queued event (so the job is visible and workers can find its state), then
+ * the work record. If the work record cannot be written, the job is marked failed rather than left queued forever.
+ */
+public final class JobSubmitter {
+  private static final String WRITER = "gateway";
+  private final Producer<String, String> producer;
+  private final Topics topics;
+  private final JobEventPublisher events;
+
+  public JobSubmitter(Producer<String, String> producer, Topics topics, JobEventPublisher events) {
+    this.producer = producer;
+    this.topics = topics;
+    this.events = events;
+  }
+
+  public CompletableFuture<JobEvent> submit(JobType type, JobRequest request) {
+    JsonNode normalized = Json.MAPPER.valueToTree(request);
+    // microseconds: the API shows and lists by this time, and a cursor must round-trip it exactly
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    JobEnvelope envelope = new JobEnvelope(JobEnvelope.SCHEMA_VERSION, UUID.randomUUID().toString(), type, now,
+        normalized);
+    return events.publish(JobEvent.queued(envelope)).thenCompose(queued -> enqueue(envelope, queued));
+  }
+
+  private CompletableFuture<JobEvent> enqueue(JobEnvelope envelope, JobEvent queued) {
+    CompletableFuture<JobEvent> done = new CompletableFuture<>();
+    producer.send(new ProducerRecord<>(topics.work(envelope.type()), envelope.jobId(), Json.write(envelope)),
+        (metadata, error) -> {
+          if (error == null) {
+            done.complete(queued);
+            return;
+          }
+          events.publish(queued.next(JobEventType.FAILED, JobState.FAILED, WRITER)
+              .withError(new JobError("enqueue_failed", error.toString(), false)));
+          done.completeExceptionally(error);
+        });
+    return done;
+  }
+
+  /** Cancels a job: a queued job ends at once; a running job is asked to stop and its worker ends it. */
+  public CompletableFuture<JobEvent> cancel(JobEvent job) {
+    JobEvent next = job.state() == JobState.QUEUED
+        ? job.next(JobEventType.CANCELED, JobState.CANCELED, WRITER)
+        : job.next(JobEventType.CANCEL_REQUESTED, job.state(), WRITER).withCancelRequested(true);
+    return events.publish(next);
+  }
+}

@@ -1,0 +1,2 @@
+/** Error responses: RFC 9457 problem documents with stable types, produced in one failure handler. */
+package io.funit.gateway.problem;
