@@ -73,7 +73,8 @@ final class RunningJobContext implements JobContext {
     if (stop.handedBack()) {
       throw new JobStoppedException("worker " + workerId + " is handing the job back");
     }
-    if (projection.get(jobId).map(JobEvent::cancelRequested).orElse(false)) {
+    // a terminal state here means the job was canceled while queued, just as this worker picked it up
+    if (projection.get(jobId).map(job -> job.cancelRequested() || job.state().terminal()).orElse(false)) {
       throw new JobStoppedException("canceled");
     }
   }

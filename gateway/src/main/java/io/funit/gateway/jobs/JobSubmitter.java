@@ -40,7 +40,9 @@ public final class JobSubmitter {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     JobEnvelope envelope = new JobEnvelope(JobEnvelope.SCHEMA_VERSION, UUID.randomUUID().toString(), type, now,
         normalized);
-    return events.publish(JobEvent.queued(envelope)).thenCompose(queued -> enqueue(envelope, queued));
+    // async: the publish completes on the producer's I/O thread, and a send from that thread would wait for
+    // metadata that only that same thread can fetch
+    return events.publish(JobEvent.queued(envelope)).thenComposeAsync(queued -> enqueue(envelope, queued));
   }
 
   private CompletableFuture<JobEvent> enqueue(JobEnvelope envelope, JobEvent queued) {
@@ -51,8 +53,8 @@ public final class JobSubmitter {
             done.complete(queued);
             return;
           }
-          events.publish(queued.next(JobEventType.FAILED, JobState.FAILED, WRITER)
-              .withError(new JobError("enqueue_failed", error.toString(), false)));
+          CompletableFuture.runAsync(() -> events.publish(queued.next(JobEventType.FAILED, JobState.FAILED, WRITER)
+              .withError(new JobError("enqueue_failed", error.toString(), false))));
           done.completeExceptionally(error);
         });
     return done;

@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /** A job as the API shows it. */
 public record JobView(String id, JobType type, JobState state, Instant createdAt, Instant updatedAt, int attempt,
-    Progress progress, boolean cancelRequested, JsonNode request, JsonNode result, JobError error, Links links) {
+    Progress progress, boolean cancelRequested, JsonNode request, JsonNode result, JobError error, String workerId, Links links) {
 
   /** Where to go next. */
   public record Links(String self, String cancel) {}
@@ -18,7 +18,7 @@ public record JobView(String id, JobType type, JobState state, Instant createdAt
   public static JobView of(JobEvent job) {
     String self = "/v1/jobs/" + job.jobId();
     return new JobView(job.jobId(), job.type(), job.state(), job.createdAt(), job.updatedAt(), job.attempt(),
-        job.progress(), job.cancelRequested(), job.request(), job.result(), job.error(),
+        job.progress(), job.cancelRequested(), job.request(), job.result(), job.error(), job.workerId(),
         new Links(self, job.state().terminal() ? null : self + "/cancel"));
   }
 }
