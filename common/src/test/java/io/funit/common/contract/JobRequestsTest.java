@@ -1,0 +1,84 @@
+package io.funit.common.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.json.Json;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class JobRequestsTest {
+  private static JsonNode json(String text) throws Exception {
+    return Json.MAPPER.readTree(text);
+  }
+
+  @Test
+  void probeRequestGetsDefaultsAndIgnoresUnknownFields() throws Exception {
+    ProbeRequest request = JobRequests.parse(ProbeRequest.class, json("{\"step_millis\": 5, \"from_the_future\": 1}"));
+    assertThat(request.steps()).isEqualTo(3);
+    assertThat(request.stepMillis()).isEqualTo(5);
+    assertThat(request.message()).isEmpty();
+  }
+
+  @Test
+  void outOfRangeValueNamesItsField() {
+    assertThatThrownBy(() -> JobRequests.parse(ProbeRequest.class, json("{\"fail_attempts\": 99}")))
+        .isInstanceOf(InvalidRequestException.class)
+        .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("fail_attempts"));
+  }
+
+  @Test
+  void wrongJsonTypeNamesItsField() {
+    assertThatThrownBy(() -> JobRequests.parse(ProbeRequest.class, json("{\"steps\": \"many\"}")))
+        .isInstanceOf(InvalidRequestException.class)
+        .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("steps"));
+  }
+
+  @Test
+  void translateRequestNeedsClassImagesOrAStyleButNotBoth() throws Exception {
+    assertThatThrownBy(() -> JobRequests.parse(TranslateRequest.class, json("{\"content_keys\": [\"a\"]}")))
+        .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("class_keys"));
+    assertThatThrownBy(() -> JobRequests.parse(TranslateRequest.class,
+        json("{\"content_keys\": [\"a\"], \"class_keys\": [\"b\"], \"style_id\": \"s\"}")))
+        .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("class_keys"));
+    TranslateRequest ok = JobRequests.parse(TranslateRequest.class,
+        json("{\"content_keys\": [\"a\"], \"class_keys\": [\"b\", \"c\"]}"));
+    assertThat(ok.outputFormat()).isEqualTo("png");
+  }
+
+  @Test
+  void evalRequestChecksEachShotCount() {
+    assertThatThrownBy(() -> JobRequests.parse(EvalRequest.class,
+        json("{\"model\": \"m\", \"dataset\": \"d\", \"k\": [1, 500]}")))
+        .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("k[1]"));
+  }
+
+  @Test
+  void nonObjectRequestIsRefused() {
+    assertThatThrownBy(() -> JobRequests.parse(JobType.PROBE, json("[1,2]")))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("JSON object");
+  }
+
+  @Test
+  void unknownJobTypeListsTheKnownOnes() {
+    assertThatThrownBy(() -> JobType.fromWire("paint")).hasMessageContaining("probe");
+  }
+
+  @Test
+  void envelopeOfANewerSchemaIsRefused() throws Exception {
+    assertThatThrownBy(() -> new JobEnvelope(2, "j", JobType.PROBE, Instant.now(), json("{}")))
+        .hasMessageContaining("schema version");
+  }
+
+  @Test
+  void jobEventRoundTripsThroughJson() throws Exception {
+    JobEnvelope envelope = new JobEnvelope(1, "job-1", JobType.PROBE, Instant.parse("2026-01-02T03:04:05.123456Z"),
+        json("{\"steps\": 2}"));
+    JobEvent started = JobEvent.queued(envelope).next(JobEventType.STARTED, JobState.RUNNING, "w1").withAttempt(1)
+        .withProgress(new Progress(1, 2, "half"));
+    JobEvent back = Json.MAPPER.readValue(Json.write(started), JobEvent.class);
+    assertThat(back).isEqualTo(started);
+    assertThat(Json.write(started)).contains("\"state\":\"running\"", "\"job_id\":\"job-1\"");
+  }
+}
