@@ -1,0 +1,141 @@
+package io.funit.deploy.it;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.config.Settings;
+import io.funit.common.contract.JobEvent;
+import io.funit.common.json.Json;
+import io.funit.common.kafka.KafkaClients;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.testing.Infra;
+import io.funit.common.testing.TopicReader;
+import io.funit.common.worker.WorkerRuntime;
+import io.funit.common.worker.WorkerSettings;
+import io.funit.common.worker.probe.ProbeHandler;
+import io.funit.gateway.Gateway;
+import io.funit.gateway.GatewaySettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One isolated FUNIT system on the shared real servers: its own topic prefix, a real gateway (in this JVM, on a
+ * free port) and real worker runtimes with the probe handler. Closed after each test class.
+ */
+final class TestStack implements AutoCloseable {
+  static final String API_KEY = "it-key";
+
+  final Settings settings;
+  final KafkaClients kafka;
+  final ObjectStore store;
+  private final List<AutoCloseable> running = new ArrayList<>();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Gateway gateway;
+
+  TestStack(Infra infra, Map<String, String> extra) {
+    this.settings = infra.isolatedSettings(Map.of("FUNIT_API_KEYS", API_KEY, "FUNIT_GATEWAY_PORT", "0",
+        "FUNIT_WORKER_RETRY_BACKOFF_MS", "100", "FUNIT_WORKER_PROGRESS_INTERVAL_MS", "0")).with(extra);
+    this.kafka = Infra.kafka(settings);
+    this.store = Infra.store(settings);
+  }
+
+  Gateway startGateway() throws InterruptedException {
+    Gateway started = Gateway.start(GatewaySettings.from(settings), kafka, store);
+    started.awaitCaughtUp(Duration.ofSeconds(30));
+    running.add(started);
+    gateway = started;
+    return started;
+  }
+
+  int startedGatewayPort() {
+    return gateway.port();
+  }
+
+  WorkerRuntime startWorker(String workerId) {
+    WorkerRuntime worker = WorkerRuntime.start(kafka, WorkerSettings.from(settings).withWorkerId(workerId),
+        List.of(new ProbeHandler(store)));
+    running.add(worker);
+    return worker;
+  }
+
+  void stop(AutoCloseable service) throws Exception {
+    running.remove(service);
+    service.close();
+  }
+
+  Response post(String path, String json) throws IOException, InterruptedException {
+    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"));
+  }
+
+  Response get(String path) throws IOException, InterruptedException {
+    return send(request(path).GET());
+  }
+
+  /** Submits a probe job and returns its id. */
+  String submitProbe(String json) throws IOException, InterruptedException {
+    Response response = post("/v1/jobs/probe", json);
+    if (response.status() != 202) {
+      throw new AssertionError("submit answered " + response.status() + ": " + response.body());
+    }
+    return response.json().get("id").asText();
+  }
+
+  JsonNode job(String id) throws IOException, InterruptedException {
+    return get("/v1/jobs/" + id).json();
+  }
+
+  JsonNode awaitState(String id, String state, Duration timeout) {
+    await().atMost(timeout).pollInterval(Duration.ofMillis(100))
+        .until(() -> job(id).path("state").asText(), state::equals);
+    try {
+      return job(id);
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Every event of one job on the job-event topic, in order. */
+  List<JobEvent> events(String jobId) {
+    return TopicReader.readAll(kafka, kafka.topics().jobEvents()).stream()
+        .filter(r -> jobId.equals(r.key()))
+        .sorted(java.util.Comparator.comparingLong(r -> r.offset()))
+        .map(r -> {
+          try {
+            return Json.MAPPER.readValue(r.value(), JobEvent.class);
+          } catch (IOException e) {
+            throw new AssertionError(e);
+          }
+        }).toList();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+        .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(30));
+  }
+
+  private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
+  }
+
+  record Response(int status, String contentType, String body) {
+    JsonNode json() throws IOException {
+      return Json.MAPPER.readTree(body);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (int i = running.size() - 1; i >= 0; i--) {
+      running.get(i).close();
+    }
+  }
+}
