@@ -46,6 +46,11 @@ public final class Settings {
     return new Settings(merged);
   }
 
+  /** Every value, e.g. to hand the same configuration to a child process as its environment. */
+  public Map<String, String> values() {
+    return values;
+  }
+
   public Optional<String> get(String key) {
     String value = values.get(key);
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
