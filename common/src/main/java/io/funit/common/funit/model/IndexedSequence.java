@@ -1,0 +1,44 @@
+package io.funit.common.funit.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PyTorch's nn.Sequential: children named 0, 1, 2… so that parameter paths read like the official state_dict
+ * keys ({@code model.4.model.0...}). Forward runs them in order.
+ */
+public final class IndexedSequence extends FunitBlock {
+  private final List<Block> blocks = new ArrayList<>();
+
+  public IndexedSequence add(Block block) {
+    blocks.add(addChildBlock(Integer.toString(blocks.size()), block));
+    return this;
+  }
+
+  public Block get(int index) {
+    return blocks.get(index);
+  }
+
+  public int size() {
+    return blocks.size();
+  }
+
+  /** Runs children {@code from} (inclusive) to the end. */
+  public NDList forwardFrom(int from, ParameterStore store, NDList inputs, boolean training) {
+    NDList x = inputs;
+    for (int i = from; i < blocks.size(); i++) {
+      x = blocks.get(i).forward(store, x, training);
+    }
+    return x;
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+      PairList<String, Object> params) {
+    return forwardFrom(0, store, inputs, training);
+  }
+}

@@ -1,0 +1,56 @@
+package io.funit.common.funit.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * FUNIT's multi-task patch discriminator (spec §2): a residual feature network {@code cnn_f} and one patch head per
+ * training class {@code cnn_c}. Inputs: images (B,3,H,W) and labels (B) as int64. Outputs: the patch map of each
+ * sample's own class head (B,h,w) and the features (B,C,h,w) used for feature matching. With the official
+ * in-place semantics those features are LReLU(cnn_f(x)) (spec §2.4).
+ */
+public final class MultiTaskPatchDiscriminator extends FunitBlock {
+  private final DiscriminatorConfig config;
+  private final IndexedSequence cnnF;
+  private final IndexedSequence cnnC;
+
+  public MultiTaskPatchDiscriminator(DiscriminatorConfig config) {
+    this.config = config;
+    boolean inPlace = config.inPlaceActivation();
+    IndexedSequence features = new IndexedSequence()
+        .add(new Conv2dBlock(3, config.nf(), 7, 1, 3, Norm.NONE, Nonlinearity.NONE, Padding.REFLECT));
+    int channels = config.nf();
+    for (int stage = 0; stage < config.stages(); stage++) {
+      int out = Math.min(channels * 2, DiscriminatorConfig.MAX_CHANNELS);
+      features.add(new ActFirstResBlock(channels, channels, inPlace));
+      features.add(new ActFirstResBlock(channels, out, inPlace));
+      if (stage < config.stages() - 1) {
+        features.add(Parameterless.reflectionPad(1));
+        features.add(Parameterless.avgPool(3, 2));
+      }
+      channels = out;
+    }
+    this.cnnF = addChildBlock("cnn_f", features);
+    this.cnnC = addChildBlock("cnn_c", new IndexedSequence().add(new Conv2dBlock(channels, config.numClasses(), 1, 1, 0,
+        Norm.NONE, Nonlinearity.LRELU, Padding.ZERO, true, true)));
+  }
+
+  public DiscriminatorConfig config() {
+    return config;
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+      PairList<String, Object> params) {
+    NDArray features = cnnF.forward(store, new NDList(inputs.get(0)), training).singletonOrThrow();
+    NDArray heads = cnnC.forward(store, new NDList(features), training).singletonOrThrow();
+    // only the sample's own class head: a one-hot mask, so the other heads get no gradient (spec §2.3)
+    NDArray labels = inputs.get(1);
+    NDArray mask = labels.oneHot(config.numClasses()).reshape(labels.getShape().get(0), config.numClasses(), 1, 1);
+    NDArray selected = heads.mul(mask.toType(heads.getDataType(), false)).sum(new int[] {1});
+    NDArray featureOut = config.inPlaceActivation() ? Nonlinearity.LRELU.apply(features) : features;
+    return new NDList(selected, featureOut);
+  }
+}

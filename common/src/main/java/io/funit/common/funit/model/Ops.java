@@ -1,0 +1,64 @@
+package io.funit.common.funit.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+
+/** Tensor operations FUNIT needs that DJL's PyTorch engine has no op for; all differentiable. */
+public final class Ops {
+  /** PyTorch's InstanceNorm2d and AdaIN epsilon, added to the variance inside the square root. */
+  public static final float NORM_EPS = 1e-5f;
+
+  private Ops() {}
+
+  /** ReflectionPad2d(p) on (B,C,H,W): mirrors without repeating the edge, built from flipped slices. */
+  public static NDArray reflectPad(NDArray x, int p) {
+    if (p == 0) {
+      return x;
+    }
+    long h = x.getShape().get(2);
+    long w = x.getShape().get(3);
+    if (p >= h || p >= w) {
+      throw new IllegalArgumentException("reflect padding " + p + " needs H and W above it, got " + x.getShape());
+    }
+    NDArray left = x.get(":, :, :, 1:" + (p + 1)).flip(3);
+    NDArray right = x.get(":, :, :, " + (w - p - 1) + ":" + (w - 1)).flip(3);
+    NDArray wide = NDArrays.concat(new NDList(left, x, right), 3);
+    NDArray top = wide.get(":, :, 1:" + (p + 1) + ", :").flip(2);
+    NDArray bottom = wide.get(":, :, " + (h - p - 1) + ":" + (h - 1) + ", :").flip(2);
+    return NDArrays.concat(new NDList(top, wide, bottom), 2);
+  }
+
+  /** ZeroPad2d(p) on (B,C,H,W). */
+  public static NDArray zeroPad(NDArray x, int p) {
+    if (p == 0) {
+      return x;
+    }
+    Shape s = x.getShape();
+    NDArray side = x.getManager().zeros(new Shape(s.get(0), s.get(1), s.get(2), p), x.getDataType());
+    NDArray wide = NDArrays.concat(new NDList(side, x, side), 3);
+    NDArray cap = x.getManager().zeros(new Shape(s.get(0), s.get(1), p, s.get(3) + 2L * p), x.getDataType());
+    return NDArrays.concat(new NDList(cap, wide, cap), 2);
+  }
+
+  /** Instance normalization: per sample and channel over H×W, biased variance (spec §1.1, G2). */
+  public static NDArray instanceNorm(NDArray x) {
+    NDArray mean = x.mean(new int[] {2, 3}, true);
+    NDArray centered = x.sub(mean);
+    NDArray variance = centered.square().mean(new int[] {2, 3}, true);
+    return centered.div(variance.add(NORM_EPS).sqrt());
+  }
+
+  /** AdaIN: instance norm, then y = weight·x̂ + bias with per-sample (B,C) weight and bias (no 1+γ, spec §1.6). */
+  public static NDArray adaIn(NDArray x, NDArray weight, NDArray bias) {
+    long b = x.getShape().get(0);
+    long c = x.getShape().get(1);
+    return instanceNorm(x).mul(weight.reshape(b, c, 1, 1)).add(bias.reshape(b, c, 1, 1));
+  }
+
+  /** Upsample ×2, nearest: every pixel becomes a 2×2 block. */
+  public static NDArray upsampleNearest2x(NDArray x) {
+    return x.repeat(2, 2).repeat(3, 2);
+  }
+}

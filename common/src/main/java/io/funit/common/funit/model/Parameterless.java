@@ -1,0 +1,46 @@
+package io.funit.common.funit.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.function.UnaryOperator;
+
+/**
+ * Layers without parameters that hold a place in an official nn.Sequential (so later indices match the
+ * state_dict): nearest upsampling, reflection padding, average pooling, global average pooling.
+ */
+public final class Parameterless extends FunitBlock {
+  private final UnaryOperator<NDArray> op;
+
+  private Parameterless(UnaryOperator<NDArray> op) {
+    this.op = op;
+  }
+
+  public static Parameterless upsampleNearest2x() {
+    return new Parameterless(Ops::upsampleNearest2x);
+  }
+
+  public static Parameterless reflectionPad(int p) {
+    return new Parameterless(x -> Ops.reflectPad(x, p));
+  }
+
+  /** AvgPool2d(k, stride s), no padding, as PyTorch's defaults. */
+  public static Parameterless avgPool(int kernel, int stride) {
+    return new Parameterless(x -> Pool.avgPool2d(x, new Shape(kernel, kernel), new Shape(stride, stride),
+        new Shape(0, 0), false, true));
+  }
+
+  /** AdaptiveAvgPool2d(1). */
+  public static Parameterless globalAvgPool() {
+    return new Parameterless(x -> x.mean(new int[] {2, 3}, true));
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+      PairList<String, Object> params) {
+    return new NDList(op.apply(inputs.singletonOrThrow()));
+  }
+}
