@@ -426,6 +426,8 @@ def self_check():
     got = reflect_pad2d(np.broadcast_to(x, (1, 1, 3, 4)), 2)[0, 0, 2]
     assert np.array_equal(got, [3, 2, 1, 2, 3, 4, 3, 2]), got
     assert np.array_equal(reflect_indices(3, 1), [1, 0, 1, 2, 1])
+    xr = np.random.default_rng(1).normal(size=(2, 3, 5, 6))       # same as NumPy's own 'reflect' mode
+    assert np.array_equal(reflect_pad2d(xr, 3), np.pad(xr, ((0, 0), (0, 0), (3, 3), (3, 3)), mode="reflect"))
 
     # 2. AdaIN on a hand-made tensor. Channel 0 = [[1,2],[3,4]]: mean 2.5, biased var 1.25,
     #    x_hat = [-1.5,-0.5,0.5,1.5]/sqrt(1.25+1e-5); weight 2, bias 0.5.
@@ -555,6 +557,13 @@ def make_fixture(name, spec, out_dir: Path):
             extra = "" if a.dtype.kind == "i" else \
                 f"  min {a.min():+.4f} max {a.max():+.4f} mean {a.mean():+.4f} std {a.std():.4f}"
             print(f"  {k:22s} {'I64' if a.dtype.kind == 'i' else 'F32'} {list(a.shape)}{extra}")
+    # Tolerance guide: recompute everything in float32 from the stored tensors and compare.
+    P32 = {k: np.array(v) for k, v in back.items() if not k.startswith(("input.", "output."))}
+    t32 = translate_k_shot(P32, cfg, np.array(back["input.content"]), np.array(back["input.class"]))
+    o32, f32 = dis_forward(P32, cfg, np.array(back["input.dis"]), back["input.dis_labels"])
+    diff = max(float(np.max(np.abs(a.astype(np.float64) - back[k])))
+               for a, k in ((t32, "output.translation"), (o32, "output.dis"), (f32, "output.dis_feat")))
+    print(f"  float32 recompute vs stored outputs: max abs diff {diff:.2e}")
     sat = float(np.mean(np.abs(translation) > 0.999))
     print(f"  translation |x|>0.999 fraction: {sat:.3f}; labels {labels.tolist()}")
     return path

@@ -44,10 +44,15 @@ public final class Ops {
 
   /** Instance normalization: per sample and channel over H×W, biased variance (spec §1.1, G2). */
   public static NDArray instanceNorm(NDArray x) {
-    NDArray mean = x.mean(new int[] {2, 3}, true);
-    NDArray centered = x.sub(mean);
-    NDArray variance = centered.square().mean(new int[] {2, 3}, true);
+    NDArray centered = x.sub(spatialMean(x));
+    NDArray variance = spatialMean(centered.square());
     return centered.div(variance.add(NORM_EPS).sqrt());
+  }
+
+  /** Mean over H×W of (B,C,H,W), kept as (B,C,1,1); the engine's mean takes a single axis. */
+  public static NDArray spatialMean(NDArray x) {
+    Shape s = x.getShape();
+    return x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).mean(new int[] {2}).reshape(s.get(0), s.get(1), 1, 1);
   }
 
   /** AdaIN: instance norm, then y = weight·x̂ + bias with per-sample (B,C) weight and bias (no 1+γ, spec §1.6). */

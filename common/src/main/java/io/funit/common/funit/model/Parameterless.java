@@ -35,7 +35,7 @@ public final class Parameterless extends FunitBlock {
 
   /** AdaptiveAvgPool2d(1). */
   public static Parameterless globalAvgPool() {
-    return new Parameterless(x -> x.mean(new int[] {2, 3}, true));
+    return new Parameterless(Ops::spatialMean);
   }
 
   @Override

@@ -1,0 +1,21 @@
+package io.funit.common.funit.config;
+
+/**
+ * Loss weights (spec §3).
+ *
+ * @param ganW adversarial weight (gan_w)
+ * @param reconW L1 image reconstruction weight (r_w)
+ * @param fmW feature-matching weight (fm_w)
+ * @param r1W R1 gradient-penalty weight (hard-coded 10 in the official code)
+ * @param r1Chunk compute R1 per chunk of this many samples and average, as the authors' 8-GPU run did with 8 per
+ *     GPU (spec G6); 0 means the whole batch at once (the official single-device formula)
+ */
+public record LossConfig(double ganW, double reconW, double fmW, double r1W, int r1Chunk) {
+  public static final LossConfig OFFICIAL = new LossConfig(1, 0.1, 1, 10, 0);
+
+  public LossConfig {
+    if (ganW < 0 || reconW < 0 || fmW < 0 || r1W < 0 || r1Chunk < 0) {
+      throw new IllegalArgumentException("loss weights and r1_chunk must not be negative");
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.funit.common.funit.weights;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.funit.common.funit.model.DiscriminatorConfig;
+import io.funit.common.funit.model.FewShotGenerator;
+import io.funit.common.funit.model.FunitBlock;
+import io.funit.common.funit.model.GeneratorConfig;
+import io.funit.common.funit.model.MultiTaskPatchDiscriminator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Runs our networks with the weights and inputs stored in a safetensors file and compares with the outputs stored
+ * there ({@code ./funit model check-reference}). Weights use the official keys; inputs are {@code input.content}
+ * (B,3,H,W), {@code input.class} (B,K,3,H,W), optionally {@code input.dis} (B,3,H,W) and {@code input.dis_labels}
+ * (B); outputs are {@code output.translation}, {@code output.dis} and {@code output.dis_feat}.
+ */
+public final class ReferenceCheck {
+  private ReferenceCheck() {}
+
+  /**
+   * Max absolute differences; null where the file has no such output.
+   *
+   * @param translation generator, K-shot
+   * @param dis the selected class head's patch map
+   * @param disFeat the feature-matching features
+   */
+  public record Result(String file, Double translation, Double dis, Double disFeat, int batch, int k) {}
+
+  /** The discriminator's head count comes from the file ({@code cnn_c.0.conv.weight}), not from the preset. */
+  public static Result run(Path file, GeneratorConfig genConfig, DiscriminatorConfig disConfig) throws IOException {
+    try (NDManager manager = NDManager.newBaseManager()) {
+      SafeTensors.Contents contents = SafeTensors.read(file, manager);
+      Map<String, NDArray> t = contents.tensors();
+      ParameterStore store = new ParameterStore(manager, false);
+      NDArray content = require(t, "input.content");
+      NDArray classImages = require(t, "input.class");
+      FewShotGenerator gen = withWeights(new FewShotGenerator(genConfig), manager, content.getShape(), t);
+      NDArray translation = gen.forward(store, new NDList(content, classImages), false).singletonOrThrow();
+      Double translationDiff = diff(translation, t.get("output.translation"));
+      Double disDiff = null;
+      Double featDiff = null;
+      if (t.containsKey("input.dis") && t.containsKey("cnn_c.0.conv.weight")) {
+        int heads = (int) t.get("cnn_c.0.conv.weight").getShape().get(0);
+        DiscriminatorConfig withHeads = new DiscriminatorConfig(disConfig.nf(), disConfig.nResBlks(), heads,
+            disConfig.inPlaceActivation());
+        MultiTaskPatchDiscriminator dis = withWeights(new MultiTaskPatchDiscriminator(withHeads), manager,
+            t.get("input.dis").getShape(), t);
+        NDList out = dis.forward(store, new NDList(t.get("input.dis"), require(t, "input.dis_labels")), false);
+        disDiff = diff(out.get(0), t.get("output.dis"));
+        featDiff = diff(out.get(1), t.get("output.dis_feat"));
+      }
+      return new Result(file.toString(), translationDiff, disDiff, featDiff, (int) content.getShape().get(0),
+          (int) classImages.getShape().get(1));
+    }
+  }
+
+  private static <B extends FunitBlock> B withWeights(B block, NDManager manager, Shape input,
+      Map<String, NDArray> tensors) {
+    block.initialize(manager, DataType.FLOAT32, input);
+    Weights.load(block, tensors, "");
+    return block;
+  }
+
+  private static NDArray require(Map<String, NDArray> tensors, String name) {
+    NDArray array = tensors.get(name);
+    if (array == null) {
+      throw new IllegalArgumentException("the file has no tensor '" + name + "'");
+    }
+    return array;
+  }
+
+  private static Double diff(NDArray actual, NDArray expected) {
+    if (expected == null) {
+      return null;
+    }
+    if (!actual.getShape().equals(expected.getShape())) {
+      throw new IllegalArgumentException("output shape " + actual.getShape() + " differs from the file's "
+          + expected.getShape());
+    }
+    return (double) actual.sub(expected).abs().max().getFloat();
+  }
+}

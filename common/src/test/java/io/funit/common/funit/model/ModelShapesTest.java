@@ -1,0 +1,65 @@
+package io.funit.common.funit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.config.Presets;
+import org.junit.jupiter.api.Test;
+
+class ModelShapesTest {
+  @Test
+  void font64NetworksProduceTheDocumentedShapes() {
+    FunitConfig config = Presets.FONT_64.withNumClasses(7);
+    try (FunitNetworks nets = FunitNetworks.create(config, 1); NDManager m = NDManager.newBaseManager()) {
+      ParameterStore store = new ParameterStore(m, false);
+      NDArray content = m.randomUniform(-1, 1, new Shape(2, 3, 64, 64));
+      NDArray classImages = m.randomUniform(-1, 1, new Shape(2, 3, 3, 64, 64));
+      NDArray contentCode = nets.gen().contentCode(store, content, false);
+      assertThat(contentCode.getShape()).isEqualTo(new Shape(2, 128, 16, 16));
+      NDArray classCode = nets.gen().kShotClassCode(store, classImages, false);
+      assertThat(classCode.getShape()).isEqualTo(new Shape(2, 64));
+      NDArray translated = nets.gen().decode(store, contentCode, classCode, false);
+      assertThat(translated.getShape()).isEqualTo(new Shape(2, 3, 64, 64));
+      assertThat(translated.abs().max().getFloat()).isLessThanOrEqualTo(1f);
+
+      NDArray labels = m.create(new long[] {0, 6});
+      NDList out = nets.dis().forward(store, new NDList(content, labels), false);
+      assertThat(out.get(0).getShape()).isEqualTo(new Shape(2, 16, 16));
+      assertThat(out.get(1).getShape()).isEqualTo(new Shape(2, 256, 16, 16));
+      assertThat(out.get(1).getDataType()).isEqualTo(DataType.FLOAT32);
+    }
+  }
+
+  @Test
+  void officialAnimalNetworksProduceTheSpecsShapes() {
+    try (FunitNetworks nets = FunitNetworks.create(Presets.ANIMAL_128, 1); NDManager m = NDManager.newBaseManager()) {
+      ParameterStore store = new ParameterStore(m, false);
+      NDArray image = m.randomUniform(-1, 1, new Shape(1, 3, 128, 128));
+      assertThat(nets.gen().contentCode(store, image, false).getShape()).isEqualTo(new Shape(1, 512, 16, 16));
+      assertThat(nets.gen().classCode(store, image, false).getShape()).isEqualTo(new Shape(1, 64));
+      NDList out = nets.dis().forward(store, new NDList(image, m.create(new long[] {118})), false);
+      assertThat(out.get(0).getShape()).isEqualTo(new Shape(1, 8, 8));
+      assertThat(out.get(1).getShape()).isEqualTo(new Shape(1, 1024, 8, 8));
+    }
+  }
+
+  @Test
+  void emaGeneratorStartsAsAnExactCopy() {
+    try (FunitNetworks nets = FunitNetworks.create(Presets.FONT_64.withNumClasses(3), 5)) {
+      var gen = io.funit.common.funit.weights.StateDictKeys.of(nets.gen());
+      var ema = io.funit.common.funit.weights.StateDictKeys.of(nets.genTest());
+      gen.forEach((key, p) -> assertThat(ema.get(key).getArray().contentEquals(p.getArray())).as(key).isTrue());
+      // kaiming fan-in: std √(2/fan_in) for the first conv (fan_in 3·7·7)
+      float[] w = gen.get("enc_content.model.0.conv.weight").getArray().toFloatArray();
+      double std = Math.sqrt(java.util.stream.IntStream.range(0, w.length).mapToDouble(i -> w[i] * (double) w[i]).sum() / w.length);
+      assertThat(std).isCloseTo(Math.sqrt(2.0 / 147), org.assertj.core.data.Offset.offset(0.03));
+      assertThat(gen.get("enc_content.model.0.conv.bias").getArray().abs().sum().getFloat()).isZero();
+    }
+  }
+}
