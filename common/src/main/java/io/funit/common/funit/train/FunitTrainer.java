@@ -1,0 +1,160 @@
+package io.funit.common.funit.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.config.LossConfig;
+import io.funit.common.funit.model.FewShotGenerator;
+import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.funit.model.MultiTaskPatchDiscriminator;
+
+/**
+ * FUNIT's training loop body (spec §3, §4): per iteration a discriminator step, then a generator step on the same
+ * batch, then the EMA update. Each step zeroes its network's gradients first (spec G10), runs in its own
+ * {@link NDScope} so every intermediate array is freed when it returns, and returns plain floats.
+ *
+ * <p>Discriminator calls on several image sets are concatenated into one forward: D has no batch statistics,
+ * so this is exactly the separate calls, with larger and faster matrix products.
+ */
+public final class FunitTrainer implements AutoCloseable {
+  private final FunitNetworks nets;
+  private final FunitConfig config;
+  private final RmsProp genOpt;
+  private final RmsProp disOpt;
+  private final ParameterStore store;
+  private long iteration;
+
+  public FunitTrainer(FunitNetworks nets) {
+    this.nets = nets;
+    this.config = nets.config();
+    this.genOpt = new RmsProp(nets.gen(), config.genOpt(), nets.manager());
+    this.disOpt = new RmsProp(nets.dis(), config.disOpt(), nets.manager());
+    this.store = new ParameterStore(nets.manager(), false);
+  }
+
+  /** The losses of one iteration. */
+  public record IterationLosses(long iteration, DisStepLosses dis, GenStepLosses gen) {}
+
+  /** One full iteration: D step, G step, EMA update. */
+  public IterationLosses iterate(TrainingBatch batch) {
+    DisStepLosses dis = discriminatorStep(batch);
+    GenStepLosses gen = generatorStep(batch);
+    emaStep();
+    iteration++;
+    return new IterationLosses(iteration, dis, gen);
+  }
+
+  /** Hinge on real class images with R1, hinge on translations by the current (non-EMA) generator (spec §3.1). */
+  public DisStepLosses discriminatorStep(TrainingBatch b) {
+    MultiTaskPatchDiscriminator dis = nets.dis();
+    LossConfig w = config.loss();
+    Gradients.zero(dis);
+    try (NDScope scope = new NDScope()) {
+      FewShotGenerator gen = nets.gen();
+      // outside a collector the engine records no graph: this is the official torch.no_grad translation
+      NDArray translated = gen.decode(store, gen.contentCode(store, b.xa(), true), gen.classCode(store, b.xb(), true), true);
+      DisStepLosses losses;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray xb = b.xb().duplicate();
+        xb.setRequiresGradient(true);
+        NDArray out = dis.forward(store, new NDList(NDArrays.concat(new NDList(xb, translated)),
+            NDArrays.concat(new NDList(b.lb(), b.lb()))), true).get(0);
+        int n = b.size();
+        NDArray real = out.get(":" + n);
+        NDArray fake = out.get(n + ":");
+        R1Penalty r1 = R1Penalty.of(real, xb, w.r1Chunk());
+        NDArray realAdv = Activation.relu(real.neg().add(1)).mean();
+        NDArray fakeAdv = Activation.relu(fake.add(1)).mean();
+        NDArray total = realAdv.add(fakeAdv).mul((float) w.ganW()).add(r1.penalty().mul((float) w.r1W()));
+        collector.backward(total.sub(r1.strayTerm()));
+        float accuracy = 0.5f * (fraction(fake.lt(0)) + fraction(real.gte(0)));
+        losses = new DisStepLosses(total.getFloat(), fakeAdv.getFloat(), realAdv.getFloat(),
+            r1.penalty().getFloat(), accuracy);
+      }
+      disOpt.step();
+      return losses;
+    }
+  }
+
+  /** Adversarial on translation and reconstruction, L1 reconstruction, both feature-matching terms (spec §3.2). */
+  public GenStepLosses generatorStep(TrainingBatch b) {
+    FewShotGenerator gen = nets.gen();
+    LossConfig w = config.loss();
+    Gradients.zero(gen);
+    try (NDScope scope = new NDScope()) {
+      GenStepLosses losses;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        int n = b.size();
+        NDArray contentA = gen.contentCode(store, b.xa(), true);
+        NDArray codes = gen.classCode(store, NDArrays.concat(new NDList(b.xa(), b.xb())), true);
+        NDArray classCodeA = codes.get(":" + n);
+        NDArray classCodeB = codes.get(n + ":");
+        NDArray translated = gen.decode(store, contentA, classCodeB, true);
+        NDArray reconstructed = gen.decode(store, contentA, classCodeA, true);
+        NDList d = nets.dis().forward(store, new NDList(
+            NDArrays.concat(new NDList(translated, reconstructed, b.xa(), b.xb())),
+            NDArrays.concat(new NDList(b.lb(), b.la(), b.la(), b.lb()))), true);
+        NDArray out = d.get(0);
+        NDArray features = d.get(1).mean(new int[] {3}).mean(new int[] {2});
+        NDArray advT = out.get(":" + n).mean().neg();
+        NDArray advR = out.get(n + ":" + 2 * n).mean().neg();
+        NDArray adv = advT.add(advR).mul(0.5f);
+        NDArray reconX = reconstructed.sub(b.xa()).abs().mean();
+        NDArray reconC = features.get(n + ":" + 2 * n).sub(features.get(2 * n + ":" + 3 * n)).abs().mean();
+        NDArray reconS = features.get(":" + n).sub(features.get(3 * n + ":")).abs().mean();
+        NDArray total = adv.mul((float) w.ganW()).add(reconX.mul((float) w.reconW()))
+            .add(reconC.add(reconS).mul((float) w.fmW()));
+        collector.backward(total);
+        float accuracy = 0.5f * (fraction(out.get(":" + n).gte(0)) + fraction(out.get(n + ":" + 2 * n).gte(0)));
+        losses = new GenStepLosses(total.getFloat(), adv.getFloat(), reconX.getFloat(), reconC.getFloat(),
+            reconS.getFloat(), accuracy);
+      }
+      genOpt.step();
+      return losses;
+    }
+  }
+
+  /** θ_ema ← β·θ_ema + (1−β)·θ; plain copies during the configured warm-up. */
+  public void emaStep() {
+    double beta = iteration < config.emaWarmup() ? 0 : config.emaBeta();
+    try (NDScope scope = new NDScope()) {
+      Ema.update(nets.genTest(), nets.gen(), beta);
+    }
+  }
+
+  private static float fraction(NDArray mask) {
+    return mask.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
+  }
+
+  public long iteration() {
+    return iteration;
+  }
+
+  public void setIteration(long value) {
+    iteration = value;
+  }
+
+  public FunitNetworks networks() {
+    return nets;
+  }
+
+  public RmsProp genOptimizer() {
+    return genOpt;
+  }
+
+  public RmsProp disOptimizer() {
+    return disOpt;
+  }
+
+  @Override
+  public void close() {
+    genOpt.close();
+    disOpt.close();
+  }
+}

@@ -1,0 +1,64 @@
+package io.funit.common.funit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written tensor operations against values computed by hand. */
+class OpsTest {
+  private final NDManager m = NDManager.newBaseManager();
+
+  @AfterEach
+  void close() {
+    m.close();
+  }
+
+  @Test
+  void reflectPadMirrorsWithoutRepeatingTheEdge() {
+    NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(1, 1, 2, 3));
+    NDArray padded = Ops.reflectPad(x, 1);
+    assertThat(padded.getShape()).isEqualTo(new Shape(1, 1, 4, 5));
+    // rows: [5 4 5 6 5] [2 1 2 3 2] [5 4 5 6 5] [2 1 2 3 2]
+    assertThat(padded.toFloatArray()).containsExactly(5, 4, 5, 6, 5, 2, 1, 2, 3, 2, 5, 4, 5, 6, 5, 2, 1, 2, 3, 2);
+  }
+
+  @Test
+  void zeroPadSurroundsWithZeros() {
+    NDArray padded = Ops.zeroPad(m.create(new float[] {7}, new Shape(1, 1, 1, 1)), 1);
+    assertThat(padded.toFloatArray()).containsExactly(0, 0, 0, 0, 7, 0, 0, 0, 0);
+  }
+
+  @Test
+  void nearestUpsamplingRepeatsEachPixelAsA2x2Block() {
+    NDArray up = Ops.upsampleNearest2x(m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2)));
+    assertThat(up.toFloatArray()).containsExactly(1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4);
+  }
+
+  @Test
+  void instanceNormUsesPerChannelBiasedVarianceAndEpsilonInsideTheRoot() {
+    // channel 0: 1,2,3,4 → mean 2.5, biased var 1.25; channel 1 constant → 0 after normalization
+    NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 5, 5, 5}, new Shape(1, 2, 2, 2));
+    float[] y = Ops.instanceNorm(x).toFloatArray();
+    double sd = Math.sqrt(1.25 + 1e-5);
+    assertThat((double) y[0]).isCloseTo(-1.5 / sd, within(1e-6));
+    assertThat((double) y[3]).isCloseTo(1.5 / sd, within(1e-6));
+    assertThat(y[4]).isZero();
+  }
+
+  @Test
+  void adaInScalesAndShiftsEachSamplesChannelsWithRawParameters() {
+    NDArray x = m.create(new float[] {1, 2, 3, 4, 0, 0, 0, 2}, new Shape(2, 1, 2, 2));
+    NDArray weight = m.create(new float[] {2, -1}, new Shape(2, 1));
+    NDArray bias = m.create(new float[] {10, 0}, new Shape(2, 1));
+    float[] y = Ops.adaIn(x, weight, bias).toFloatArray();
+    double sd0 = Math.sqrt(1.25 + 1e-5);
+    assertThat((double) y[0]).isCloseTo(10 + 2 * (-1.5 / sd0), within(1e-5));
+    // sample 1: mean 0.5, biased var 0.75; the last pixel is (2-0.5)/√0.75, scaled by −1
+    assertThat((double) y[7]).isCloseTo(-1.5 / Math.sqrt(0.75 + 1e-5), within(1e-5));
+  }
+}
