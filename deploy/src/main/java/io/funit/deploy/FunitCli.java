@@ -1,5 +1,6 @@
 package io.funit.deploy;
 
+import io.funit.deploy.bench.BenchCommand;
 import io.funit.deploy.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./funit} commands that run in the launcher's JVM. */
 @Command(name = "funit", mixinStandardHelpOptions = true, version = "FUNIT Service 0.1.0",
     description = "FUNIT Service: few-shot image-to-image translation as a service.",
-    subcommands = {UpCommand.class})
+    subcommands = {UpCommand.class, BenchCommand.class})
 public final class FunitCli implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new FunitCli()).execute(args));

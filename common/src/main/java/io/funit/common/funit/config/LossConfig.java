@@ -9,13 +9,23 @@ package io.funit.common.funit.config;
  * @param r1W R1 gradient-penalty weight (hard-coded 10 in the official code)
  * @param r1Chunk compute R1 per chunk of this many samples and average, as the authors' 8-GPU run did with 8 per
  *     GPU (spec G6); 0 means the whole batch at once (the official single-device formula)
+ * @param r1Method how the penalty's parameter gradient is computed
  */
-public record LossConfig(double ganW, double reconW, double fmW, double r1W, int r1Chunk) {
-  public static final LossConfig OFFICIAL = new LossConfig(1, 0.1, 1, 10, 0);
+public record LossConfig(double ganW, double reconW, double fmW, double r1W, int r1Chunk, R1Method r1Method) {
+  public static final LossConfig OFFICIAL = new LossConfig(1, 0.1, 1, 10, 0, R1Method.TANGENT);
+
+  public LossConfig(double ganW, double reconW, double fmW, double r1W, int r1Chunk) {
+    this(ganW, reconW, fmW, r1W, r1Chunk, R1Method.TANGENT);
+  }
+
+  public LossConfig withR1Method(R1Method method) {
+    return new LossConfig(ganW, reconW, fmW, r1W, r1Chunk, method);
+  }
 
   public LossConfig {
     if (ganW < 0 || reconW < 0 || fmW < 0 || r1W < 0 || r1Chunk < 0) {
       throw new IllegalArgumentException("loss weights and r1_chunk must not be negative");
     }
+    r1Method = r1Method == null ? R1Method.TANGENT : r1Method;
   }
 }

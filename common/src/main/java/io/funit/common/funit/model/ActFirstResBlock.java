@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
  * the clean pre-activation block. A learned shortcut always sees the raw x. The activations are applied here, so
  * conv_0 and conv_1 are plain padded convolutions with the official parameter names.
  */
-public final class ActFirstResBlock extends FunitBlock {
+public final class ActFirstResBlock extends FunitBlock implements Tangent {
   private final Conv2dBlock conv0;
   private final Conv2dBlock conv1;
   private final Conv2dBlock convS;
@@ -27,6 +27,22 @@ public final class ActFirstResBlock extends FunitBlock {
     this.conv1 = addChildBlock("conv_1", new Conv2dBlock(fhid, fout, 3, 1, 1, Norm.NONE, Nonlinearity.NONE, Padding.REFLECT));
     this.convS = fin == fout ? null : addChildBlock("conv_s",
         new Conv2dBlock(fin, fout, 1, 1, 0, Norm.NONE, Nonlinearity.NONE, Padding.ZERO, false, false));
+  }
+
+  @Override
+  public NDArray[] tangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
+    NDArray activated = Nonlinearity.LRELU.apply(x);
+    NDArray activatedDot = Tangent.leakyReluTangent(x, xDot);
+    NDArray[] shortcut;
+    if (convS != null) {
+      shortcut = convS.tangent(store, x, xDot, training);
+    } else {
+      shortcut = inPlaceSemantics ? new NDArray[] {activated, activatedDot} : new NDArray[] {x, xDot};
+    }
+    NDArray[] hidden = conv0.tangent(store, activated, activatedDot, training);
+    NDArray[] residual = conv1.tangent(store, Nonlinearity.LRELU.apply(hidden[0]),
+        Tangent.leakyReluTangent(hidden[0], hidden[1]), training);
+    return new NDArray[] {shortcut[0].add(residual[0]), shortcut[1].add(residual[1])};
   }
 
   @Override

@@ -9,7 +9,7 @@ import ai.djl.util.PairList;
  * FUNIT's Conv2dBlock (spec §1.1): pad → conv (padding 0) → norm → activation, or with {@code activationFirst}
  * activation → pad → conv → norm. With {@link Norm#ADAIN} the input is {@code (x, weight (B,C), bias (B,C))}.
  */
-public final class Conv2dBlock extends FunitBlock {
+public final class Conv2dBlock extends FunitBlock implements Tangent {
   private final ConvLayer conv;
   private final int pad;
   private final Padding padding;
@@ -33,6 +33,29 @@ public final class Conv2dBlock extends FunitBlock {
     this(in, out, kernel, stride, pad, norm, activation, padding, true, false);
   }
 
+  /** Defined for the discriminator's blocks (no normalization); padding is linear, LeakyReLU has a fixed slope. */
+  @Override
+  public NDArray[] tangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
+    if (norm != Norm.NONE || (activation != Nonlinearity.NONE && activation != Nonlinearity.LRELU)) {
+      throw new IllegalStateException("tangents are defined for unnormalized, LeakyReLU or linear conv blocks");
+    }
+    NDArray z = x;
+    NDArray zDot = xDot;
+    if (activationFirst && activation == Nonlinearity.LRELU) {
+      zDot = Tangent.leakyReluTangent(z, zDot);
+      z = activation.apply(z);
+    }
+    NDArray[] conv = this.conv.tangent(store, pad(z), pad(zDot), training);
+    if (!activationFirst && activation == Nonlinearity.LRELU) {
+      return new NDArray[] {activation.apply(conv[0]), Tangent.leakyReluTangent(conv[0], conv[1])};
+    }
+    return conv;
+  }
+
+  private NDArray pad(NDArray x) {
+    return padding == Padding.REFLECT ? Ops.reflectPad(x, pad) : Ops.zeroPad(x, pad);
+  }
+
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
@@ -40,7 +63,7 @@ public final class Conv2dBlock extends FunitBlock {
     if (activationFirst) {
       x = activation.apply(x);
     }
-    x = padding == Padding.REFLECT ? Ops.reflectPad(x, pad) : Ops.zeroPad(x, pad);
+    x = pad(x);
     x = conv.forward(store, new NDList(x), training).singletonOrThrow();
     x = switch (norm) {
       case NONE -> x;

@@ -9,7 +9,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** A bare nn.Conv2d with stride, no padding (padding is the caller's job), weight (out,in,k,k) and optional bias. */
-public final class ConvLayer extends FunitBlock {
+public final class ConvLayer extends FunitBlock implements Tangent {
   private final Parameter weight;
   /** Null for the discriminator's 1×1 shortcut, which has no bias (spec §2.1). */
   private final Parameter bias;
@@ -23,12 +23,26 @@ public final class ConvLayer extends FunitBlock {
         .optShape(new Shape(out)).build()) : null;
   }
 
+  /** A convolution is linear in its input: ẏ is the convolution of ẋ without the bias. */
+  @Override
+  public NDArray[] tangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
+    NDArray y = forward(store, new NDList(x), training).singletonOrThrow();
+    NDArray w = store.getValue(weight, x.getDevice(), training);
+    NDArray yDot = Conv2d.conv2d(xDot, w, null, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1))
+        .singletonOrThrow();
+    return new NDArray[] {y, yDot};
+  }
+
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     NDArray w = store.getValue(weight, x.getDevice(), training);
     NDArray b = bias == null ? null : store.getValue(bias, x.getDevice(), training);
-    return Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1));
+    NDList out = Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1));
+    Shape o = out.singletonOrThrow().getShape();
+    Shape k = weight.getShape();
+    FlopCounter.add(o.size() * k.get(1) * k.get(2) * k.get(3));
+    return out;
   }
 }

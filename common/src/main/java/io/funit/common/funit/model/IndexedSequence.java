@@ -1,5 +1,6 @@
 package io.funit.common.funit.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
@@ -11,7 +12,7 @@ import java.util.List;
  * PyTorch's nn.Sequential: children named 0, 1, 2… so that parameter paths read like the official state_dict
  * keys ({@code model.4.model.0...}). Forward runs them in order.
  */
-public final class IndexedSequence extends FunitBlock {
+public final class IndexedSequence extends FunitBlock implements Tangent {
   private final List<Block> blocks = new ArrayList<>();
 
   public IndexedSequence add(Block block) {
@@ -34,6 +35,16 @@ public final class IndexedSequence extends FunitBlock {
       x = blocks.get(i).forward(store, x, training);
     }
     return x;
+  }
+
+  /** Chains the children's tangents; every child must implement {@link Tangent}. */
+  @Override
+  public NDArray[] tangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
+    NDArray[] state = {x, xDot};
+    for (Block block : blocks) {
+      state = ((Tangent) block).tangent(store, state[0], state[1], training);
+    }
+    return state;
   }
 
   @Override

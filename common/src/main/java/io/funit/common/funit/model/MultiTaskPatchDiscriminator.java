@@ -41,6 +41,22 @@ public final class MultiTaskPatchDiscriminator extends FunitBlock {
     return config;
   }
 
+  /**
+   * The selected heads' patch maps and their directional derivative along {@code xDot}: {@code [out, outDot]},
+   * both (B,h,w). Labels select the heads as in the forward pass.
+   */
+  public NDArray[] selectedTangent(ParameterStore store, NDArray x, NDArray xDot, NDArray labels, boolean training) {
+    NDArray[] features = cnnF.tangent(store, x, xDot, training);
+    NDArray[] heads = cnnC.tangent(store, features[0], features[1], training);
+    NDArray mask = headMask(labels, heads[0]);
+    return new NDArray[] {heads[0].mul(mask).sum(new int[] {1}), heads[1].mul(mask).sum(new int[] {1})};
+  }
+
+  private NDArray headMask(NDArray labels, NDArray heads) {
+    return labels.oneHot(config.numClasses()).reshape(labels.getShape().get(0), config.numClasses(), 1, 1)
+        .toType(heads.getDataType(), false);
+  }
+
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
@@ -48,8 +64,7 @@ public final class MultiTaskPatchDiscriminator extends FunitBlock {
     NDArray heads = cnnC.forward(store, new NDList(features), training).singletonOrThrow();
     // only the sample's own class head: a one-hot mask, so the other heads get no gradient (spec §2.3)
     NDArray labels = inputs.get(1);
-    NDArray mask = labels.oneHot(config.numClasses()).reshape(labels.getShape().get(0), config.numClasses(), 1, 1);
-    NDArray selected = heads.mul(mask.toType(heads.getDataType(), false)).sum(new int[] {1});
+    NDArray selected = heads.mul(headMask(labels, heads)).sum(new int[] {1});
     NDArray featureOut = config.inPlaceActivation() ? Nonlinearity.LRELU.apply(features) : features;
     return new NDList(selected, featureOut);
   }

@@ -10,9 +10,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Layers without parameters that hold a place in an official nn.Sequential (so later indices match the
- * state_dict): nearest upsampling, reflection padding, average pooling, global average pooling.
+ * state_dict): nearest upsampling, reflection padding, average pooling, global average pooling. All are linear, so
+ * the tangent is the same operation applied to the direction.
  */
-public final class Parameterless extends FunitBlock {
+public final class Parameterless extends FunitBlock implements Tangent {
   private final UnaryOperator<NDArray> op;
 
   private Parameterless(UnaryOperator<NDArray> op) {
@@ -36,6 +37,11 @@ public final class Parameterless extends FunitBlock {
   /** AdaptiveAvgPool2d(1). */
   public static Parameterless globalAvgPool() {
     return new Parameterless(Ops::spatialMean);
+  }
+
+  @Override
+  public NDArray[] tangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
+    return new NDArray[] {op.apply(x), op.apply(xDot)};
   }
 
   @Override

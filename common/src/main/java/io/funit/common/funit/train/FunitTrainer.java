@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.LossConfig;
+import io.funit.common.funit.config.R1Method;
 import io.funit.common.funit.model.FewShotGenerator;
 import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.funit.model.MultiTaskPatchDiscriminator;
@@ -59,26 +60,43 @@ public final class FunitTrainer implements AutoCloseable {
       FewShotGenerator gen = nets.gen();
       // outside a collector the engine records no graph: this is the official torch.no_grad translation
       NDArray translated = gen.decode(store, gen.contentCode(store, b.xa(), true), gen.classCode(store, b.xb(), true), true);
-      DisStepLosses losses;
+      int n = b.size();
+      NDArray g = null;
+      float realAdv;
+      float fakeAdv;
+      float reg = 0;
+      float accuracy;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray xb = b.xb().duplicate();
-        xb.setRequiresGradient(true);
+        xb.setRequiresGradient(w.r1W() > 0);
         NDArray out = dis.forward(store, new NDList(NDArrays.concat(new NDList(xb, translated)),
             NDArrays.concat(new NDList(b.lb(), b.lb()))), true).get(0);
-        int n = b.size();
         NDArray real = out.get(":" + n);
         NDArray fake = out.get(n + ":");
-        R1Penalty r1 = R1Penalty.of(real, xb, w.r1Chunk());
-        NDArray realAdv = Activation.relu(real.neg().add(1)).mean();
-        NDArray fakeAdv = Activation.relu(fake.add(1)).mean();
-        NDArray total = realAdv.add(fakeAdv).mul((float) w.ganW()).add(r1.penalty().mul((float) w.r1W()));
-        collector.backward(total.sub(r1.strayTerm()));
-        float accuracy = 0.5f * (fraction(fake.lt(0)) + fraction(real.gte(0)));
-        losses = new DisStepLosses(total.getFloat(), fakeAdv.getFloat(), realAdv.getFloat(),
-            r1.penalty().getFloat(), accuracy);
+        NDArray realLoss = Activation.relu(real.neg().add(1)).mean();
+        NDArray fakeLoss = Activation.relu(fake.add(1)).mean();
+        NDArray adversarial = realLoss.add(fakeLoss).mul((float) w.ganW());
+        if (w.r1W() == 0) {
+          collector.backward(adversarial);
+        } else if (w.r1Method() == R1Method.DOUBLE_BACKWARD) {
+          NDArray[] r1 = R1Penalty.doubleBackward(real, xb, w.r1Chunk());
+          collector.backward(adversarial.add(r1[0].mul((float) w.r1W())).sub(r1[1]));
+          reg = r1[0].getFloat();
+        } else {
+          g = R1Penalty.inputGradient(real, xb);
+          collector.backward(adversarial.sub(real.mean()));
+          reg = R1Penalty.value(g, w.r1Chunk()).getFloat();
+        }
+        realAdv = realLoss.getFloat();
+        fakeAdv = fakeLoss.getFloat();
+        accuracy = 0.5f * (fraction(fake.lt(0)) + fraction(real.gte(0)));
+      }
+      if (g != null) {
+        R1Penalty.addTangentGradient(dis, store, b.xb(), b.lb(), g, w);
       }
       disOpt.step();
-      return losses;
+      float total = (float) (w.ganW() * (realAdv + fakeAdv) + w.r1W() * reg);
+      return new DisStepLosses(total, fakeAdv, realAdv, reg, accuracy);
     }
   }
 

@@ -19,6 +19,9 @@ import io.funit.common.funit.weights.StateDictKeys;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import io.funit.common.funit.config.R1Method;
 
 class TrainingStepTest {
   private final NDManager m = NDManager.newBaseManager();
@@ -38,7 +41,7 @@ class TrainingStepTest {
       NDArray input = x.duplicate();
       input.setRequiresGradient(true);
       NDArray real = dis.forward(new ParameterStore(m, false), new NDList(input, labels), true).get(0);
-      return R1Penalty.of(real, input, 0).penalty().getFloat();
+      return R1Penalty.value(R1Penalty.inputGradient(real, input), 0).getFloat();
     }
   }
 
@@ -53,8 +56,7 @@ class TrainingStepTest {
         NDArray input = x.duplicate();
         input.setRequiresGradient(true);
         NDArray real = nets.dis().forward(new ParameterStore(m, false), new NDList(input, labels), true).get(0);
-        R1Penalty.of(real, input, 0);
-        g = input.getGradient().toFloatArray();
+        g = R1Penalty.inputGradient(real, input).toFloatArray();
       }
       float[] base = x.toFloatArray();
       float eps = 1e-2f;
@@ -70,59 +72,85 @@ class TrainingStepTest {
     }
   }
 
-  @Test
-  void r1ParameterGradientMatchesFiniteDifferences() {
-    FunitConfig config = TinyModels.config(new LossConfig(0, 0, 0, 1, 0));
-    try (FunitNetworks nets = FunitNetworks.create(config, 4)) {
-      NDArray x = m.randomUniform(-1, 1, new Shape(2, 3, 16, 16));
-      NDArray labels = m.create(new long[] {0, 2});
+  @ParameterizedTest
+  @EnumSource(R1Method.class)
+  void r1ParameterGradientMatchesFiniteDifferencesOfThePenalty(R1Method method) {
+    // only the penalty is weighted: D's gradient after the step must be exactly ∇θ reg, with no stray term
+    FunitConfig config = TinyModels.config(new LossConfig(0, 0, 0, 1, 0, method));
+    try (FunitNetworks nets = FunitNetworks.create(config, 4); FunitTrainer trainer = new FunitTrainer(nets)) {
+      TrainingBatch batch = TinyModels.batch(m, config, 9, 0);
       MultiTaskPatchDiscriminator dis = nets.dis();
-      Gradients.zero(dis);
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        NDArray input = x.duplicate();
-        input.setRequiresGradient(true);
-        NDArray real = dis.forward(new ParameterStore(m, false), new NDList(input, labels), true).get(0);
-        R1Penalty r1 = R1Penalty.of(real, input, 0);
-        collector.backward(r1.penalty().sub(r1.strayTerm()));
-      }
       Parameter weight = StateDictKeys.of(dis).get("cnn_f.1.conv_0.conv.weight");
-      float[] analytic = weight.getArray().getGradient().toFloatArray();
-      int index = argMaxAbs(analytic);
       float[] theta = weight.getArray().toFloatArray();
-      // the net is piecewise linear: large steps cross kinks, so take central differences at two small steps
-      double[] numeric = new double[2];
-      float[] steps = {1e-4f, 3e-5f};
-      float[] shifted = theta.clone();
-      for (int i = 0; i < steps.length; i++) {
-        shifted[index] = theta[index] + steps[i];
-        weight.getArray().set(shifted);
-        float plus = r1Value(dis, x, labels);
-        shifted[index] = theta[index] - steps[i];
-        weight.getArray().set(shifted);
-        float minus = r1Value(dis, x, labels);
-        numeric[i] = (plus - minus) / (2.0 * steps[i]);
+      double[] numeric = new double[theta.length];
+      int[] probes = {0, 37, 101, 200, 433};
+      for (int index : probes) {
+        numeric[index] = centralDifference(dis, weight, theta, index, batch);
       }
-      weight.getArray().set(theta);
-      double closest = Math.abs(numeric[0] - analytic[index]) < Math.abs(numeric[1] - analytic[index]) ? numeric[0] : numeric[1];
-      assertThat((double) analytic[index]).isCloseTo(closest, within(0.03 * Math.abs(closest)));
+      trainer.discriminatorStep(batch);
+      float[] analytic = weight.getArray().getGradient().toFloatArray();
+      int checked = 0;
+      for (int index : probes) {
+        // float32 differences of a small penalty are noisy: judge the elements with a clear gradient
+        if (Math.abs(numeric[index]) >= 1e-4) {
+          checked++;
+          assertThat((double) analytic[index]).as("%s element %d", method, index)
+              .isCloseTo(numeric[index], within(0.06 * Math.abs(numeric[index])));
+        }
+      }
+      assertThat(checked).isGreaterThanOrEqualTo(3);
     }
   }
 
   @Test
   void createGraphBackwardLeavesNoStrayGradientInTheDiscriminator() {
-    // every loss weight 0: all that could reach D's grads is the create-graph term, which must cancel
-    FunitConfig config = TinyModels.config(new LossConfig(0, 0, 0, 0, 0));
-    try (FunitNetworks nets = FunitNetworks.create(config, 5); FunitTrainer trainer = new FunitTrainer(nets)) {
-      TrainingBatch batch = TinyModels.batch(m, config, 1, 0);
-      trainer.discriminatorStep(batch);
-      long params = StateDictKeys.count(nets.dis());
-      assertThat(Gradients.absSum(nets.dis()) / params).isLessThan(1e-7);
+    // pure R1: the create-graph double backward equals the forward-mode tangent method (which has no create-graph
+    // backward at all) only if the stray ∂mean(D)/∂θ the double backward adds was cancelled
+    double[] exact = r1Gradients(R1Method.DOUBLE_BACKWARD);
+    double[] approximate = r1Gradients(R1Method.TANGENT);
+    double dot = 0;
+    double normExact = 0;
+    double normDiff = 0;
+    for (int i = 0; i < exact.length; i++) {
+      dot += exact[i] * approximate[i];
+      normExact += exact[i] * exact[i];
+      normDiff += (exact[i] - approximate[i]) * (exact[i] - approximate[i]);
     }
-    FunitConfig real = TinyModels.config(LossConfig.OFFICIAL);
-    try (FunitNetworks nets = FunitNetworks.create(real, 5); FunitTrainer trainer = new FunitTrainer(nets)) {
-      trainer.discriminatorStep(TinyModels.batch(m, real, 1, 0));
-      assertThat(Gradients.absSum(nets.dis())).isGreaterThan(1e-3);
+    assertThat(normExact).isGreaterThan(0);
+    assertThat(Math.sqrt(normDiff / normExact)).as("relative L2 distance").isLessThan(1e-4);
+    assertThat(dot / normExact).isCloseTo(1.0, within(1e-4));
+  }
+
+  private double[] r1Gradients(R1Method method) {
+    FunitConfig config = TinyModels.config(new LossConfig(0, 0, 0, 10, 0, method));
+    try (FunitNetworks nets = FunitNetworks.create(config, 12); FunitTrainer trainer = new FunitTrainer(nets)) {
+      trainer.discriminatorStep(TinyModels.batch(m, config, 5, 0));
+      return StateDictKeys.of(nets.dis()).values().stream()
+          .flatMapToDouble(p -> {
+            float[] g = p.getArray().getGradient().toFloatArray();
+            return java.util.stream.IntStream.range(0, g.length).mapToDouble(i -> g[i]);
+          }).toArray();
     }
+  }
+
+  /** d reg / dθ_index by central differences at two small steps (the net is piecewise linear: avoid kinks). */
+  private double centralDifference(MultiTaskPatchDiscriminator dis, Parameter weight, float[] theta, int index,
+      TrainingBatch batch) {
+    double[] estimates = new double[2];
+    float[] steps = {1e-4f, 3e-5f};
+    float[] shifted = theta.clone();
+    for (int i = 0; i < steps.length; i++) {
+      shifted[index] = theta[index] + steps[i];
+      weight.getArray().set(shifted);
+      float plus = r1Value(dis, batch.xb(), batch.lb());
+      shifted[index] = theta[index] - steps[i];
+      weight.getArray().set(shifted);
+      float minus = r1Value(dis, batch.xb(), batch.lb());
+      estimates[i] = (plus - minus) / (2.0 * steps[i]);
+    }
+    weight.getArray().set(theta);
+    return Math.abs(estimates[0] - estimates[1]) < 0.02 * Math.abs(estimates[1]) ? estimates[1]
+        : Math.min(estimates[0], estimates[1]);
   }
 
   @Test
@@ -181,13 +209,5 @@ class TrainingStepTest {
     return data;
   }
 
-  private static int argMaxAbs(float[] values) {
-    int best = 0;
-    for (int i = 1; i < values.length; i++) {
-      if (Math.abs(values[i]) > Math.abs(values[best])) {
-        best = i;
-      }
-    }
-    return best;
-  }
+
 }

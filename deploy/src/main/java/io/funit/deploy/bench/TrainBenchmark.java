@@ -1,0 +1,114 @@
+package io.funit.deploy.bench;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.config.Presets;
+import io.funit.common.funit.model.FlopCounter;
+import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.funit.train.FunitTrainer;
+import io.funit.common.funit.train.TrainingBatch;
+import io.funit.common.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./funit bench train}: seconds per FUNIT training iteration (D step, G step, EMA) on random images, the
+ * model FLOPs of an iteration, the achieved rate over the same process's peak matmul rate, and memory.
+ *
+ * <p>Model FLOPs = (forward FLOPs recorded for backward) × 3 + (forward FLOPs without autograd). The R1 penalty's
+ * double backward is not counted, so the ratio is a lower bound.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Training speed of a preset.")
+public final class TrainBenchmark implements Callable<Integer> {
+  @Option(names = "--preset", defaultValue = "font-64", description = "Default: ${DEFAULT-VALUE}")
+  String preset;
+
+  @Option(names = "--batch", defaultValue = "8", description = "Default: ${DEFAULT-VALUE}")
+  int batch;
+
+  @Option(names = "--iterations", defaultValue = "20", description = "Timed iterations. Default: ${DEFAULT-VALUE}")
+  int iterations;
+
+  @Option(names = "--warmup", defaultValue = "3", description = "Untimed iterations first. Default: ${DEFAULT-VALUE}")
+  int warmup;
+
+  @Option(names = "--classes", defaultValue = "300", description = "Discriminator heads. Default: ${DEFAULT-VALUE}")
+  int classes;
+
+  @Option(names = "--rss-at", split = ",", description = "Also report RSS after these iteration counts, e.g. 200,2000")
+  int[] rssAt = new int[0];
+
+  @Override
+  public Integer call() {
+    FunitConfig config = Presets.get(preset).withBatchSize(batch).withNumClasses(classes);
+    double peak = Measurements.peakMatmulGflops();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("preset", preset);
+    out.put("batch", batch);
+    out.put("image_size", config.imageSize());
+    try (NDManager data = NDManager.newBaseManager(); FunitNetworks nets = FunitNetworks.create(config, 1);
+        FunitTrainer trainer = new FunitTrainer(nets)) {
+      Random random = new Random(1);
+      for (int i = 0; i < warmup; i++) {
+        step(trainer, data, config, random);
+      }
+      FlopCounter.start();
+      step(trainer, data, config, random);
+      FlopCounter.stop();
+      double modelFlops = 3.0 * FlopCounter.recorded() + FlopCounter.unrecorded();
+      long start = System.nanoTime();
+      for (int i = 0; i < iterations; i++) {
+        step(trainer, data, config, random);
+      }
+      double secondsPerIteration = (System.nanoTime() - start) / 1e9 / iterations;
+      double achieved = modelFlops / secondsPerIteration / 1e9;
+      out.put("seconds_per_iteration", round(secondsPerIteration, 4));
+      out.put("images_per_second", round(batch / secondsPerIteration, 2));
+      out.put("model_gflop_per_iteration", round(modelFlops / 1e9, 3));
+      out.put("achieved_gflops", round(achieved, 2));
+      out.put("peak_matmul_gflops", round(peak, 2));
+      out.put("ratio_to_peak", round(achieved / peak, 3));
+      Map<String, Double> rss = new LinkedHashMap<>();
+      long done = warmup + 1L + iterations;
+      for (int target : rssAt) {
+        for (; done < target; done++) {
+          step(trainer, data, config, random);
+        }
+        rss.put(Integer.toString(target), round(Measurements.rssMib()[0], 1));
+      }
+      if (!rss.isEmpty()) {
+        out.put("rss_mib_after_iterations", rss);
+      }
+      double[] memory = Measurements.rssMib();
+      out.put("rss_mib", round(memory[0], 1));
+      out.put("peak_rss_mib", round(memory[1], 1));
+    }
+    System.out.println(Json.write(out));
+    return 0;
+  }
+
+  private static void step(FunitTrainer trainer, NDManager data, FunitConfig config, Random random) {
+    try (NDManager batch = data.newSubManager()) {
+      int b = config.batchSize();
+      Shape images = new Shape(b, 3, config.imageSize(), config.imageSize());
+      long[] la = new long[b];
+      long[] lb = new long[b];
+      for (int i = 0; i < b; i++) {
+        la[i] = random.nextInt(config.dis().numClasses());
+        lb[i] = random.nextInt(config.dis().numClasses());
+      }
+      trainer.iterate(new TrainingBatch(batch.randomUniform(-1, 1, images), batch.create(la),
+          batch.randomUniform(-1, 1, images), batch.create(lb)));
+    }
+  }
+
+  static double round(double value, int digits) {
+    double scale = Math.pow(10, digits);
+    return Math.round(value * scale) / scale;
+  }
+}

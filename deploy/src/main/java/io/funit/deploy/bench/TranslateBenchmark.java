@@ -1,0 +1,79 @@
+package io.funit.deploy.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.config.Presets;
+import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./funit bench translate}: K-shot translation with the EMA generator (class codes averaged over K, then
+ * decoded): latency percentiles at batch 1 and throughput at larger batches.
+ */
+@Command(name = "translate", mixinStandardHelpOptions = true, description = "Translation speed of a preset.")
+public final class TranslateBenchmark implements Callable<Integer> {
+  @Option(names = "--preset", defaultValue = "font-64", description = "Default: ${DEFAULT-VALUE}")
+  String preset;
+
+  @Option(names = "--k", defaultValue = "5", description = "Class images per content image. Default: ${DEFAULT-VALUE}")
+  int k;
+
+  @Option(names = "--requests", defaultValue = "50", description = "Batch-1 requests timed. Default: ${DEFAULT-VALUE}")
+  int requests;
+
+  @Option(names = "--batches", split = ",", defaultValue = "16,64", description = "Default: ${DEFAULT-VALUE}")
+  int[] batches;
+
+  @Override
+  public Integer call() {
+    FunitConfig config = Presets.get(preset);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("preset", preset);
+    out.put("k", k);
+    try (FunitNetworks nets = FunitNetworks.create(config, 1)) {
+      translate(nets, 1);
+      double[] latencies = new double[requests];
+      for (int i = 0; i < requests; i++) {
+        latencies[i] = translate(nets, 1);
+      }
+      out.put("batch1_latency_ms_p50", TrainBenchmark.round(Measurements.percentile(latencies, 50) * 1000, 2));
+      out.put("batch1_latency_ms_p99", TrainBenchmark.round(Measurements.percentile(latencies, 99) * 1000, 2));
+      Map<String, Double> throughput = new LinkedHashMap<>();
+      for (int batch : batches) {
+        translate(nets, batch);
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+          best = Math.min(best, translate(nets, batch));
+        }
+        throughput.put(Integer.toString(batch), TrainBenchmark.round(batch / best, 2));
+      }
+      out.put("images_per_second_by_batch", throughput);
+      out.put("peak_rss_mib", TrainBenchmark.round(Measurements.rssMib()[1], 1));
+    }
+    System.out.println(Json.write(out));
+    return 0;
+  }
+
+  /** One request of {@code batch} content images with K class images each; returns seconds. */
+  private double translate(FunitNetworks nets, int batch) {
+    int s = nets.config().imageSize();
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray content = m.randomUniform(-1, 1, new Shape(batch, 3, s, s));
+      NDArray classes = m.randomUniform(-1, 1, new Shape(batch, k, 3, s, s));
+      long start = System.nanoTime();
+      NDArray out = nets.genTest().forward(new ParameterStore(m, false), new NDList(content, classes), false)
+          .singletonOrThrow();
+      out.getFloat(0, 0, 0, 0);
+      return (System.nanoTime() - start) / 1e9;
+    }
+  }
+}
