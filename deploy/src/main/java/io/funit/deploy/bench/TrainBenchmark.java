@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * {@code ./funit bench train}: seconds per FUNIT training iteration (D step, G step, EMA) on random images, the
  * model FLOPs of an iteration, the achieved rate over the same process's peak matmul rate, and memory.
  *
- * <p>Model FLOPs = (forward FLOPs recorded for backward) × 3 + (forward FLOPs without autograd). The R1 penalty's
- * double backward is not counted, so the ratio is a lower bound.
+ * <p>Model FLOPs are the convolution and linear-layer FLOPs actually executed in an iteration, forward and backward
+ * ({@code FlopCounter}); a graph backpropagated twice is counted once, so the ratio is a lower bound.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Training speed of a preset.")
 public final class TrainBenchmark implements Callable<Integer> {
@@ -39,6 +39,9 @@ public final class TrainBenchmark implements Callable<Integer> {
 
   @Option(names = "--classes", defaultValue = "300", description = "Discriminator heads. Default: ${DEFAULT-VALUE}")
   int classes;
+
+  @Option(names = "--profile", description = "Also time the D step, G step and EMA update separately")
+  boolean profile;
 
   @Option(names = "--rss-at", split = ",", description = "Also report RSS after these iteration counts, e.g. 200,2000")
   int[] rssAt = new int[0];
@@ -60,7 +63,7 @@ public final class TrainBenchmark implements Callable<Integer> {
       FlopCounter.start();
       step(trainer, data, config, random);
       FlopCounter.stop();
-      double modelFlops = 3.0 * FlopCounter.recorded() + FlopCounter.unrecorded();
+      double modelFlops = FlopCounter.total();
       long start = System.nanoTime();
       for (int i = 0; i < iterations; i++) {
         step(trainer, data, config, random);
@@ -73,6 +76,9 @@ public final class TrainBenchmark implements Callable<Integer> {
       out.put("achieved_gflops", round(achieved, 2));
       out.put("peak_matmul_gflops", round(peak, 2));
       out.put("ratio_to_peak", round(achieved / peak, 3));
+      if (profile) {
+        out.put("profile_seconds", profile(trainer, data, config, random));
+      }
       Map<String, Double> rss = new LinkedHashMap<>();
       long done = warmup + 1L + iterations;
       for (int target : rssAt) {
@@ -92,18 +98,59 @@ public final class TrainBenchmark implements Callable<Integer> {
     return 0;
   }
 
+  /** Mean seconds of each part of an iteration, and the FLOP rate of each step. */
+  private Map<String, Double> profile(FunitTrainer trainer, NDManager data, FunitConfig config, Random random) {
+    double dis = 0;
+    double gen = 0;
+    double ema = 0;
+    double disFlops = 0;
+    double genFlops = 0;
+    int rounds = Math.max(3, iterations / 2);
+    for (int i = 0; i < rounds; i++) {
+      try (NDManager m = data.newSubManager()) {
+        TrainingBatch batch = batch(m, config, random);
+        FlopCounter.start();
+        long t0 = System.nanoTime();
+        trainer.discriminatorStep(batch);
+        long t1 = System.nanoTime();
+        disFlops = FlopCounter.total();
+        FlopCounter.start();
+        trainer.generatorStep(batch);
+        long t2 = System.nanoTime();
+        genFlops = FlopCounter.total();
+        FlopCounter.stop();
+        trainer.emaStep();
+        long t3 = System.nanoTime();
+        dis += (t1 - t0) / 1e9;
+        gen += (t2 - t1) / 1e9;
+        ema += (t3 - t2) / 1e9;
+      }
+    }
+    Map<String, Double> times = new LinkedHashMap<>();
+    times.put("dis_step", round(dis / rounds, 4));
+    times.put("gen_step", round(gen / rounds, 4));
+    times.put("ema", round(ema / rounds, 4));
+    times.put("dis_step_gflops", round(disFlops / (dis / rounds) / 1e9, 1));
+    times.put("gen_step_gflops", round(genFlops / (gen / rounds) / 1e9, 1));
+    return times;
+  }
+
+  private static TrainingBatch batch(NDManager batch, FunitConfig config, Random random) {
+    int b = config.batchSize();
+    Shape images = new Shape(b, 3, config.imageSize(), config.imageSize());
+    long[] la = new long[b];
+    long[] lb = new long[b];
+    for (int i = 0; i < b; i++) {
+      la[i] = random.nextInt(config.dis().numClasses());
+      lb[i] = random.nextInt(config.dis().numClasses());
+    }
+    return new TrainingBatch(batch.randomUniform(-1, 1, images), batch.create(la), batch.randomUniform(-1, 1, images),
+        batch.create(lb));
+  }
+
   private static void step(FunitTrainer trainer, NDManager data, FunitConfig config, Random random) {
     try (NDManager batch = data.newSubManager()) {
-      int b = config.batchSize();
-      Shape images = new Shape(b, 3, config.imageSize(), config.imageSize());
-      long[] la = new long[b];
-      long[] lb = new long[b];
-      for (int i = 0; i < b; i++) {
-        la[i] = random.nextInt(config.dis().numClasses());
-        lb[i] = random.nextInt(config.dis().numClasses());
-      }
-      trainer.iterate(new TrainingBatch(batch.randomUniform(-1, 1, images), batch.create(la),
-          batch.randomUniform(-1, 1, images), batch.create(lb)));
+      trainer.iterate(batch(batch, config, random));
     }
   }
 

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -26,10 +27,20 @@ public final class ConvLayer extends FunitBlock implements Tangent {
   /** A convolution is linear in its input: ẏ is the convolution of ẋ without the bias. */
   @Override
   public NDArray[] tangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
-    NDArray y = forward(store, new NDList(x), training).singletonOrThrow();
+    // the primal output only fixes LeakyReLU slopes downstream: no graph for it
+    boolean recording = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    NDArray y;
+    try {
+      y = forward(store, new NDList(x), training).singletonOrThrow();
+    } finally {
+      JniUtils.setGradMode(recording);
+    }
     NDArray w = store.getValue(weight, x.getDevice(), training);
     NDArray yDot = Conv2d.conv2d(xDot, w, null, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1))
         .singletonOrThrow();
+    FlopCounter.add(yDot.getShape().size() * weight.getShape().get(1) * weight.getShape().get(2) * weight.getShape().get(3),
+        xDot, w);
     return new NDArray[] {y, yDot};
   }
 
@@ -42,7 +53,7 @@ public final class ConvLayer extends FunitBlock implements Tangent {
     NDList out = Conv2d.conv2d(x, w, b, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1));
     Shape o = out.singletonOrThrow().getShape();
     Shape k = weight.getShape();
-    FlopCounter.add(o.size() * k.get(1) * k.get(2) * k.get(3));
+    FlopCounter.add(o.size() * k.get(1) * k.get(2) * k.get(3), x, w);
     return out;
   }
 }

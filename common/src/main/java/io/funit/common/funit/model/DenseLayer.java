@@ -24,7 +24,8 @@ public final class DenseLayer extends FunitBlock {
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    FlopCounter.add(x.getShape().get(0) * weight.getShape().get(0) * weight.getShape().get(1));
-    return Linear.linear(x, store.getValue(weight, x.getDevice(), training), store.getValue(bias, x.getDevice(), training));
+    NDArray w = store.getValue(weight, x.getDevice(), training);
+    FlopCounter.add(x.getShape().get(0) * weight.getShape().get(0) * weight.getShape().get(1), x, w);
+    return Linear.linear(x, w, store.getValue(bias, x.getDevice(), training));
   }
 }

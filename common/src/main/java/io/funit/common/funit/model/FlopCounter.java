@@ -1,23 +1,25 @@
 package io.funit.common.funit.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts the multiply-add FLOPs of convolutions and linear layers as they run (2 per multiply-add), split by
- * whether autograd records them (those also cost a backward pass). Off unless a benchmark turns it on.
+ * Counts the FLOPs that convolutions and linear layers execute (2 per multiply-add): the forward pass, plus, when
+ * autograd records it, one more pass for the input gradient if the input needs one and one for the weight
+ * gradient if the weight needs one. Off unless a benchmark turns it on. A graph backpropagated twice is counted
+ * once, so the count is a lower bound.
  */
 public final class FlopCounter {
   private static volatile boolean enabled;
-  private static final LongAdder RECORDED = new LongAdder();
-  private static final LongAdder UNRECORDED = new LongAdder();
+  private static final LongAdder TOTAL = new LongAdder();
 
   private FlopCounter() {}
 
   /** Starts counting from zero. */
   public static void start() {
-    RECORDED.reset();
-    UNRECORDED.reset();
+    TOTAL.reset();
     enabled = true;
   }
 
@@ -25,19 +27,20 @@ public final class FlopCounter {
     enabled = false;
   }
 
-  /** FLOPs of forward passes recorded for backward (training passes). */
-  public static long recorded() {
-    return RECORDED.sum();
+  /** FLOPs executed since {@link #start()}, forward and backward. */
+  public static long total() {
+    return TOTAL.sum();
   }
 
-  /** FLOPs of forward passes run without autograd (e.g. the D step's translation, inference). */
-  public static long unrecorded() {
-    return UNRECORDED.sum();
-  }
-
-  static void add(long multiplyAdds) {
-    if (enabled) {
-      (JniUtils.isGradMode() ? RECORDED : UNRECORDED).add(2 * multiplyAdds);
+  static void add(long multiplyAdds, NDArray input, NDArray weight) {
+    if (!enabled) {
+      return;
     }
+    long passes = 1;
+    if (JniUtils.isGradMode()) {
+      passes += JniUtils.requiresGrad((PtNDArray) input) ? 1 : 0;
+      passes += JniUtils.requiresGrad((PtNDArray) weight) ? 1 : 0;
+    }
+    TOTAL.add(2 * multiplyAdds * passes);
   }
 }

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /** Tensor operations FUNIT needs that DJL's PyTorch engine has no op for; all differentiable. */
 public final class Ops {
@@ -44,9 +46,26 @@ public final class Ops {
 
   /** Instance normalization: per sample and channel over H×W, biased variance (spec §1.1, G2). */
   public static NDArray instanceNorm(NDArray x) {
-    NDArray centered = x.sub(spatialMean(x));
-    NDArray variance = spatialMean(centered.square());
-    return centered.div(variance.add(NORM_EPS).sqrt());
+    long c = x.getShape().get(0) * x.getShape().get(1);
+    try (NDArray ones = x.getManager().ones(new Shape(c)); NDArray zeros = x.getManager().zeros(new Shape(c))) {
+      return fusedInstanceNorm(x, ones, zeros);
+    }
+  }
+
+  /**
+   * PyTorch's fused batch norm over a (1, B·C, H, W) view in training mode is exactly instance norm with a per-sample
+   * affine: the official AdaIN is written this way. One fused kernel (and one in backward) instead of seven.
+   * The engine's running statistics are required arguments; throwaway ones are passed.
+   */
+  private static NDArray fusedInstanceNorm(NDArray x, NDArray weight, NDArray bias) {
+    Shape s = x.getShape();
+    long c = s.get(0) * s.get(1);
+    try (NDArray runningMean = x.getManager().zeros(new Shape(c)); NDArray runningVar = x.getManager().ones(new Shape(c))) {
+      // JniUtils names its parameters (gamma, beta, mean, var) but the native order is (mean, var, gamma, beta)
+      NDArray y = JniUtils.batchNorm((PtNDArray) x.reshape(1, c, s.get(2), s.get(3)), (PtNDArray) runningMean,
+          (PtNDArray) runningVar, (PtNDArray) weight, (PtNDArray) bias, true, 0.1, NORM_EPS);
+      return y.reshape(s);
+    }
   }
 
   /** Mean over H×W of (B,C,H,W), kept as (B,C,1,1); the engine's mean takes a single axis. */
@@ -57,9 +76,8 @@ public final class Ops {
 
   /** AdaIN: instance norm, then y = weight·x̂ + bias with per-sample (B,C) weight and bias (no 1+γ, spec §1.6). */
   public static NDArray adaIn(NDArray x, NDArray weight, NDArray bias) {
-    long b = x.getShape().get(0);
-    long c = x.getShape().get(1);
-    return instanceNorm(x).mul(weight.reshape(b, c, 1, 1)).add(bias.reshape(b, c, 1, 1));
+    long c = x.getShape().get(0) * x.getShape().get(1);
+    return fusedInstanceNorm(x, weight.reshape(c), bias.reshape(c));
   }
 
   /** Upsample ×2, nearest: every pixel becomes a 2×2 block. */

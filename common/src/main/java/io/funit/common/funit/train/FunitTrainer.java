@@ -100,42 +100,54 @@ public final class FunitTrainer implements AutoCloseable {
     }
   }
 
-  /** Adversarial on translation and reconstruction, L1 reconstruction, both feature-matching terms (spec §3.2). */
+  /**
+   * Adversarial on translation and reconstruction, L1 reconstruction, both feature-matching terms (spec §3.2).
+   * D's parameters are frozen meanwhile: the official code lets gradients reach them and discards them at the next
+   * D step (spec §3.2 step 4, G10); freezing gives G the same gradients without computing D's, and the real images'
+   * features are computed without a graph for the same reason.
+   */
   public GenStepLosses generatorStep(TrainingBatch b) {
     FewShotGenerator gen = nets.gen();
+    MultiTaskPatchDiscriminator dis = nets.dis();
     LossConfig w = config.loss();
     Gradients.zero(gen);
     try (NDScope scope = new NDScope()) {
+      int n = b.size();
+      NDArray realFeatures = meanFeatures(dis.forward(store, new NDList(NDArrays.concat(new NDList(b.xa(), b.xb())),
+          NDArrays.concat(new NDList(b.la(), b.lb()))), true));
       GenStepLosses losses;
+      Gradients.freeze(dis, true);
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        int n = b.size();
         NDArray contentA = gen.contentCode(store, b.xa(), true);
         NDArray codes = gen.classCode(store, NDArrays.concat(new NDList(b.xa(), b.xb())), true);
-        NDArray classCodeA = codes.get(":" + n);
-        NDArray classCodeB = codes.get(n + ":");
-        NDArray translated = gen.decode(store, contentA, classCodeB, true);
-        NDArray reconstructed = gen.decode(store, contentA, classCodeA, true);
-        NDList d = nets.dis().forward(store, new NDList(
-            NDArrays.concat(new NDList(translated, reconstructed, b.xa(), b.xb())),
-            NDArrays.concat(new NDList(b.lb(), b.la(), b.la(), b.lb()))), true);
+        NDArray translated = gen.decode(store, contentA, codes.get(n + ":"), true);
+        NDArray reconstructed = gen.decode(store, contentA, codes.get(":" + n), true);
+        NDList d = dis.forward(store, new NDList(NDArrays.concat(new NDList(translated, reconstructed)),
+            NDArrays.concat(new NDList(b.lb(), b.la()))), true);
         NDArray out = d.get(0);
-        NDArray features = d.get(1).mean(new int[] {3}).mean(new int[] {2});
-        NDArray advT = out.get(":" + n).mean().neg();
-        NDArray advR = out.get(n + ":" + 2 * n).mean().neg();
-        NDArray adv = advT.add(advR).mul(0.5f);
+        NDArray fakeFeatures = meanFeatures(d);
+        NDArray adv = out.get(":" + n).mean().neg().add(out.get(n + ":").mean().neg()).mul(0.5f);
         NDArray reconX = reconstructed.sub(b.xa()).abs().mean();
-        NDArray reconC = features.get(n + ":" + 2 * n).sub(features.get(2 * n + ":" + 3 * n)).abs().mean();
-        NDArray reconS = features.get(":" + n).sub(features.get(3 * n + ":")).abs().mean();
+        NDArray reconC = fakeFeatures.get(n + ":").sub(realFeatures.get(":" + n)).abs().mean();
+        NDArray reconS = fakeFeatures.get(":" + n).sub(realFeatures.get(n + ":")).abs().mean();
         NDArray total = adv.mul((float) w.ganW()).add(reconX.mul((float) w.reconW()))
             .add(reconC.add(reconS).mul((float) w.fmW()));
         collector.backward(total);
-        float accuracy = 0.5f * (fraction(out.get(":" + n).gte(0)) + fraction(out.get(n + ":" + 2 * n).gte(0)));
+        float accuracy = 0.5f * (fraction(out.get(":" + n).gte(0)) + fraction(out.get(n + ":").gte(0)));
         losses = new GenStepLosses(total.getFloat(), adv.getFloat(), reconX.getFloat(), reconC.getFloat(),
             reconS.getFloat(), accuracy);
+      } finally {
+        Gradients.freeze(dis, false);
       }
       genOpt.step();
       return losses;
     }
+  }
+
+  /** Spatial mean of D's features: (B, C). */
+  private static NDArray meanFeatures(NDList discriminatorOutput) {
+    NDArray features = discriminatorOutput.get(1);
+    return features.reshape(features.getShape().get(0), features.getShape().get(1), -1).mean(new int[] {2});
   }
 
   /** θ_ema ← β·θ_ema + (1−β)·θ; plain copies during the configured warm-up. */

@@ -19,6 +19,13 @@ public final class Gradients {
     }
   }
 
+  /** Stops (or restarts) autograd from computing gradients for the block's parameters. */
+  public static void freeze(Block block, boolean frozen) {
+    for (Pair<String, Parameter> parameter : block.getParameters()) {
+      parameter.getValue().getArray().setRequiresGradient(!frozen);
+    }
+  }
+
   /** Sum of |grad| over the block's parameters; for tests of gradient isolation. */
   public static double absSum(Block block) {
     double sum = 0;
