@@ -33,6 +33,26 @@ public final class ReferenceCheck {
    */
   public record Result(String file, Double translation, Double dis, Double disFeat, int batch, int k) {}
 
+  /** Architecture read from a file's {@code __metadata__.config} (the format tools/reference writes). */
+  public record Architecture(GeneratorConfig gen, DiscriminatorConfig dis) {}
+
+  public static Architecture architectureFromMetadata(Path file) throws IOException {
+    String json;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      json = SafeTensors.read(file, manager).metadata().get("config");
+    }
+    if (json == null) {
+      throw new IllegalArgumentException(file + " has no __metadata__.config; name a preset instead");
+    }
+    com.fasterxml.jackson.databind.JsonNode c = io.funit.common.json.Json.MAPPER.readTree(json);
+    return new Architecture(
+        new GeneratorConfig(c.path("gen_nf").asInt(), c.path("gen_n_res_blks").asInt(), c.path("nf_mlp").asInt(),
+            c.path("latent_dim").asInt(), c.path("n_mlp_blks").asInt(), c.path("n_downs_content").asInt(),
+            c.path("n_downs_class").asInt()),
+        new DiscriminatorConfig(c.path("dis_nf").asInt(), c.path("dis_n_res_blks").asInt(),
+            c.path("num_classes").asInt(), true));
+  }
+
   /** The discriminator's head count comes from the file ({@code cnn_c.0.conv.weight}), not from the preset. */
   public static Result run(Path file, GeneratorConfig genConfig, DiscriminatorConfig disConfig) throws IOException {
     try (NDManager manager = NDManager.newBaseManager()) {

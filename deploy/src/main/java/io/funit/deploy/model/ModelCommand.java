@@ -1,0 +1,13 @@
+package io.funit.deploy.model;
+
+import picocli.CommandLine.Command;
+
+/** {@code ./funit model …}: inspect presets and check weights against reference outputs. */
+@Command(name = "model", mixinStandardHelpOptions = true, description = "Model tools that print JSON.",
+    subcommands = {ParamsCommand.class, CheckReferenceCommand.class})
+public final class ModelCommand implements Runnable {
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+}
