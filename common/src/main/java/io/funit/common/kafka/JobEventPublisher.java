@@ -2,6 +2,7 @@ package io.funit.common.kafka;
 
 import io.funit.common.contract.JobEvent;
 import io.funit.common.json.Json;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,15 +21,37 @@ public final class JobEventPublisher {
     this.producer = producer;
     this.topic = topics.jobEvents();
     this.projection = projection;
+    projection.onLateEvent(this::restateIfOwn);
+  }
+
+  /** Event ids this process wrote recently; enough to recognise its own late writes. */
+  private final java.util.Set<String> recent = java.util.Collections.newSetFromMap(
+      java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+          return size() > 10_000;
+        }
+      }));
+
+  /**
+   * Our event landed after the job's terminal event (we acted on a view that was behind): write the terminal state
+   * again, so it is the newest event of the job and survives compaction.
+   */
+  private void restateIfOwn(JobEvent terminal, JobEvent late) {
+    if (recent.contains(late.eventId())) {
+      java.util.concurrent.CompletableFuture.runAsync(() -> publish(terminal.next(terminal.event(), terminal.state(),
+          terminal.workerId())));
+    }
   }
 
   public CompletableFuture<JobEvent> publish(JobEvent event) {
     CompletableFuture<JobEvent> done = new CompletableFuture<>();
+    recent.add(event.eventId());
     producer.send(new ProducerRecord<>(topic, event.jobId(), Json.write(event)), (metadata, error) -> {
       if (error != null) {
         done.completeExceptionally(error);
       } else {
-        projection.apply(event, metadata.offset());
+        projection.applyOwn(event, metadata.offset());
         done.complete(event);
       }
     });

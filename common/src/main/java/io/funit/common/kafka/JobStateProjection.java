@@ -24,9 +24,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The current state of every job, rebuilt from the job-event topic: read from the beginning at start-up, then
  * followed. Gateways and workers each hold one, so job state survives restarts and every instance answers the
- * same. Events of one job share a partition, so their offsets order them; an event at or below the offset
- * already applied is ignored, and a terminal state is final (a late event from a worker that lost its job can't
- * reopen it). A cancel request is sticky until the job ends.
+ * same. Events of one job share a partition, so their offsets order them. Rules:
+ * <ul>
+ *   <li>the reader applies each offset once, in order; a terminal state is final (a late event from a worker that
+ *       lost its job can't reopen it), and such a late event is reported to {@link #onLateEvent} so that its writer
+ *       can restate the terminal state (compaction keeps only the newest event of a job);</li>
+ *   <li>a cancel request is sticky until the job ends;</li>
+ *   <li>this process's own writes are shown at once ({@link #applyOwn}) but only provisionally: they never make the
+ *       reader skip an earlier event written by someone else.</li>
+ * </ul>
  */
 public final class JobStateProjection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobStateProjection.class);
@@ -40,7 +46,14 @@ public final class JobStateProjection implements AutoCloseable {
   private volatile boolean running = true;
   private volatile Instant lastPoll = Instant.EPOCH;
 
-  private record Applied(JobEvent event, long offset) {}
+  /**
+   * @param event the job as shown
+   * @param viewOffset offset of the event shown (an own write may be ahead of the reader)
+   * @param readerOffset highest offset the reader has applied for this job
+   */
+  private record Applied(JobEvent event, long viewOffset, long readerOffset) {}
+
+  private volatile java.util.function.BiConsumer<JobEvent, JobEvent> lateEventListener = (terminal, late) -> { };
 
   public JobStateProjection(KafkaClients clients, String clientId) {
     this.reader = clients.reader(clientId);
@@ -62,13 +75,21 @@ public final class JobStateProjection implements AutoCloseable {
       reader.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = reader.endOffsets(partitions, Duration.ofSeconds(60));
       while (running) {
-        for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
-          applyRecord(record);
-        }
-        lastPoll = Instant.now();
-        if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
-          LOG.info("job state projection caught up: {} jobs", jobs.size());
-          caughtUp.countDown();
+        try {
+          for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
+            applyRecord(record);
+          }
+          lastPoll = Instant.now();
+          if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+            LOG.info("job state projection caught up: {} jobs", jobs.size());
+            caughtUp.countDown();
+          }
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // Kafka unreachable or similar: keep trying; readiness reports the gap through lastPoll
+          LOG.warn("job state projection: {}; retrying", e.toString());
+          sleepQuietly();
         }
       }
     } catch (WakeupException e) {
@@ -86,29 +107,92 @@ public final class JobStateProjection implements AutoCloseable {
       return;
     }
     try {
-      apply(Json.MAPPER.readValue(record.value(), JobEvent.class), record.offset());
+      applyRead(Json.MAPPER.readValue(record.value(), JobEvent.class), record.offset());
     } catch (java.io.IOException | RuntimeException e) {
       LOG.warn("skipping unreadable job event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
     }
   }
 
-  /** Applies an event written at the given offset of its partition; returns the job's state afterwards. */
-  public JobEvent apply(JobEvent event, long offset) {
+  /** Applies an event the reader consumed at the given offset of its partition. */
+  public JobEvent applyRead(JobEvent event, long offset) {
+    JobEvent[] late = new JobEvent[2];
     Applied result = jobs.compute(event.jobId(), (id, current) -> {
       if (current == null) {
-        return new Applied(event, offset);
+        return new Applied(event, offset, offset);
       }
-      if (offset <= current.offset() || current.event().state().terminal()) {
+      if (offset <= current.readerOffset()) {
         return current;
       }
-      boolean stickyCancel = current.event().cancelRequested() && !event.state().terminal();
-      return new Applied(stickyCancel ? event.withCancelRequested(true) : event, offset);
+      JobEvent shown = current.event();
+      if (shown.state().terminal()) {
+        if (offset > current.viewOffset()) {
+          late[0] = shown;
+          late[1] = event;
+        } else if (offset < current.viewOffset() && event.state().terminal()) {
+          // an earlier terminal event than the (own) one shown: the first terminal wins, ours came late
+          late[0] = event;
+          late[1] = shown;
+          return new Applied(event, offset, offset);
+        }
+        return new Applied(shown, current.viewOffset(), offset);
+      }
+      if (offset < current.viewOffset()) {
+        // an own write is shown ahead of the reader: keep it, but take what this earlier event decided
+        JobEvent kept = event.state().terminal() ? event
+            : event.cancelRequested() ? shown.withCancelRequested(true) : shown;
+        return new Applied(kept, event.state().terminal() ? offset : current.viewOffset(), offset);
+      }
+      return new Applied(merge(shown, event), offset, offset);
     });
     order.add(JobOrder.of(result.event()));
+    signalChange();
+    if (late[0] != null) {
+      lateEventListener.accept(late[0], late[1]);
+    }
+    return result.event();
+  }
+
+  /** Shows this process's own write at once; the reader still applies every earlier event when it gets there. */
+  public JobEvent applyOwn(JobEvent event, long offset) {
+    Applied result = jobs.compute(event.jobId(), (id, current) -> {
+      if (current == null) {
+        return new Applied(event, offset, -1);
+      }
+      if (offset <= current.viewOffset() || current.event().state().terminal()) {
+        return current;
+      }
+      return new Applied(merge(current.event(), event), offset, current.readerOffset());
+    });
+    order.add(JobOrder.of(result.event()));
+    signalChange();
+    return result.event();
+  }
+
+  /** The newer event, keeping a cancel request until the job ends. */
+  private static JobEvent merge(JobEvent older, JobEvent newer) {
+    return older.cancelRequested() && !newer.state().terminal() ? newer.withCancelRequested(true) : newer;
+  }
+
+  /**
+   * Called (on the reader thread) when an event arrives after its job's terminal event: {@code (terminal, late)}.
+   * The writer of the late event restates the terminal state, so compaction cannot leave the late event last.
+   */
+  public void onLateEvent(java.util.function.BiConsumer<JobEvent, JobEvent> listener) {
+    this.lateEventListener = listener;
+  }
+
+  private void signalChange() {
     synchronized (this) {
       notifyAll();
     }
-    return result.event();
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void remove(String jobId) {

@@ -49,6 +49,10 @@ final class JobExecution<R extends JobRequest> {
   }
 
   Outcome run(ConsumerRecord<String, String> record, StopSignal stop) throws InterruptedException {
+    if (!projection.healthy()) {
+      // without current job state a redelivered job could run twice or miss its cancel: give the record back
+      throw new IllegalStateException("job state projection is not following the job-event topic");
+    }
     JobEnvelope envelope;
     try {
       envelope = Json.MAPPER.readValue(record.value(), JobEnvelope.class);
@@ -80,6 +84,9 @@ final class JobExecution<R extends JobRequest> {
     int attempt = job.attempt();
     while (true) {
       JobEvent latest = latest(job);
+      if (latest.state().terminal()) {
+        return Outcome.COMMIT;
+      }
       if (latest.cancelRequested()) {
         return finish(latest.next(JobEventType.CANCELED, JobState.CANCELED, settings.workerId()));
       }
@@ -92,14 +99,12 @@ final class JobExecution<R extends JobRequest> {
           .withAttempt(attempt).withError(null));
       RunningJobContext context = new RunningJobContext(started, settings.workerId(), stop, projection, events,
           settings.progressInterval());
+      JsonNode result;
       try {
-        Object result = handler.handle(request, context);
-        JsonNode resultJson = Json.MAPPER.valueToTree(result);
-        return finish(latest(started).next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, settings.workerId())
-            .withResult(resultJson));
+        result = Json.MAPPER.valueToTree(handler.handle(request, context));
       } catch (JobStoppedException e) {
         return stopped(started, stop);
-      } catch (InvalidJobException e) {
+      } catch (InvalidJobException | InvalidRequestException e) {
         // tier: the job itself is wrong; no retry can fix it
         return fail(record, latest(started), "invalid_request", e.getMessage());
       } catch (Exception e) {
@@ -116,7 +121,11 @@ final class JobExecution<R extends JobRequest> {
         if (!waitBeforeRetry(attempt, stop)) {
           return stopped(job, stop);
         }
+        continue;
       }
+      // outside the try: a failed publish must not count as a handler failure and run the job again
+      return finish(latest(started).next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, settings.workerId())
+          .withResult(result));
     }
   }
 
@@ -134,8 +143,10 @@ final class JobExecution<R extends JobRequest> {
   private Outcome stopped(JobEvent job, StopSignal stop) {
     JobEvent latest = latest(job);
     if (stop.handedBack()) {
-      // shutdown or rebalance: back to the queue; the record stays uncommitted and goes to another worker
-      publishUnlessFinished(latest.next(JobEventType.REQUEUED, JobState.QUEUED, settings.workerId()));
+      // shutdown or rebalance: back to the queue; the record stays uncommitted and goes to another worker. A hand-back
+      // is not a failure, so it gives its attempt back: only crashes and failures count towards maxAttempts
+      publishUnlessFinished(latest.next(JobEventType.REQUEUED, JobState.QUEUED, settings.workerId())
+          .withAttempt(Math.max(0, latest.attempt() - 1)));
       return Outcome.HAND_BACK;
     }
     return finish(latest.next(JobEventType.CANCELED, JobState.CANCELED, settings.workerId()));

@@ -37,8 +37,11 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
   private final JobExecution<?> execution;
   private final Duration shutdownGrace;
   private final ExecutorService jobThread;
+  /** After a worker-side failure, wait this long before taking the record again, so a broken dependency isn't hammered. */
+  private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(5);
   private volatile boolean stopping;
   private InFlight current;
+  private long resumeAtNanos;
 
   private record InFlight(ConsumerRecord<String, String> record, TopicPartition partition, StopSignal stop,
       Future<Outcome> outcome) {}
@@ -57,11 +60,14 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     consumer.subscribe(List.of(topic), this);
     try {
       while (!stopping) {
-        for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-          accept(record);
-        }
-        if (current != null && current.outcome().isDone()) {
-          complete();
+        try {
+          pollOnce();
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // tier: the consumer or a rebalance callback failed; keep the slot alive and try again
+          LOG.error("worker slot error, continuing: {}", e.toString());
+          sleepQuietly(1_000);
         }
       }
       handBack(shutdownGrace);
@@ -70,6 +76,19 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     } finally {
       jobThread.shutdownNow();
       consumer.close();
+    }
+  }
+
+  private void pollOnce() {
+    for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+      accept(record);
+    }
+    if (current != null && current.outcome().isDone()) {
+      complete();
+    }
+    if (current == null && resumeAtNanos != 0 && System.nanoTime() >= resumeAtNanos) {
+      resumeAtNanos = 0;
+      consumer.resume(consumer.paused());
     }
   }
 
@@ -92,21 +111,38 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     current = null;
     Outcome outcome = outcomeOf(done);
     if (outcome == Outcome.COMMIT && consumer.assignment().contains(done.partition())) {
-      try {
-        consumer.commitSync(Map.of(done.partition(), new OffsetAndMetadata(done.record().offset() + 1)));
-      } catch (RuntimeException e) {
-        // the partition moved meanwhile: the next owner redelivers, sees the job finished and skips it
-        LOG.warn("commit of {}@{} failed: {}", done.partition(), done.record().offset(), e.toString());
-      }
+      commit(done);
     } else if (consumer.assignment().contains(done.partition())) {
       consumer.seek(done.partition(), done.record().offset());
     }
+    if (outcome == Outcome.HAND_BACK && !stopping && !done.stop().handedBack()) {
+      // a worker-side failure (Kafka or storage down): stay paused for a while instead of retrying at once
+      resumeAtNanos = System.nanoTime() + FAILURE_BACKOFF.toNanos();
+      return;
+    }
     consumer.resume(consumer.paused());
+  }
+
+  private void commit(InFlight done) {
+    Map<TopicPartition, OffsetAndMetadata> offset =
+        Map.of(done.partition(), new OffsetAndMetadata(done.record().offset() + 1));
+    try {
+      consumer.commitSync(offset);
+    } catch (WakeupException e) {
+      // stop() woke the consumer up: commit this finished job anyway, then let the loop end
+      consumer.commitSync(offset);
+      throw e;
+    } catch (RuntimeException e) {
+      // the partition moved meanwhile: the next owner redelivers, sees the job finished and skips it
+      LOG.warn("commit of {}@{} failed: {}", done.partition(), done.record().offset(), e.toString());
+    }
   }
 
   private static Outcome outcomeOf(InFlight done) {
     try {
       return done.outcome().get();
+    } catch (java.util.concurrent.CancellationException e) {
+      return Outcome.HAND_BACK;
     } catch (ExecutionException e) {
       // tier: the runtime itself failed (e.g. Kafka down while publishing): leave the record uncommitted
       LOG.error("job record {}@{} not finished: {}", done.partition(), done.record().offset(), e.getCause().toString());
@@ -152,6 +188,14 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     if (current != null) {
       consumer.pause(partitions);
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

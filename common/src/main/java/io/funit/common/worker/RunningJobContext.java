@@ -73,9 +73,17 @@ final class RunningJobContext implements JobContext {
     if (stop.handedBack()) {
       throw new JobStoppedException("worker " + workerId + " is handing the job back");
     }
+    JobEvent job = projection.get(jobId).orElse(null);
+    if (job == null) {
+      return;
+    }
     // a terminal state here means the job was canceled while queued, just as this worker picked it up
-    if (projection.get(jobId).map(job -> job.cancelRequested() || job.state().terminal()).orElse(false)) {
+    if (job.cancelRequested() || job.state().terminal()) {
       throw new JobStoppedException("canceled");
+    }
+    // another worker started a newer attempt (this one lost its partition): this run no longer owns the job
+    if (job.attempt() > attempt || (job.attempt() == attempt && job.workerId() != null && !job.workerId().equals(workerId))) {
+      throw new JobStoppedException("superseded by attempt " + job.attempt() + " on " + job.workerId());
     }
   }
 

@@ -34,35 +34,62 @@ class JobStateProjectionTest {
   void anOlderOffsetNeverOverwritesANewerState() {
     JobEvent queued = queued("a", JobType.PROBE, 1);
     JobEvent running = queued.next(JobEventType.STARTED, JobState.RUNNING, "w");
-    projection.apply(running, 5);
-    projection.apply(queued, 4);
+    projection.applyRead(running, 5);
+    projection.applyRead(queued, 4);
     assertThat(projection.get("a")).get().extracting(JobEvent::state).isEqualTo(JobState.RUNNING);
   }
 
   @Test
   void aTerminalStateIsFinal() {
     JobEvent queued = queued("a", JobType.PROBE, 1);
-    projection.apply(queued.next(JobEventType.CANCELED, JobState.CANCELED, "gateway"), 1);
-    projection.apply(queued.next(JobEventType.STARTED, JobState.RUNNING, "late-worker"), 2);
+    projection.applyRead(queued.next(JobEventType.CANCELED, JobState.CANCELED, "gateway"), 1);
+    projection.applyRead(queued.next(JobEventType.STARTED, JobState.RUNNING, "late-worker"), 2);
     assertThat(projection.get("a")).get().extracting(JobEvent::state).isEqualTo(JobState.CANCELED);
   }
 
   @Test
   void aCancelRequestSurvivesProgressWrittenWithoutIt() {
     JobEvent running = queued("a", JobType.PROBE, 1).next(JobEventType.STARTED, JobState.RUNNING, "w");
-    projection.apply(running, 1);
-    projection.apply(running.next(JobEventType.CANCEL_REQUESTED, JobState.RUNNING, "gateway").withCancelRequested(true), 2);
-    projection.apply(running.next(JobEventType.PROGRESS, JobState.RUNNING, "w"), 3);
+    projection.applyRead(running, 1);
+    projection.applyRead(running.next(JobEventType.CANCEL_REQUESTED, JobState.RUNNING, "gateway").withCancelRequested(true), 2);
+    projection.applyRead(running.next(JobEventType.PROGRESS, JobState.RUNNING, "w"), 3);
     assertThat(projection.get("a")).get().extracting(JobEvent::cancelRequested).isEqualTo(true);
-    projection.apply(running.next(JobEventType.CANCELED, JobState.CANCELED, "w"), 4);
+    projection.applyRead(running.next(JobEventType.CANCELED, JobState.CANCELED, "w"), 4);
     assertThat(projection.get("a")).get().extracting(JobEvent::cancelRequested).isEqualTo(false);
+  }
+
+  @Test
+  void anOwnWriteNeverMakesTheReaderSkipAnEarlierEventOfAnotherWriter() {
+    JobEvent running = queued("a", JobType.PROBE, 1).next(JobEventType.STARTED, JobState.RUNNING, "w");
+    projection.applyRead(running, 10);
+    // the worker's progress is acknowledged at offset 31 before the reader has seen the gateway's cancel at 30
+    projection.applyOwn(running.next(JobEventType.PROGRESS, JobState.RUNNING, "w"), 31);
+    projection.applyRead(running.next(JobEventType.CANCEL_REQUESTED, JobState.RUNNING, "gateway").withCancelRequested(true), 30);
+    assertThat(projection.get("a")).get().extracting(JobEvent::cancelRequested).isEqualTo(true);
+    assertThat(projection.get("a")).get().extracting(JobEvent::event).isEqualTo(JobEventType.PROGRESS);
+  }
+
+  @Test
+  void anEventAfterTheTerminalOneIsReportedAsLate() {
+    java.util.List<JobEvent[]> reported = new java.util.ArrayList<>();
+    projection.onLateEvent((terminal, late) -> reported.add(new JobEvent[] {terminal, late}));
+    JobEvent queued = queued("a", JobType.PROBE, 1);
+    JobEvent canceled = queued.next(JobEventType.CANCELED, JobState.CANCELED, "gateway");
+    projection.applyRead(queued, 1);
+    projection.applyRead(canceled, 2);
+    JobEvent succeeded = queued.next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, "w");
+    projection.applyRead(succeeded, 3);
+    assertThat(projection.get("a")).get().extracting(JobEvent::state).isEqualTo(JobState.CANCELED);
+    assertThat(reported).hasSize(1);
+    assertThat(reported.get(0)[0].eventId()).isEqualTo(canceled.eventId());
+    assertThat(reported.get(0)[1].eventId()).isEqualTo(succeeded.eventId());
   }
 
   @Test
   void pagesAreNewestFirstFilteredAndContinueAfterTheCursor() {
     for (int i = 0; i < 5; i++) {
-      projection.apply(queued("p" + i, JobType.PROBE, 100 + i), i);
-      projection.apply(queued("t" + i, JobType.TRAIN, 100 + i), i);
+      projection.applyRead(queued("p" + i, JobType.PROBE, 100 + i), i);
+      projection.applyRead(queued("t" + i, JobType.TRAIN, 100 + i), i);
     }
     List<JobEvent> first = projection.page(JobType.PROBE, null, null, 2);
     assertThat(first).extracting(JobEvent::jobId).containsExactly("p4", "p3");

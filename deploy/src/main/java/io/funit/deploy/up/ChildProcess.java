@@ -34,6 +34,9 @@ final class ChildProcess {
   }
 
   synchronized void start() throws IOException {
+    if (stopping) {
+      return;
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(environment);
     process = builder.start();
@@ -71,7 +74,7 @@ final class ChildProcess {
   }
 
   /** Sends SIGTERM, so the service hands its work back; then, after {@code graceSeconds}, SIGKILL. */
-  void signalStop() {
+  synchronized void signalStop() {
     stopping = true;
     Process current = process;
     if (current != null) {

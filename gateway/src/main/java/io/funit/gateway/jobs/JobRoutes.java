@@ -43,7 +43,8 @@ public final class JobRoutes {
   }
 
   public void mount(Router router) {
-    router.post("/v1/jobs/:type").handler(BodyHandler.create().setBodyLimit(maxBodyBytes)).handler(this::submit);
+    // JSON only: no file uploads land on disk through this route
+    router.post("/v1/jobs/:type").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::submit);
     router.get("/v1/jobs/:id").handler(this::get);
     router.get("/v1/jobs").handler(this::list);
     router.post("/v1/jobs/:id/cancel").handler(this::cancel);
@@ -52,7 +53,8 @@ public final class JobRoutes {
   private void submit(RoutingContext ctx) {
     JobType type = jobType(ctx.pathParam("type"));
     JobRequest request = JobRequests.parse(type, jsonBody(ctx));
-    future(submitter.submit(type, request))
+    // off the event loop: a send may wait up to max.block.ms for topic metadata when Kafka is slow
+    vertx.executeBlocking(() -> submitter.submit(type, request)).compose(this::future)
         .onSuccess(job -> ctx.response().setStatusCode(202)
             .putHeader("Location", "/v1/jobs/" + job.jobId())
             .putHeader("Content-Type", "application/json")
@@ -84,7 +86,7 @@ public final class JobRoutes {
     if (job.state().terminal()) {
       throw ProblemException.conflict("job " + job.jobId() + " already " + job.state().wireName());
     }
-    future(submitter.cancel(job))
+    vertx.executeBlocking(() -> submitter.cancel(job)).compose(this::future)
         .onSuccess(updated -> json(ctx, 202, JobView.of(updated)))
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
   }
@@ -104,7 +106,7 @@ public final class JobRoutes {
   }
 
   private static JsonNode jsonBody(RoutingContext ctx) {
-    if (ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0) {
       throw ProblemException.badRequest("body", "a JSON object is required");
     }
     try {

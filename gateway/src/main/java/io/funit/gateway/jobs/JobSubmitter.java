@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the work record. If the work record cannot be written, the job is marked failed rather than left queued forever.
  */
 public final class JobSubmitter {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobSubmitter.class);
   private static final String WRITER = "gateway";
   private final Producer<String, String> producer;
   private final Topics topics;
@@ -47,17 +48,33 @@ public final class JobSubmitter {
 
   private CompletableFuture<JobEvent> enqueue(JobEnvelope envelope, JobEvent queued) {
     CompletableFuture<JobEvent> done = new CompletableFuture<>();
-    producer.send(new ProducerRecord<>(topics.work(envelope.type()), envelope.jobId(), Json.write(envelope)),
-        (metadata, error) -> {
-          if (error == null) {
-            done.complete(queued);
-            return;
-          }
-          CompletableFuture.runAsync(() -> events.publish(queued.next(JobEventType.FAILED, JobState.FAILED, WRITER)
-              .withError(new JobError("enqueue_failed", error.toString(), false))));
-          done.completeExceptionally(error);
-        });
+    try {
+      producer.send(new ProducerRecord<>(topics.work(envelope.type()), envelope.jobId(), Json.write(envelope)),
+          (metadata, error) -> {
+            if (error == null) {
+              done.complete(queued);
+            } else {
+              CompletableFuture.runAsync(() -> markFailed(queued, error));
+              done.completeExceptionally(error);
+            }
+          });
+    } catch (RuntimeException e) {
+      // send can throw instead of calling back (producer closed, record too large)
+      markFailed(queued, e);
+      done.completeExceptionally(e);
+    }
     return done;
+  }
+
+  /** The job has no work record: it must not stay queued forever. */
+  private void markFailed(JobEvent queued, Throwable error) {
+    events.publish(queued.next(JobEventType.FAILED, JobState.FAILED, WRITER)
+        .withError(new JobError("enqueue_failed", error.toString(), false)))
+        .whenComplete((event, failure) -> {
+          if (failure != null) {
+            LOG.error("job {} has no work record and could not be marked failed: {}", queued.jobId(), failure.toString());
+          }
+        });
   }
 
   /** Cancels a job: a queued job ends at once; a running job is asked to stop and its worker ends it. */
