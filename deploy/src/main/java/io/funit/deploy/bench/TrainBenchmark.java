@@ -40,6 +40,15 @@ public final class TrainBenchmark implements Callable<Integer> {
   @Option(names = "--classes", defaultValue = "300", description = "Discriminator heads. Default: ${DEFAULT-VALUE}")
   int classes;
 
+  @Option(names = "--gen-nf", description = "Override the generator's base channels")
+  Integer genNf;
+
+  @Option(names = "--dis-nf", description = "Override the discriminator's base channels")
+  Integer disNf;
+
+  @Option(names = "--dis-res-blks", description = "Override the discriminator's residual blocks (even)")
+  Integer disResBlks;
+
   @Option(names = "--profile", description = "Also time the D step, G step and EMA update separately")
   boolean profile;
 
@@ -48,12 +57,15 @@ public final class TrainBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FunitConfig config = Presets.get(preset).withBatchSize(batch).withNumClasses(classes);
+    FunitConfig config = overridden(Presets.get(preset).withBatchSize(batch).withNumClasses(classes));
     double peak = Measurements.peakMatmulGflops();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("preset", preset);
     out.put("batch", batch);
     out.put("image_size", config.imageSize());
+    out.put("gen_nf", config.gen().nf());
+    out.put("dis_nf", config.dis().nf());
+    out.put("dis_res_blks", config.dis().nResBlks());
     try (NDManager data = NDManager.newBaseManager(); FunitNetworks nets = FunitNetworks.create(config, 1);
         FunitTrainer trainer = new FunitTrainer(nets)) {
       Random random = new Random(1);
@@ -96,6 +108,18 @@ public final class TrainBenchmark implements Callable<Integer> {
     }
     System.out.println(Json.write(out));
     return 0;
+  }
+
+  /** The preset with the architecture overrides given on the command line, for choosing presets by measurement. */
+  private FunitConfig overridden(FunitConfig base) {
+    var g = base.gen();
+    var d = base.dis();
+    var gen = new io.funit.common.funit.model.GeneratorConfig(genNf == null ? g.nf() : genNf, g.nResBlks(), g.nfMlp(),
+        g.latentDim(), g.nMlpBlks(), g.nDownsContent(), g.nDownsClass());
+    var dis = new io.funit.common.funit.model.DiscriminatorConfig(disNf == null ? d.nf() : disNf,
+        disResBlks == null ? d.nResBlks() : disResBlks, d.numClasses(), d.inPlaceActivation());
+    return new FunitConfig(base.preset(), base.imageSize(), base.batchSize(), gen, dis, base.genOpt(), base.disOpt(),
+        base.loss(), base.emaBeta(), base.emaWarmup(), base.maxIter());
   }
 
   /** Mean seconds of each part of an iteration, and the FLOP rate of each step. */
