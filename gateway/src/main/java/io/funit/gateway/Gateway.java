@@ -4,6 +4,7 @@ import io.funit.common.kafka.JobEventPublisher;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.kafka.KafkaClients;
 import io.funit.common.storage.ObjectStore;
+import io.funit.gateway.datasets.DatasetRoutes;
 import io.funit.gateway.health.HealthRoutes;
 import io.funit.gateway.health.ReadinessProbe;
 import io.funit.gateway.jobs.JobRoutes;
@@ -39,10 +40,12 @@ public final class Gateway implements AutoCloseable {
     Admin admin = kafka.admin();
     Vertx vertx = Vertx.vertx();
     JobEventPublisher events = new JobEventPublisher(producer, kafka.topics(), projection);
-    JobRoutes jobs = new JobRoutes(vertx, new JobSubmitter(producer, kafka.topics(), events), projection,
-        settings.enabledTypes(), settings.maxBodyBytes());
+    JobSubmitter submitter = new JobSubmitter(producer, kafka.topics(), events);
+    JobRoutes jobs = new JobRoutes(vertx, submitter, projection, settings.enabledTypes(), settings.maxBodyBytes());
+    DatasetRoutes datasets = new DatasetRoutes(vertx, submitter, projection, store, settings.maxBodyBytes(),
+        settings.maxUploadBytes(), settings.uploadDir());
     HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));
-    GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs);
+    GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs, datasets);
     try {
       vertx.deployVerticle(verticle).await();
     } catch (Exception e) {

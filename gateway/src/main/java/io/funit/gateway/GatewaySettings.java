@@ -14,12 +14,14 @@ import java.util.stream.Collectors;
  * @param port FUNIT_GATEWAY_PORT (0 picks a free port)
  * @param apiKeys FUNIT_API_KEYS, comma-separated keys accepted as bearer tokens
  * @param enabledTypes FUNIT_JOB_TYPES, the job types accepted (types without workers stay disabled)
- * @param maxBodyBytes FUNIT_MAX_BODY_BYTES, larger requests get 413
+ * @param maxBodyBytes FUNIT_MAX_BODY_BYTES, larger JSON requests get 413
+ * @param maxUploadBytes FUNIT_MAX_UPLOAD_BYTES, larger uploads (dataset archives) get 413
+ * @param uploadDir FUNIT_UPLOAD_DIR, where uploads are spooled before they go to the object store
  */
 public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<JobType> enabledTypes,
-    long maxBodyBytes) {
+    long maxBodyBytes, long maxUploadBytes, String uploadDir) {
   /** The job types whose workers ship in this version. */
-  public static final String DEFAULT_JOB_TYPES = "probe";
+  public static final String DEFAULT_JOB_TYPES = "probe,dataset";
 
   public GatewaySettings {
     apiKeys = Set.copyOf(apiKeys);
@@ -39,6 +41,8 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<Jo
         settings.string("FUNIT_GATEWAY_HOST", "127.0.0.1"),
         settings.integer("FUNIT_GATEWAY_PORT", 8080, 0, 65535),
         keys, types,
-        settings.integer("FUNIT_MAX_BODY_BYTES", 1024 * 1024, 1024, Integer.MAX_VALUE));
+        settings.integer("FUNIT_MAX_BODY_BYTES", 1024 * 1024, 1024, Integer.MAX_VALUE),
+        settings.longValue("FUNIT_MAX_UPLOAD_BYTES", 2L << 30),
+        settings.string("FUNIT_UPLOAD_DIR", System.getProperty("java.io.tmpdir") + "/funit-uploads"));
   }
 }

@@ -1,6 +1,7 @@
 package io.funit.gateway;
 
 import io.funit.gateway.auth.ApiKeyAuth;
+import io.funit.gateway.datasets.DatasetRoutes;
 import io.funit.gateway.health.HealthRoutes;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.problem.ProblemHandler;
@@ -14,12 +15,14 @@ final class GatewayVerticle extends VerticleBase {
   private final GatewaySettings settings;
   private final HealthRoutes health;
   private final JobRoutes jobs;
+  private final DatasetRoutes datasets;
   private HttpServer server;
 
-  GatewayVerticle(GatewaySettings settings, HealthRoutes health, JobRoutes jobs) {
+  GatewayVerticle(GatewaySettings settings, HealthRoutes health, JobRoutes jobs, DatasetRoutes datasets) {
     this.settings = settings;
     this.health = health;
     this.jobs = jobs;
+    this.datasets = datasets;
   }
 
   @Override
@@ -28,11 +31,13 @@ final class GatewayVerticle extends VerticleBase {
     health.mount(router);                                                  // /healthz, /readyz: no key needed
     router.route("/v1/*").handler(new ApiKeyAuth(settings.apiKeys()));    // everything else needs a key
     jobs.mount(router);                                                    // /v1/jobs...
+    datasets.mount(router);                                                // /v1/datasets...
     router.route().failureHandler(new ProblemHandler());
     ProblemHandler problems = new ProblemHandler();
     router.errorHandler(404, problems);
     router.errorHandler(405, problems);
     router.errorHandler(413, problems);
+    router.errorHandler(415, problems);
     router.errorHandler(500, problems);
     return vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host())
         .onSuccess(s -> server = s);

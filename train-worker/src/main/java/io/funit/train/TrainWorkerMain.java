@@ -1,17 +1,22 @@
 package io.funit.train;
 
+import io.funit.common.config.Settings;
+import io.funit.common.dataset.job.DatasetJobHandler;
 import io.funit.common.worker.WorkerMain;
 import io.funit.common.worker.probe.ProbeHandler;
 import java.util.List;
 
 /**
- * {@code java -jar funit-train-worker.jar}: a train worker process. Every worker also serves probe jobs, the
+ * {@code java -jar funit-train-worker.jar}: a train worker process. It also builds datasets (dataset jobs have
+ * their own topic and slot, so a dataset build never waits behind a training), and serves probe jobs, the
  * model-free diagnostic, so that any deployment can check its pipeline end to end.
  */
 public final class TrainWorkerMain {
   private TrainWorkerMain() {}
 
   public static void main(String[] args) {
-    WorkerMain.run("train-worker", store -> List.of(new ProbeHandler(store)));
+    Settings settings = Settings.fromEnvironment();
+    WorkerMain.run("train-worker", store -> List.of(
+        DatasetJobHandler.fromSettings(store, settings), new ProbeHandler(store)));
   }
 }

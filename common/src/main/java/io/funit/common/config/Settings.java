@@ -68,6 +68,15 @@ public final class Settings {
     return value;
   }
 
+  /** A non-negative long, such as a byte count. */
+  public long longValue(String key, long fallback) {
+    long value = get(key).map(v -> parse(key, v, Long::parseLong)).orElse(fallback);
+    if (value < 0) {
+      throw new IllegalArgumentException(key + " must not be negative, got " + value);
+    }
+    return value;
+  }
+
   public Duration millis(String key, long fallbackMillis) {
     long value = get(key).map(v -> parse(key, v, Long::parseLong)).orElse(fallbackMillis);
     if (value < 0) {

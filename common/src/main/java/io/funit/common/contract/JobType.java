@@ -10,6 +10,8 @@ public enum JobType {
   TRANSLATE("translate", TranslateRequest.class),
   TRAIN("train", TrainRequest.class),
   EVAL("eval", EvalRequest.class),
+  /** Builds a dataset (fonts, an upload or an S3 prefix); run by train workers, next to the trainings. */
+  DATASET("dataset", DatasetRequest.class),
   /** A diagnostic job that exercises the whole pipeline (storage, events, retries, cancel) without a model. */
   PROBE("probe", ProbeRequest.class);
 

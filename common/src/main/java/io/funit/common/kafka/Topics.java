@@ -17,7 +17,7 @@ import java.util.Map;
 public final class Topics {
   /** Partition counts bound the number of workers of a type that can run jobs at once. */
   private static final Map<JobType, Integer> WORK_PARTITIONS = Map.of(
-      JobType.TRANSLATE, 12, JobType.TRAIN, 8, JobType.EVAL, 8, JobType.PROBE, 4);
+      JobType.TRANSLATE, 12, JobType.TRAIN, 8, JobType.EVAL, 8, JobType.DATASET, 4, JobType.PROBE, 4);
   static final int EVENT_PARTITIONS = 12;
   static final Duration WORK_RETENTION = Duration.ofDays(7);
   static final Duration DLQ_RETENTION = Duration.ofDays(30);

@@ -8,15 +8,15 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /** Opaque list cursors: the position (creation time and id) of the last job of the previous page. */
-final class Cursor {
+public final class Cursor {
   private Cursor() {}
 
-  static String encode(JobOrder position) {
+  public static String encode(JobOrder position) {
     String raw = position.createdAt() + "|" + position.jobId();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
-  static JobOrder decode(String cursor) {
+  public static JobOrder decode(String cursor) {
     try {
       String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       int bar = raw.indexOf('|');

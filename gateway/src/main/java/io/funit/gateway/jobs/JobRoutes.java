@@ -1,6 +1,5 @@
 package io.funit.gateway.jobs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequest;
@@ -10,6 +9,7 @@ import io.funit.common.contract.JobType;
 import io.funit.common.json.Json;
 import io.funit.common.kafka.JobOrder;
 import io.funit.common.kafka.JobStateProjection;
+import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.problem.Problem;
 import io.funit.gateway.problem.ProblemException;
 import io.vertx.core.Future;
@@ -17,7 +17,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -52,7 +51,7 @@ public final class JobRoutes {
 
   private void submit(RoutingContext ctx) {
     JobType type = jobType(ctx.pathParam("type"));
-    JobRequest request = JobRequests.parse(type, jsonBody(ctx));
+    JobRequest request = JobRequests.parse(type, HttpJson.body(ctx));
     // off the event loop: a send may wait up to max.block.ms for topic metadata when Kafka is slow
     vertx.executeBlocking(() -> submitter.submit(type, request)).compose(this::future)
         .onSuccess(job -> ctx.response().setStatusCode(202)
@@ -64,7 +63,7 @@ public final class JobRoutes {
 
   private void get(RoutingContext ctx) {
     JobEvent job = find(ctx.pathParam("id"));
-    json(ctx, 200, JobView.of(job));
+    HttpJson.write(ctx, 200, JobView.of(job));
   }
 
   private void list(RoutingContext ctx) {
@@ -75,7 +74,7 @@ public final class JobRoutes {
     JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
     List<JobEvent> page = jobs.page(type, state, after, limit);
     String next = page.size() == limit ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
-    json(ctx, 200, new JobPage(page.stream().map(JobView::of).toList(), next));
+    HttpJson.write(ctx, 200, new JobPage(page.stream().map(JobView::of).toList(), next));
   }
 
   /** One page of a listing; {@code nextCursor} is absent on the last page. */
@@ -87,7 +86,7 @@ public final class JobRoutes {
       throw ProblemException.conflict("job " + job.jobId() + " already " + job.state().wireName());
     }
     vertx.executeBlocking(() -> submitter.cancel(job)).compose(this::future)
-        .onSuccess(updated -> json(ctx, 202, JobView.of(updated)))
+        .onSuccess(updated -> HttpJson.write(ctx, 202, JobView.of(updated)))
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
   }
 
@@ -103,19 +102,6 @@ public final class JobRoutes {
           .sorted().toList() + "; see FUNIT_JOB_TYPES)").withField("type"));
     }
     return type;
-  }
-
-  private static JsonNode jsonBody(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0) {
-      throw ProblemException.badRequest("body", "a JSON object is required");
-    }
-    try {
-      return Json.MAPPER.readTree(ctx.body().buffer().getBytes());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ProblemException.badRequest("body", "not valid JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw ProblemException.badRequest("body", "cannot read the body: " + e.getMessage());
-    }
   }
 
   private static int limit(List<String> values) {
@@ -143,9 +129,5 @@ public final class JobRoutes {
 
   private <T> Future<T> future(CompletionStage<T> stage) {
     return Future.fromCompletionStage(stage, vertx.getOrCreateContext());
-  }
-
-  private static void json(RoutingContext ctx, int status, Object body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.write(body));
   }
 }

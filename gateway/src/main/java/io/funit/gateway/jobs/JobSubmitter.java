@@ -36,10 +36,15 @@ public final class JobSubmitter {
   }
 
   public CompletableFuture<JobEvent> submit(JobType type, JobRequest request) {
+    return submit(type, request, UUID.randomUUID().toString());
+  }
+
+  /** Submits under an id chosen by the caller, for jobs whose inputs are stored under the id first (uploads). */
+  public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId) {
     JsonNode normalized = Json.MAPPER.valueToTree(request);
     // microseconds: the API shows and lists by this time, and a cursor must round-trip it exactly
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    JobEnvelope envelope = new JobEnvelope(JobEnvelope.SCHEMA_VERSION, UUID.randomUUID().toString(), type, now,
+    JobEnvelope envelope = new JobEnvelope(JobEnvelope.SCHEMA_VERSION, jobId, type, now,
         normalized);
     // async: the publish completes on the producer's I/O thread, and a send from that thread would wait for
     // metadata that only that same thread can fetch

@@ -1,0 +1,108 @@
+package io.funit.common.dataset.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.config.Settings;
+import io.funit.common.contract.DatasetRequest;
+import io.funit.common.contract.JobType;
+import io.funit.common.dataset.DatasetDirectory;
+import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.dataset.imports.ImportLimits;
+import io.funit.common.json.Json;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.worker.JobContext;
+import io.funit.common.worker.JobHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Runs dataset jobs: builds into a local staging directory, publishes under {@code datasets/{jobId}/} with the
+ * manifest last, and cleans up. Idempotent: a redelivered job whose manifest is already stored returns the
+ * stored dataset; a failed, canceled or interrupted build leaves no dataset objects behind.
+ */
+public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
+  private final ObjectStore store;
+  private final StoredDatasets datasets;
+  private final Path workDir;
+  private final Map<String, DatasetBuilder> builders;
+
+  public DatasetJobHandler(ObjectStore store, Path workDir, Path fontCacheDir, ImportLimits limits) {
+    this.store = store;
+    this.datasets = new StoredDatasets(store);
+    this.workDir = workDir;
+    ImportBuilder imports = new ImportBuilder(store, limits);
+    this.builders = Map.of(DatasetRequest.KIND_UPLOAD, imports, DatasetRequest.KIND_S3, imports,
+        DatasetRequest.KIND_FONTS, new FontsBuilder(fontCacheDir));
+  }
+
+  /** Work dir FUNIT_WORK_DIR (default: the temp dir), font cache FUNIT_CACHE_DIR/fonts. */
+  public static DatasetJobHandler fromSettings(ObjectStore store, Settings settings) {
+    Path work = Path.of(settings.string("FUNIT_WORK_DIR", System.getProperty("java.io.tmpdir") + "/funit-work"));
+    Path cache = Path.of(settings.string("FUNIT_CACHE_DIR", System.getProperty("user.home") + "/.cache/funit"));
+    return new DatasetJobHandler(store, work, cache.resolve("fonts"), ImportLimits.from(settings));
+  }
+
+  @Override
+  public JobType type() {
+    return JobType.DATASET;
+  }
+
+  @Override
+  public Class<DatasetRequest> requestClass() {
+    return DatasetRequest.class;
+  }
+
+  @Override
+  public Object handle(DatasetRequest request, JobContext context) throws Exception {
+    String id = context.jobId();
+    Optional<DatasetManifest> existing = datasets.manifest(id);
+    if (existing.isPresent()) {
+      return summaryOfStored(existing.get());
+    }
+    long start = System.nanoTime();
+    Path staging = workDir.resolve("datasets").resolve(id);
+    deleteRecursively(staging);
+    Files.createDirectories(staging);
+    try {
+      DatasetDirectory out = new DatasetDirectory(staging.resolve("dataset"));
+      DatasetBuilder.Outcome outcome = builders.get(request.kind()).build(request, context, staging, out);
+      context.checkStop();
+      DatasetManifest published = datasets.publish(out, id);
+      return DatasetSummary.of(published, outcome.skipped(), outcome.skippedByReason(),
+          (System.nanoTime() - start) / 1e9);
+    } catch (Exception | Error e) {
+      datasets.deleteIncomplete(id);
+      throw e;
+    } finally {
+      deleteRecursively(staging);
+    }
+  }
+
+  /** A redelivered job: the summary from what is stored (skips counted from the stored report). */
+  private DatasetSummary summaryOfStored(DatasetManifest manifest) throws IOException {
+    Map<String, Integer> byReason = new TreeMap<>();
+    String reportKey = StoredDatasets.key(manifest.id(), DatasetDirectory.REPORT);
+    if (store.stat(reportKey).isPresent()) {
+      JsonNode report = Json.MAPPER.readTree(store.readBytes(reportKey, 64 << 20));
+      report.path("skipped_by_reason").fields().forEachRemaining(e -> byReason.put(e.getKey(), e.getValue().asInt()));
+    }
+    return DatasetSummary.of(manifest, byReason.values().stream().mapToInt(Integer::intValue).sum(), byReason, 0);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

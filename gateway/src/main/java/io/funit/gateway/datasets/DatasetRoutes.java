@@ -1,0 +1,193 @@
+package io.funit.gateway.datasets;
+
+import io.funit.common.contract.DatasetRequest;
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobRequests;
+import io.funit.common.contract.JobState;
+import io.funit.common.contract.JobType;
+import io.funit.common.dataset.DatasetDirectory;
+import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.dataset.imports.ArchiveSource;
+import io.funit.common.kafka.JobOrder;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.storage.StorageKeys;
+import io.funit.gateway.http.HttpJson;
+import io.funit.gateway.jobs.Cursor;
+import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.problem.ProblemException;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /v1/datasets}: a JSON body builds a font dataset or imports an S3 prefix; a multipart upload (field
+ * {@code file}: a zip, tar or tar.gz of class folders) is checked to be an archive, stored under the new job's
+ * inputs and imported by a dataset job. Bad requests are refused before anything is stored or enqueued.
+ */
+public final class DatasetRoutes {
+  static final String UPLOAD_NAME = "upload.archive";
+  private static final int MAX_SHEET_BYTES = 64 << 20;
+
+  private final Vertx vertx;
+  private final JobSubmitter submitter;
+  private final JobStateProjection jobs;
+  private final ObjectStore store;
+  private final long maxBodyBytes;
+  private final long maxUploadBytes;
+  private final String uploadDir;
+
+  public DatasetRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
+      long maxBodyBytes, long maxUploadBytes, String uploadDir) {
+    this.vertx = vertx;
+    this.submitter = submitter;
+    this.jobs = jobs;
+    this.store = store;
+    this.maxBodyBytes = maxBodyBytes;
+    this.maxUploadBytes = maxUploadBytes;
+    this.uploadDir = uploadDir;
+  }
+
+  public void mount(Router router) {
+    router.post("/v1/datasets").consumes("multipart/form-data")
+        .handler(BodyHandler.create(uploadDir).setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true))
+        .handler(this::upload);
+    router.post("/v1/datasets").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::create);
+    router.get("/v1/datasets").handler(this::list);
+    router.get("/v1/datasets/:id").handler(ctx -> HttpJson.write(ctx, 200, DatasetView.of(find(ctx))));
+    router.get("/v1/datasets/:id/contact-sheet.png").handler(ctx -> serve(ctx,
+        StoredDatasets.key(built(ctx).jobId(), DatasetDirectory.CONTACT_SHEET), "image/png"));
+    router.get("/v1/datasets/:id/report").handler(ctx -> serve(ctx,
+        StoredDatasets.key(built(ctx).jobId(), DatasetDirectory.REPORT), "application/json"));
+    router.get("/v1/datasets/:id/import-report").handler(ctx -> serve(ctx,
+        StorageKeys.output(find(ctx).jobId(), "import-report.json"), "application/json"));
+  }
+
+  private void create(RoutingContext ctx) {
+    DatasetRequest request = parse(() -> JobRequests.parse(DatasetRequest.class, HttpJson.body(ctx)));
+    if (DatasetRequest.KIND_UPLOAD.equals(request.kind())) {
+      throw ProblemException.badRequest("kind", "uploads are sent as multipart/form-data with the archive in "
+          + "the field 'file'");
+    }
+    String jobId = UUID.randomUUID().toString();
+    vertx.executeBlocking(() -> submitter.submit(JobType.DATASET, request, jobId).join())
+        .onSuccess(job -> accepted(ctx, job))
+        .onFailure(e -> ctx.fail(ProblemException.unavailable("the dataset job could not be enqueued: "
+            + e.getMessage())));
+  }
+
+  private void upload(RoutingContext ctx) {
+    List<FileUpload> files = ctx.fileUploads().stream().filter(f -> f.name().equals("file")).toList();
+    if (files.size() != 1) {
+      throw ProblemException.badRequest("file", "exactly one archive is expected in the form field 'file', got "
+          + files.size());
+    }
+    String jobId = UUID.randomUUID().toString();
+    String inputKey = StorageKeys.input(jobId, UPLOAD_NAME);
+    var form = ctx.request().formAttributes();
+    DatasetRequest request = parse(() -> new DatasetRequest(DatasetRequest.KIND_UPLOAD,
+        blankToNull(form.get("name")), null, 0, null, number("seed", form.get("seed")),
+        form.get("test_fraction") == null ? null : fraction(form.get("test_fraction")), inputKey, null));
+    Path archive = Path.of(files.get(0).uploadedFileName());
+    vertx.executeBlocking(() -> {
+      if (ArchiveSource.sniff(archive) == ArchiveSource.Format.UNKNOWN) {
+        throw ProblemException.badRequest("file", "'" + files.get(0).fileName()
+            + "' is not a zip, tar or tar.gz archive");
+      }
+      store.put(inputKey, archive, "application/octet-stream");
+      try {
+        return submitter.submit(JobType.DATASET, request, jobId).join();
+      } catch (RuntimeException e) {
+        store.delete(inputKey); // no job will ever read it
+        throw ProblemException.unavailable("the dataset job could not be enqueued: " + e.getMessage());
+      }
+    }).onSuccess(job -> accepted(ctx, job)).onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    JobState state = ctx.queryParam("status").isEmpty() ? null
+        : parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
+    int limit = 50;
+    if (!ctx.queryParam("limit").isEmpty()) {
+      limit = (int) number("limit", ctx.queryParam("limit").get(0));
+      if (limit < 1 || limit > 500) {
+        throw ProblemException.badRequest("limit", "must be a number from 1 to 500");
+      }
+    }
+    JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
+    List<JobEvent> page = jobs.page(JobType.DATASET, state, after, limit);
+    String next = page.size() == limit ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
+    HttpJson.write(ctx, 200, new DatasetPage(page.stream().map(DatasetView::of).toList(), next));
+  }
+
+  /** One page of a listing; {@code nextCursor} is absent on the last page. */
+  public record DatasetPage(List<DatasetView> items, String nextCursor) {}
+
+  private void serve(RoutingContext ctx, String key, String contentType) {
+    vertx.executeBlocking(() -> {
+      if (store.stat(key).isEmpty()) {
+        throw ProblemException.notFound("nothing stored at " + key);
+      }
+      return store.readBytes(key, MAX_SHEET_BYTES);
+    }).onSuccess(bytes -> ctx.response().putHeader("Content-Type", contentType)
+        .putHeader("Cache-Control", "public, max-age=31536000, immutable") // datasets never change
+        .end(io.vertx.core.buffer.Buffer.buffer(bytes)))
+        .onFailure(ctx::fail);
+  }
+
+  private void accepted(RoutingContext ctx, JobEvent job) {
+    ctx.response().putHeader("Location", "/v1/datasets/" + job.jobId());
+    HttpJson.write(ctx, 202, DatasetView.of(job));
+  }
+
+  private JobEvent find(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    return jobs.get(id).filter(job -> job.type() == JobType.DATASET)
+        .orElseThrow(() -> ProblemException.notFound("no dataset " + id));
+  }
+
+  private JobEvent built(RoutingContext ctx) {
+    JobEvent job = find(ctx);
+    if (job.state() != JobState.SUCCEEDED) {
+      throw ProblemException.conflict("dataset " + job.jobId() + " is " + job.state().wireName() + ", not built");
+    }
+    return job;
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (InvalidRequestException e) {
+      throw ProblemException.badRequest(e.field(), e.reason());
+    }
+  }
+
+  private static long number(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest(field, "must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static double fraction(String value) {
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest("test_fraction", "must be a number, got '" + value + "'");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,30 @@
+package io.funit.gateway.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.json.Json;
+import io.funit.gateway.problem.ProblemException;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+
+/** Reading JSON request bodies and writing JSON responses, the same way on every route. */
+public final class HttpJson {
+  private HttpJson() {}
+
+  /** The body as a JSON tree; a missing or malformed body is a 400 naming the field {@code body}. */
+  public static JsonNode body(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() <= 0) {
+      throw ProblemException.badRequest("body", "a JSON object is required");
+    }
+    try {
+      return Json.MAPPER.readTree(ctx.body().buffer().getBytes());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ProblemException.badRequest("body", "not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ProblemException.badRequest("body", "cannot read the body: " + e.getMessage());
+    }
+  }
+
+  public static void write(RoutingContext ctx, int status, Object body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.write(body));
+  }
+}

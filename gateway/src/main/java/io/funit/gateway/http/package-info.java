@@ -1,0 +1,2 @@
+/** HTTP helpers shared by the gateway's feature routes. */
+package io.funit.gateway.http;
