@@ -65,6 +65,37 @@ final class TestStack implements AutoCloseable {
     return worker;
   }
 
+  /** A worker that builds datasets (as train workers do), with its scratch space under {@code workDir}. */
+  WorkerRuntime startDatasetWorker(String workerId, java.nio.file.Path workDir) {
+    WorkerRuntime worker = WorkerRuntime.start(kafka, WorkerSettings.from(settings).withWorkerId(workerId),
+        List.of(io.funit.common.dataset.job.DatasetJobHandler.fromSettings(store,
+            settings.with(Map.of("FUNIT_WORK_DIR", workDir.toString())))));
+    running.add(worker);
+    return worker;
+  }
+
+  /** A multipart/form-data POST with one file field and plain fields. */
+  Response postMultipart(String path, String fileField, String fileName, byte[] file, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    String boundary = "funit-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+          + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary));
+  }
+
+  HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   void stop(AutoCloseable service) throws Exception {
     running.remove(service);
     service.close();
