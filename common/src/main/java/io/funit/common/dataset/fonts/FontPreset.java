@@ -1,0 +1,81 @@
+package io.funit.common.dataset.fonts;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A named set of Debian font packages and the files to take from them.
+ *
+ * @param name the preset's name
+ * @param packages the packages to fetch, sorted
+ * @param files the files to take; empty means every font file of the packages
+ */
+public record FontPreset(String name, List<String> packages, List<PresetFile> files) {
+  /** The 300 files of the survey's balanced starter set (99 packages; aenigma, display, serif, sans, script...). */
+  public static final String STARTER_300 = "starter300";
+  /** A small, fast set for CI: all files of fonts-aenigma, fonts-dustin, fonts-kristi, fonts-dancingscript and
+   * fonts-lobster (then curated like any input). */
+  public static final String CI = "ci";
+  /** The survey's 931 curated Latin families from 162 packages. */
+  public static final String ALL_LATIN = "all-latin";
+
+  private static final List<String> CI_PACKAGES =
+      List.of("fonts-aenigma", "fonts-dancingscript", "fonts-dustin", "fonts-kristi", "fonts-lobster");
+
+  public FontPreset {
+    packages = List.copyOf(packages);
+    files = List.copyOf(files);
+  }
+
+  /**
+   * A file of a preset.
+   *
+   * @param packageName the package that ships it
+   * @param file the path inside the package ({@code usr/share/fonts/...})
+   * @param style the survey's style guess
+   */
+  public record PresetFile(String packageName, String file, String style) {}
+
+  /** True if the preset takes every font file of its packages. */
+  public boolean allFiles() {
+    return files.isEmpty();
+  }
+
+  public static List<String> names() {
+    return List.of(STARTER_300, CI, ALL_LATIN);
+  }
+
+  /** The preset called {@code name}. */
+  public static FontPreset named(String name) {
+    return switch (name) {
+      case STARTER_300 -> fromList(name, CuratedFontList.starter300());
+      case ALL_LATIN -> fromList(name, CuratedFontList.curated());
+      case CI -> new FontPreset(name, CI_PACKAGES, List.of());
+      default -> throw new IllegalArgumentException("preset: unknown font preset '" + name + "', expected one of "
+          + names());
+    };
+  }
+
+  /** The survey's style guesses by "package/file", for presets that take all files and for folder input. */
+  static Map<String, String> knownStyles() {
+    Map<String, String> styles = new LinkedHashMap<>();
+    for (CuratedFontList.Entry e : CuratedFontList.curated()) {
+      styles.put(e.packageName() + "/" + e.file(), e.style());
+    }
+    for (CuratedFontList.Entry e : CuratedFontList.starter300()) {
+      styles.putIfAbsent(e.packageName() + "/" + e.file(), e.style());
+    }
+    return styles;
+  }
+
+  private static FontPreset fromList(String name, List<CuratedFontList.Entry> entries) {
+    TreeSet<String> packages = new TreeSet<>();
+    List<PresetFile> files = entries.stream().map(e -> {
+      packages.add(e.packageName());
+      return new PresetFile(e.packageName(), e.file(), e.style());
+    }).toList();
+    return new FontPreset(name, List.copyOf(packages), files);
+  }
+}
