@@ -31,7 +31,7 @@ public final class LegibilityScreen {
       for (int i = 0; i < contents.size(); i++) {
         Shape shape = outlines.shapes().get(i);
         if (shape != null && contents.get(i).length() == 1) {
-          templates.add(ink(GlyphRenderer.renderFitted(shape, SIZE)));
+          templates.add(features(GlyphRenderer.renderFitted(shape, SIZE)));
           templateChars.add(fold(contents.get(i).charAt(0)));
         }
       }
@@ -52,7 +52,7 @@ public final class LegibilityScreen {
       }
       total++;
       Shape shape = outlines.shapes().get(i);
-      if (shape != null && nearest(ink(GlyphRenderer.renderFitted(shape, SIZE))) == fold(content.charAt(0))) {
+      if (shape != null && nearest(features(GlyphRenderer.renderFitted(shape, SIZE))) == fold(content.charAt(0))) {
         right++;
       }
     }
@@ -63,22 +63,65 @@ public final class LegibilityScreen {
     return score >= THRESHOLD;
   }
 
+  /** The template with the highest correlation. */
   private char nearest(float[] glyph) {
-    double best = Double.MAX_VALUE;
+    double best = -Double.MAX_VALUE;
     char bestChar = 0;
     for (int t = 0; t < templates.size(); t++) {
       float[] template = templates.get(t);
-      double distance = 0;
+      double correlation = 0;
       for (int p = 0; p < glyph.length; p++) {
-        double d = glyph[p] - template[p];
-        distance += d * d;
+        correlation += glyph[p] * template[p];
       }
-      if (distance < best) {
-        best = distance;
+      if (correlation > best) {
+        best = correlation;
         bestChar = templateChars.get(t);
       }
     }
     return bestChar;
+  }
+
+  /**
+   * Blurred ink, zero mean, unit norm: correlation then compares shapes, not ink mass. Raw pixel distances would
+   * match every heavy display glyph to the heaviest reference glyph, and the blur tolerates strokes that are a
+   * pixel off.
+   */
+  static float[] features(BufferedImage gray) {
+    float[] v = blur(blur(ink(gray)));
+    double mean = 0;
+    for (float x : v) {
+      mean += x;
+    }
+    mean /= v.length;
+    double norm = 0;
+    for (int i = 0; i < v.length; i++) {
+      v[i] -= (float) mean;
+      norm += v[i] * v[i];
+    }
+    float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
+    for (int i = 0; i < v.length; i++) {
+      v[i] *= scale;
+    }
+    return v;
+  }
+
+  /** A 3×3 box blur of a {@value #SIZE}² image, edges clamped. */
+  private static float[] blur(float[] in) {
+    float[] out = new float[in.length];
+    for (int y = 0; y < SIZE; y++) {
+      for (int x = 0; x < SIZE; x++) {
+        float sum = 0;
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int yy = Math.min(SIZE - 1, Math.max(0, y + dy));
+            int xx = Math.min(SIZE - 1, Math.max(0, x + dx));
+            sum += in[yy * SIZE + xx];
+          }
+        }
+        out[y * SIZE + x] = sum / 9;
+      }
+    }
+    return out;
   }
 
   static char fold(char c) {
