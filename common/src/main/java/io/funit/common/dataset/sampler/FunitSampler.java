@@ -1,0 +1,182 @@
+package io.funit.common.dataset.sampler;
+
+import io.funit.common.dataset.DatasetClass;
+import io.funit.common.dataset.DatasetManifest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The training sampler of spec §4: two independent loaders (content and class) over the same list of
+ * training-split images, each shuffled per epoch with drop_last, zipped by position. Labels are the positions of
+ * the classes in the training split (the discriminator's heads).
+ *
+ * <p>Deterministic: {@link #batchAt(long)} depends only on the seed and the iteration (epoch permutations and
+ * augmentation draws are seeded from them), so resuming at iteration N replays exactly the batches an
+ * uninterrupted run would have drawn. {@link #start(long)} prefetches upcoming batches on a background thread.
+ */
+public final class FunitSampler implements AutoCloseable {
+  private static final int CONTENT = 0;
+  private static final int CLASS = 1;
+
+  /**
+   * @param batchSize images per batch (B)
+   * @param seed the sampling seed (a checkpoint stores it)
+   * @param augment flip, resize and random crop (photos); off for glyphs
+   * @param prefetch batches prepared ahead of the training thread
+   */
+  public record Options(int batchSize, long seed, boolean augment, int prefetch) {}
+
+  private record Item(int label, DatasetClass c, int image) {}
+
+  private final List<Item> items = new ArrayList<>();
+  private final int numClasses;
+  private final ClassImageCache images;
+  private final Preprocessing preprocessing;
+  private final Options options;
+  private final long batchesPerEpoch;
+  private final int[][] permutation = new int[2][];
+  private final long[] permutationEpoch = {-1, -1};
+  private BlockingQueue<Object> queue;
+  private Thread prefetcher;
+  private long nextIteration;
+
+  public FunitSampler(DatasetManifest manifest, ClassImageCache images, Preprocessing preprocessing, Options options) {
+    List<DatasetClass> train = manifest.split(DatasetManifest.SPLIT_TRAIN);
+    for (int label = 0; label < train.size(); label++) {
+      for (int i = 0; i < train.get(label).images(); i++) {
+        items.add(new Item(label, train.get(label), i));
+      }
+    }
+    if (items.size() < options.batchSize()) {
+      throw new IllegalArgumentException("the training split of dataset " + manifest.id() + " holds "
+          + items.size() + " images, fewer than the batch size " + options.batchSize());
+    }
+    this.numClasses = train.size();
+    this.images = images;
+    this.preprocessing = preprocessing;
+    this.options = options;
+    this.batchesPerEpoch = items.size() / options.batchSize();
+  }
+
+  /** Discriminator heads needed: classes in the training split. */
+  public int numClasses() {
+    return numClasses;
+  }
+
+  /** The batch of iteration {@code iteration} (0-based). */
+  public HostBatch batchAt(long iteration) {
+    int b = options.batchSize();
+    int s = preprocessing.size();
+    int stride = 3 * s * s;
+    float[] xa = new float[b * stride];
+    float[] xb = new float[b * stride];
+    long[] la = new long[b];
+    long[] lb = new long[b];
+    fill(CONTENT, iteration, xa, la, stride);
+    fill(CLASS, iteration, xb, lb, stride);
+    return new HostBatch(iteration, b, s, xa, la, xb, lb);
+  }
+
+  private void fill(int loader, long iteration, float[] x, long[] labels, int stride) {
+    long epoch = iteration / batchesPerEpoch;
+    int position = (int) (iteration % batchesPerEpoch);
+    int[] order = permutation(loader, epoch);
+    Random augmentation = new Random(mix(options.seed(), 2 + loader, iteration));
+    for (int i = 0; i < labels.length; i++) {
+      Item item = items.get(order[position * labels.length + i]);
+      labels[i] = item.label();
+      byte[] encoded = images.image(item.c(), item.image());
+      if (options.augment()) {
+        preprocessing.train(encoded, augmentation, x, i * stride);
+      } else {
+        preprocessing.plain(encoded, x, i * stride);
+      }
+    }
+  }
+
+  /** The loader's shuffle of the image list in {@code epoch} (cached for the current epoch). */
+  private synchronized int[] permutation(int loader, long epoch) {
+    if (permutationEpoch[loader] != epoch) {
+      int[] order = new int[items.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      SplittableRandom random = new SplittableRandom(mix(options.seed(), loader, epoch));
+      for (int i = order.length - 1; i > 0; i--) { // Fisher–Yates
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      permutation[loader] = order;
+      permutationEpoch[loader] = epoch;
+    }
+    return permutation[loader];
+  }
+
+  /** Starts prefetching from {@code fromIteration}; then {@link #next()} returns that batch and the following. */
+  public void start(long fromIteration) {
+    if (prefetcher != null) {
+      throw new IllegalStateException("already started");
+    }
+    nextIteration = fromIteration;
+    queue = new ArrayBlockingQueue<>(Math.max(1, options.prefetch()));
+    prefetcher = new Thread(() -> {
+      try {
+        for (long i = fromIteration; !Thread.currentThread().isInterrupted(); i++) {
+          Object batch;
+          try {
+            batch = batchAt(i);
+          } catch (RuntimeException e) {
+            batch = e; // handed to the training thread, which fails with it
+          }
+          queue.put(batch);
+          if (batch instanceof RuntimeException) {
+            return;
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "sampler-prefetch");
+    prefetcher.setDaemon(true);
+    prefetcher.start();
+  }
+
+  /** The next prefetched batch, in iteration order. */
+  public HostBatch next() throws InterruptedException {
+    Object item;
+    do {
+      item = queue.poll(1, TimeUnit.SECONDS);
+      if (item == null && !prefetcher.isAlive()) {
+        throw new IllegalStateException("the sampler's prefetch thread stopped");
+      }
+    } while (item == null);
+    if (item instanceof RuntimeException e) {
+      throw new IllegalStateException("cannot prepare batch " + nextIteration + ": " + e.getMessage(), e);
+    }
+    HostBatch batch = (HostBatch) item;
+    nextIteration = batch.iteration() + 1;
+    return batch;
+  }
+
+  @Override
+  public void close() {
+    if (prefetcher != null) {
+      prefetcher.interrupt();
+    }
+  }
+
+  /** A well-spread 64-bit seed from three numbers (SplitMix64 finalizer). */
+  static long mix(long seed, long a, long b) {
+    long z = seed * 0x9E3779B97F4A7C15L + a * 0xBF58476D1CE4E5B9L + b * 0x94D049BB133111EBL;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}
