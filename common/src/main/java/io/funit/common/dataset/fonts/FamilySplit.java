@@ -33,7 +33,8 @@ public final class FamilySplit {
    * dropped ("Accanthis ADF Std No2" and "AccanthisADFStd Bold" both become "accanthis adf").
    */
   public static String familyKey(String family) {
-    String spaced = family.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT)
+    String spaced = family.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+        .toLowerCase(Locale.ROOT)
         .replace("no2", " no2 ").replaceAll("[^a-z0-9]+", " ");
     String key = Arrays.stream(spaced.trim().split(" "))
         .filter(w -> !w.isEmpty() && !VARIANT_WORDS.contains(w) && !w.matches("\\d+"))
