@@ -71,6 +71,13 @@ final class EmbeddedStack implements AutoCloseable {
     env.put("FUNIT_GATEWAY_PORT", Integer.toString(layout.gatewayPort()));
     env.put("FUNIT_GATEWAY_HOST", "127.0.0.1");
     env.put("FUNIT_API_KEYS", apiKey);
+    // scratch space inside the data directory, unless the operator chose another place
+    if (System.getenv("FUNIT_WORK_DIR") == null) {
+      env.put("FUNIT_WORK_DIR", layout.dataDir().resolve("work").toString());
+    }
+    if (System.getenv("FUNIT_UPLOAD_DIR") == null) {
+      env.put("FUNIT_UPLOAD_DIR", layout.dataDir().resolve("uploads").toString());
+    }
     return env;
   }
 
