@@ -6,11 +6,15 @@ import io.funit.common.dataset.fonts.FontBuildSummary;
 import io.funit.common.dataset.fonts.FontDatasetBuilder;
 import io.funit.common.dataset.fonts.ProgressListener;
 import io.funit.common.json.Json;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./funit dataset fonts (--preset P | --fonts-dir DIR) --size N --out DIR}: builds a font-glyph dataset and
@@ -52,15 +56,29 @@ public final class FontsCommand implements Callable<Integer> {
   @Option(names = "--id", description = "Dataset id (default: the --out folder's name)")
   String id;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
-  public Integer call() throws Exception {
-    FontBuildOptions options = new FontBuildOptions(input.preset, input.fontsDir, size, charset, seed, testFraction,
-        cache, FontBuildOptions.DEFAULT_CONTACT_SHEET_ROWS);
+  public Integer call() {
+    FontBuildOptions options;
+    try {
+      options = new FontBuildOptions(input.preset, input.fontsDir, size, charset, seed, testFraction, cache,
+          FontBuildOptions.DEFAULT_CONTACT_SHEET_ROWS);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage()); // usage error: picocli prints the usage
+    }
     String datasetId = id != null ? id : out.toAbsolutePath().normalize().getFileName().toString();
-    FontBuildSummary summary = new FontDatasetBuilder().build(options, new DatasetDirectory(out), datasetId,
-        stderrProgress());
-    System.out.println(Json.write(summary));
-    return 0;
+    try {
+      FontBuildSummary summary = new FontDatasetBuilder().build(options, new DatasetDirectory(out), datasetId,
+          stderrProgress());
+      System.out.println(Json.write(summary));
+      return 0;
+    } catch (IOException e) {
+      // fetch and file errors already name the package or file: the message is the whole story
+      System.err.println("funit dataset fonts: " + e.getMessage());
+      return 1;
+    }
   }
 
   /** A line per phase change and per tenth of the work, so logs stay short. */

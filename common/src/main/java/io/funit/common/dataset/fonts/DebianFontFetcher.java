@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -109,9 +110,12 @@ public final class DebianFontFetcher {
     if (result.exitCode() != 0 || !stillMissing.isEmpty()) {
       String errors = result.output().lines().filter(l -> l.startsWith("E:")).reduce((a, b) -> a + "; " + b)
           .orElse(result.output().strip());
-      throw new IOException("apt-get download failed for " + String.join(", ", stillMissing.isEmpty()
-          ? packages : stillMissing) + " (exit " + result.exitCode() + "): " + errors
-          + " (on a fresh machine run 'apt-get update' first)");
+      // apt stops the whole download at one unknown package: name the ones its errors mention
+      List<String> named = packages.stream().filter(p -> errors.matches("(?s).*\\b" + Pattern.quote(p) + "\\b.*"))
+          .toList();
+      List<String> failed = !named.isEmpty() ? named : stillMissing.isEmpty() ? packages : stillMissing;
+      throw new IOException("apt-get download failed for " + String.join(", ", failed) + " (exit "
+          + result.exitCode() + "): " + errors + " (on a fresh machine run 'apt-get update' first)");
     }
   }
 
