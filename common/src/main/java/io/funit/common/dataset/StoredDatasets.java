@@ -30,10 +30,18 @@ public final class StoredDatasets {
 
   /** Uploads every file of {@code local} (shards, report, contact sheet), then the manifest. */
   public DatasetManifest publish(DatasetDirectory local, String datasetId) throws IOException {
+    return publish(local, datasetId, (done, total) -> {});
+  }
+
+  /** Reports uploaded shards (done, total) to {@code progress}, which may throw to stop. */
+  public DatasetManifest publish(DatasetDirectory local, String datasetId,
+      java.util.function.BiConsumer<Integer, Integer> progress) throws IOException {
     DatasetManifest manifest = local.manifest()
         .orElseThrow(() -> new IOException("no manifest in " + local.root() + ": the dataset is not complete"));
+    int total = manifest.classes().size();
     for (DatasetClass c : manifest.classes()) {
       store.put(key(datasetId, c.shard()), local.resolve(c.shard()), "application/zip");
+      progress.accept(c.index() + 1, total);
     }
     putIfPresent(local, datasetId, DatasetDirectory.REPORT, "application/json");
     putIfPresent(local, datasetId, DatasetDirectory.CONTACT_SHEET, "image/png");

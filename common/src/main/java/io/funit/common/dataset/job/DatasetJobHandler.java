@@ -73,7 +73,8 @@ public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
       DatasetDirectory out = new DatasetDirectory(staging.resolve("dataset"));
       DatasetBuilder.Outcome outcome = builders.get(request.kind()).build(request, context, staging, out);
       context.checkStop();
-      DatasetManifest published = datasets.publish(out, id);
+      DatasetManifest published = datasets.publish(out, id,
+          (done, total) -> context.progress(done, total, "publishing class shards"));
       return DatasetSummary.of(published, outcome.skipped(), outcome.skippedByReason(),
           (System.nanoTime() - start) / 1e9);
     } catch (Exception | Error e) {
