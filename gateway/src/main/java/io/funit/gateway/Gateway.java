@@ -4,7 +4,11 @@ import io.funit.common.kafka.JobEventPublisher;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.kafka.KafkaClients;
 import io.funit.common.storage.ObjectStore;
+import io.funit.common.models.ModelRegistry;
 import io.funit.gateway.datasets.DatasetRoutes;
+import io.funit.gateway.models.ModelRoutes;
+import io.funit.gateway.trainings.TrainingRoutes;
+import java.util.List;
 import io.funit.gateway.health.HealthRoutes;
 import io.funit.gateway.health.ReadinessProbe;
 import io.funit.gateway.jobs.JobRoutes;
@@ -44,8 +48,10 @@ public final class Gateway implements AutoCloseable {
     JobRoutes jobs = new JobRoutes(vertx, submitter, projection, settings.enabledTypes(), settings.maxBodyBytes());
     DatasetRoutes datasets = new DatasetRoutes(vertx, submitter, projection, store, settings.maxBodyBytes(),
         settings.maxUploadBytes(), settings.uploadDir());
+    TrainingRoutes trainings = new TrainingRoutes(vertx, submitter, projection, store, settings.maxBodyBytes());
+    ModelRoutes models = new ModelRoutes(vertx, new ModelRegistry(store));
     HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));
-    GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs, datasets);
+    GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs, List.of(datasets::mount, trainings::mount, models::mount));
     try {
       vertx.deployVerticle(verticle).await();
     } catch (Exception e) {

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<JobType> enabledTypes,
     long maxBodyBytes, long maxUploadBytes, String uploadDir) {
   /** The job types whose workers ship in this version. */
-  public static final String DEFAULT_JOB_TYPES = "probe,dataset";
+  public static final String DEFAULT_JOB_TYPES = "probe,dataset,train";
 
   public GatewaySettings {
     apiKeys = Set.copyOf(apiKeys);

@@ -1,8 +1,8 @@
 package io.funit.gateway;
 
 import io.funit.gateway.auth.ApiKeyAuth;
-import io.funit.gateway.datasets.DatasetRoutes;
 import io.funit.gateway.health.HealthRoutes;
+import java.util.List;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.problem.ProblemHandler;
 import io.vertx.core.Future;
@@ -15,14 +15,16 @@ final class GatewayVerticle extends VerticleBase {
   private final GatewaySettings settings;
   private final HealthRoutes health;
   private final JobRoutes jobs;
-  private final DatasetRoutes datasets;
+  private final List<java.util.function.Consumer<Router>> features;
   private HttpServer server;
 
-  GatewayVerticle(GatewaySettings settings, HealthRoutes health, JobRoutes jobs, DatasetRoutes datasets) {
+  /** {@code features} mount the feature routes (datasets, trainings, models...) after the job routes. */
+  GatewayVerticle(GatewaySettings settings, HealthRoutes health, JobRoutes jobs,
+      List<java.util.function.Consumer<Router>> features) {
     this.settings = settings;
     this.health = health;
     this.jobs = jobs;
-    this.datasets = datasets;
+    this.features = List.copyOf(features);
   }
 
   @Override
@@ -31,7 +33,7 @@ final class GatewayVerticle extends VerticleBase {
     health.mount(router);                                                  // /healthz, /readyz: no key needed
     router.route("/v1/*").handler(new ApiKeyAuth(settings.apiKeys()));    // everything else needs a key
     jobs.mount(router);                                                    // /v1/jobs...
-    datasets.mount(router);                                                // /v1/datasets...
+    features.forEach(feature -> feature.accept(router));                  // /v1/datasets, /v1/trainings, ...
     router.route().failureHandler(new ProblemHandler());
     ProblemHandler problems = new ProblemHandler();
     router.errorHandler(404, problems);

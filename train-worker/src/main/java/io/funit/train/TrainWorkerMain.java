@@ -17,6 +17,7 @@ public final class TrainWorkerMain {
   public static void main(String[] args) {
     Settings settings = Settings.fromEnvironment();
     WorkerMain.run("train-worker", store -> List.of(
-        DatasetJobHandler.fromSettings(store, settings), new ProbeHandler(store)));
+        TrainJobHandler.fromSettings(store, settings), DatasetJobHandler.fromSettings(store, settings),
+        new ProbeHandler(store)));
   }
 }

@@ -1,26 +1,35 @@
 package io.funit.common.contract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Train a FUNIT model on a stored dataset.
  *
  * @param dataset dataset id
  * @param preset a named configuration, e.g. font-64 or animal-128
- * @param overrides per-job changes to the preset (iterations, batch_size, lr_gen, ...); checked against the
- *     preset's typed configuration by the train worker
- * @param checkpointEvery iterations between checkpoints
- * @param sampleEvery iterations between sample grids
+ * @param overrides per-job changes to the preset; unknown fields are refused
+ * @param checkpointEvery iterations between checkpoints (default 500)
+ * @param sampleEvery iterations between sample grids (default 500)
+ * @param progressEvery iterations between progress events (default 10; events are also rate-limited in time)
+ * @param keepCheckpoints how many recent checkpoints to keep besides the final one (default 3)
+ * @param continueFrom a finished or canceled training to continue: its last checkpoint is the starting point
  */
-public record TrainRequest(String dataset, String preset, JsonNode overrides, long checkpointEvery,
-    long sampleEvery) implements JobRequest {
+public record TrainRequest(String dataset, String preset, TrainOverrides overrides, long checkpointEvery,
+    long sampleEvery, long progressEvery, int keepCheckpoints, String continueFrom) implements JobRequest {
   public TrainRequest {
     Checks.required("dataset", dataset);
     Checks.required("preset", preset);
-    if (overrides != null && !overrides.isObject() && !overrides.isNull()) {
-      throw new InvalidRequestException("overrides", "must be an object");
-    }
-    checkpointEvery = checkpointEvery == 0 ? 1000 : Checks.range("checkpoint_every", checkpointEvery, 1, 10_000_000);
-    sampleEvery = sampleEvery == 0 ? 1000 : Checks.range("sample_every", sampleEvery, 1, 10_000_000);
+    overrides = overrides == null ? TrainOverrides.NONE : overrides;
+    checkpointEvery = checkpointEvery == 0 ? 500 : Checks.range("checkpoint_every", checkpointEvery, 1, 10_000_000);
+    sampleEvery = sampleEvery == 0 ? 500 : Checks.range("sample_every", sampleEvery, 1, 10_000_000);
+    progressEvery = progressEvery == 0 ? 10 : Checks.range("progress_every", progressEvery, 1, 1_000_000);
+    keepCheckpoints = keepCheckpoints == 0 ? 3 : (int) Checks.range("keep_checkpoints", keepCheckpoints, 1, 1000);
+  }
+
+  public TrainRequest withContinueFrom(String training, long iterations) {
+    TrainOverrides o = overrides;
+    TrainOverrides longer = new TrainOverrides(iterations, o.batchSize(), o.lrGen(), o.lrDis(), o.weightDecay(),
+        o.genNf(), o.disNf(), o.disResBlks(), o.mlpDim(), o.latentDim(), o.emaBeta(), o.emaWarmup(), o.reconWeight(),
+        o.fmWeight(), o.r1Weight(), o.seed());
+    return new TrainRequest(dataset, preset, longer, checkpointEvery, sampleEvery, progressEvery, keepCheckpoints,
+        training);
   }
 }

@@ -17,6 +17,9 @@ public interface JobContext {
   /** Reports progress (rate-limited onto the event topic) and stops the job if a cancel or shutdown came. */
   void progress(long done, long total, String message);
 
+  /** Progress with the job's latest figures (shown by the API, e.g. a training's losses and throughput). */
+  void progress(long done, long total, String message, java.util.Map<String, Double> metrics);
+
   /** Throws {@link JobStoppedException} when the job was canceled or the worker is handing it back. */
   void checkStop();
 

@@ -55,6 +55,11 @@ final class RunningJobContext implements JobContext {
 
   @Override
   public void progress(long done, long total, String message) {
+    progress(done, total, message, null);
+  }
+
+  @Override
+  public void progress(long done, long total, String message, java.util.Map<String, Double> metrics) {
     checkStop();
     long now = System.nanoTime();
     boolean last = total > 0 && done >= total;
@@ -65,7 +70,7 @@ final class RunningJobContext implements JobContext {
     projection.get(jobId).filter(job -> !job.state().terminal()).ifPresent(job ->
         // progress is informative: publish without waiting, a lost one is replaced by the next
         events.publish(job.next(JobEventType.PROGRESS, JobState.RUNNING, workerId)
-            .withProgress(new Progress(done, total, message))));
+            .withProgress(new Progress(done, total, message, metrics))));
   }
 
   @Override

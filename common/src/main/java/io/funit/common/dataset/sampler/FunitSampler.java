@@ -63,6 +63,10 @@ public final class FunitSampler implements AutoCloseable {
     this.batchesPerEpoch = items.size() / options.batchSize();
   }
 
+  public int batchSize() {
+    return options.batchSize();
+  }
+
   /** Discriminator heads needed: classes in the training split. */
   public int numClasses() {
     return numClasses;

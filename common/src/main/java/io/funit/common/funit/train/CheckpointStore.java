@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,19 @@ public final class CheckpointStore {
     } finally {
       deleteQuietly(file);
     }
+  }
+
+  /** Deletes all but the newest {@code keep} checkpoints of a training job. */
+  public void prune(String trainJobId, int keep) {
+    List<String> keys = store.list(StorageKeys.prefix("checkpoints", trainJobId)).stream()
+        .map(ObjectInfo::key).filter(k -> k.endsWith(SUFFIX)).sorted(Comparator.reverseOrder()).toList();
+    keys.stream().skip(Math.max(keep, 1)).forEach(store::delete);
+  }
+
+  /** Every checkpoint key of a training job, oldest first. */
+  public List<String> all(String trainJobId) {
+    return store.list(StorageKeys.prefix("checkpoints", trainJobId)).stream()
+        .map(ObjectInfo::key).filter(k -> k.endsWith(SUFFIX)).sorted().toList();
   }
 
   /** The key of the newest checkpoint of a training job, if it has any. */

@@ -1,0 +1,29 @@
+package io.funit.common.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a registered model is: written beside its generator as {@code card.json}, last, so a card means the model
+ * is complete.
+ *
+ * @param id the model id (the id of the training job that made it)
+ * @param training the training job id
+ * @param dataset the dataset id and name
+ * @param datasetName the dataset's name
+ * @param preset the preset trained
+ * @param imageSize the image side the generator works at
+ * @param config the full model and training configuration ({@code FunitConfig} as JSON)
+ * @param iterations training iterations
+ * @param classesSeen the training classes (the discriminator's heads), by name
+ * @param heldOutClasses the dataset's test classes, never seen in training
+ * @param finalLosses the mean of each logged scalar over the last iterations
+ * @param dataLicences the licences of the training data (for fonts, from the Debian packages)
+ * @param generatorKey the object holding the EMA generator's weights (safetensors, official key names)
+ * @param createdAt when it was registered
+ */
+public record ModelCard(String id, String training, String dataset, String datasetName, String preset,
+    int imageSize, JsonNode config, long iterations, List<String> classesSeen, List<String> heldOutClasses,
+    Map<String, Double> finalLosses, List<String> dataLicences, String generatorKey, Instant createdAt) {}

@@ -1,0 +1,122 @@
+package io.funit.common.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.json.Json;
+import io.funit.common.storage.ObjectInfo;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.storage.StorageKeys;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A training's metric history as JSON-lines segments {@code outputs/{job}/metrics/{first}-{last}.jsonl}, one per
+ * checkpoint interval. A segment is written just before the checkpoint that ends it; a run resumed from checkpoint
+ * N first deletes segments that end after N (written by a run that died before its checkpoint) and then replays
+ * those iterations, which are deterministic, so the history has no gap and no duplicate.
+ */
+public final class TrainingMetrics {
+  private static final Pattern SEGMENT = Pattern.compile(".*/metrics/(\\d{8})-(\\d{8})\\.jsonl$");
+  private static final int MAX_SEGMENT_BYTES = 256 << 20;
+
+  private final ObjectStore store;
+
+  public TrainingMetrics(ObjectStore store) {
+    this.store = store;
+  }
+
+  /** A stored segment: the key and its iteration range. */
+  public record Segment(String key, long first, long last) {}
+
+  public static String segmentKey(String jobId, long first, long last) {
+    return StorageKeys.output(jobId, String.format("metrics/%08d-%08d.jsonl", first, last));
+  }
+
+  public void write(String jobId, List<MetricRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (MetricRow row : rows) {
+      out.writeBytes(Json.writeBytes(row));
+      out.write('\n');
+    }
+    store.putBytes(segmentKey(jobId, rows.get(0).iteration(), rows.get(rows.size() - 1).iteration()),
+        out.toByteArray(), "application/x-ndjson");
+  }
+
+  public List<Segment> segments(String jobId) {
+    List<Segment> segments = new ArrayList<>();
+    for (ObjectInfo object : store.list(StorageKeys.prefix("outputs", jobId) + "metrics/")) {
+      Matcher m = SEGMENT.matcher(object.key());
+      if (m.matches()) {
+        segments.add(new Segment(object.key(), Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+      }
+    }
+    segments.sort(Comparator.comparingLong(Segment::first));
+    return segments;
+  }
+
+  /** Removes segments that end after {@code iteration}: the resumed run will log those iterations again. */
+  public void truncateAfter(String jobId, long iteration) {
+    for (Segment segment : segments(jobId)) {
+      if (segment.last() > iteration) {
+        store.delete(segment.key());
+      }
+    }
+  }
+
+  /** Every stored row in iteration order. */
+  public List<MetricRow> read(String jobId) {
+    List<MetricRow> rows = new ArrayList<>();
+    for (Segment segment : segments(jobId)) {
+      String text = new String(store.readBytes(segment.key(), MAX_SEGMENT_BYTES), StandardCharsets.UTF_8);
+      for (String line : text.split("\n")) {
+        if (!line.isBlank()) {
+          rows.add(parse(line));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * At most {@code points} rows: consecutive rows are averaged in equal buckets (the last row of a bucket gives
+   * the iteration), so a long history keeps its shape.
+   */
+  public static List<MetricRow> downsample(List<MetricRow> rows, int points) {
+    if (points <= 0 || rows.size() <= points) {
+      return rows;
+    }
+    List<MetricRow> out = new ArrayList<>();
+    double per = (double) rows.size() / points;
+    for (int b = 0; b < points; b++) {
+      List<MetricRow> bucket = rows.subList((int) Math.floor(b * per), (int) Math.floor((b + 1) * per));
+      Map<String, Double> mean = new TreeMap<>();
+      double seconds = 0;
+      for (MetricRow row : bucket) {
+        row.values().forEach((k, v) -> mean.merge(k, v / bucket.size(), Double::sum));
+        seconds += row.seconds() / bucket.size();
+      }
+      out.add(new MetricRow(bucket.get(bucket.size() - 1).iteration(), seconds, mean));
+    }
+    return out;
+  }
+
+  private static MetricRow parse(String line) {
+    try {
+      JsonNode node = Json.MAPPER.readTree(line);
+      return Json.MAPPER.treeToValue(node, MetricRow.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("bad metric row: " + line, e);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package io.funit.gateway.trainings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobRequests;
+import io.funit.common.contract.JobState;
+import io.funit.common.contract.JobType;
+import io.funit.common.contract.TrainRequest;
+import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.funit.config.Presets;
+
+import io.funit.common.kafka.JobOrder;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.training.SampleGrids;
+import io.funit.common.training.TrainingMetrics;
+import io.funit.gateway.http.HttpJson;
+import io.funit.gateway.jobs.Cursor;
+import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.problem.ProblemException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /v1/trainings}: a training is a train job; these routes add what people watching a training need (queue
+ * position, throughput, ETA, losses, metric history, sample grids) and continuing a finished one.
+ */
+public final class TrainingRoutes {
+  private static final int MAX_GRID_BYTES = 64 << 20;
+
+  private final Vertx vertx;
+  private final JobSubmitter submitter;
+  private final JobStateProjection jobs;
+  private final ObjectStore store;
+  private final long maxBodyBytes;
+
+  public TrainingRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
+      long maxBodyBytes) {
+    this.vertx = vertx;
+    this.submitter = submitter;
+    this.jobs = jobs;
+    this.store = store;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public void mount(Router router) {
+    BodyHandler json = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+    router.post("/v1/trainings").handler(json).handler(this::create);
+    router.get("/v1/trainings").handler(this::list);
+    router.get("/v1/trainings/:id").handler(ctx -> HttpJson.write(ctx, 200, view(find(ctx))));
+    router.get("/v1/trainings/:id/metrics").handler(this::metrics);
+    router.get("/v1/trainings/:id/samples").handler(this::samples);
+    router.get("/v1/trainings/:id/samples/:name").handler(this::sample);
+    router.post("/v1/trainings/:id/cancel").handler(this::cancel);
+    router.post("/v1/trainings/:id/continue").handler(json).handler(this::continueTraining);
+  }
+
+  private void create(RoutingContext ctx) {
+    TrainRequest request = parse(() -> JobRequests.parse(TrainRequest.class, HttpJson.body(ctx)));
+    submit(ctx, request);
+  }
+
+  private void continueTraining(RoutingContext ctx) {
+    JobEvent original = find(ctx);
+    if (original.state() != JobState.SUCCEEDED && original.state() != JobState.CANCELED) {
+      throw ProblemException.conflict("training " + original.jobId() + " is " + original.state().wireName()
+          + "; only succeeded or canceled trainings can be continued");
+    }
+    JsonNode body = HttpJson.body(ctx);
+    JsonNode iterations = body.get("iterations");
+    if (iterations == null || !iterations.canConvertToExactIntegral() || iterations.longValue() < 1) {
+      throw ProblemException.badRequest("iterations", "the new total number of iterations is required");
+    }
+    TrainRequest previous = parse(() -> JobRequests.parse(TrainRequest.class, original.request()));
+    submit(ctx, parse(() -> previous.withContinueFrom(original.jobId(), iterations.longValue())));
+  }
+
+  /** Checks what the worker would refuse (preset, dataset, continued training), then enqueues. */
+  private void submit(RoutingContext ctx, TrainRequest request) {
+    if (Presets.find(request.preset()).isEmpty()) {
+      throw ProblemException.badRequest("preset", "unknown preset '" + request.preset() + "'; known: "
+          + Presets.names());
+    }
+    if (request.continueFrom() != null && jobs.get(request.continueFrom()).filter(j -> j.type() == JobType.TRAIN)
+        .isEmpty()) {
+      throw ProblemException.badRequest("continue_from", "no training " + request.continueFrom());
+    }
+    String jobId = UUID.randomUUID().toString();
+    vertx.executeBlocking(() -> {
+      if (new StoredDatasets(store).manifest(request.dataset()).isEmpty()) {
+        throw ProblemException.badRequest("dataset", "no built dataset '" + request.dataset() + "'");
+      }
+      try {
+        return submitter.submit(JobType.TRAIN, request, jobId).join();
+      } catch (RuntimeException e) {
+        throw ProblemException.unavailable("the training could not be enqueued: " + e.getMessage());
+      }
+    }).onSuccess(job -> {
+      ctx.response().putHeader("Location", "/v1/trainings/" + job.jobId());
+      HttpJson.write(ctx, 202, view(job));
+    }).onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx) {
+    JobState state = ctx.queryParam("status").isEmpty() ? null
+        : parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
+    JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
+    List<JobEvent> page = jobs.page(JobType.TRAIN, state, after, 50);
+    String next = page.size() == 50 ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
+    HttpJson.write(ctx, 200, new TrainingPage(page.stream().map(this::view).toList(), next));
+  }
+
+  /** One page of a listing, newest first. */
+  public record TrainingPage(List<TrainingView> items, String nextCursor) {}
+
+  private void metrics(RoutingContext ctx) {
+    JobEvent job = find(ctx);
+    int points = ctx.queryParam("points").isEmpty() ? 0 : number("points", ctx.queryParam("points").get(0));
+    vertx.executeBlocking(() -> {
+      var rows = new TrainingMetrics(store).read(job.jobId());
+      return new MetricsPage(job.jobId(), rows.size(), TrainingMetrics.downsample(rows, points));
+    }).onSuccess(page -> HttpJson.write(ctx, 200, page)).onFailure(ctx::fail);
+  }
+
+  /** The stored history: {@code iterations} rows logged, {@code rows} as returned (downsampled on request). */
+  public record MetricsPage(String training, int iterations, List<io.funit.common.training.MetricRow> rows) {}
+
+  private void samples(RoutingContext ctx) {
+    JobEvent job = find(ctx);
+    vertx.executeBlocking(() -> SampleGrids.list(store, job.jobId()).stream()
+        .map(g -> new SampleView(g.name(), g.iteration(), g.split(),
+            "/v1/trainings/" + job.jobId() + "/samples/" + g.name())).toList())
+        .onSuccess(list -> HttpJson.write(ctx, 200, java.util.Map.of("training", job.jobId(), "rows",
+            List.of("content", "reconstruction", "translation", "class", "reconstruction_ema", "translation_ema"),
+            "items", list)))
+        .onFailure(ctx::fail);
+  }
+
+  /** One sample grid. */
+  public record SampleView(String name, long iteration, String split, String url) {}
+
+  private void sample(RoutingContext ctx) {
+    JobEvent job = find(ctx);
+    String name = ctx.pathParam("name");
+    if (!name.matches("iter-\\d{8}-(train|test)\\.png")) {
+      throw ProblemException.notFound("no sample grid " + name);
+    }
+    String key = "outputs/" + job.jobId() + "/samples/" + name;
+    vertx.executeBlocking(() -> {
+      if (store.stat(key).isEmpty()) {
+        throw ProblemException.notFound("no sample grid " + name);
+      }
+      return store.readBytes(key, MAX_GRID_BYTES);
+    }).onSuccess(bytes -> ctx.response().putHeader("Content-Type", "image/png").end(Buffer.buffer(bytes)))
+        .onFailure(ctx::fail);
+  }
+
+  private void cancel(RoutingContext ctx) {
+    JobEvent job = find(ctx);
+    if (job.state().terminal()) {
+      throw ProblemException.conflict("training " + job.jobId() + " already " + job.state().wireName());
+    }
+    vertx.executeBlocking(() -> submitter.cancel(job).join())
+        .onSuccess(updated -> HttpJson.write(ctx, 202, view(updated)))
+        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
+  }
+
+  private TrainingView view(JobEvent job) {
+    Integer position = null;
+    if (job.state() == JobState.QUEUED) {
+      List<JobEvent> queued = jobs.page(JobType.TRAIN, JobState.QUEUED, null, 10_000).stream()
+          .sorted(Comparator.comparing(JobOrder::of)).toList();
+      position = queued.stream().map(JobEvent::jobId).toList().indexOf(job.jobId()) + 1;
+    }
+    return TrainingView.of(job, position);
+  }
+
+  private JobEvent find(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    return jobs.get(id).filter(job -> job.type() == JobType.TRAIN)
+        .orElseThrow(() -> ProblemException.notFound("no training " + id));
+  }
+
+  private static int number(String field, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest(field, "must be a whole number, got '" + value + "'");
+    }
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (InvalidRequestException e) {
+      throw ProblemException.badRequest(e.field(), e.reason());
+    }
+  }
+
+}

@@ -1,0 +1,165 @@
+package io.funit.train;
+
+import ai.djl.ndarray.NDManager;
+import io.funit.common.contract.TrainRequest;
+import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.sampler.FunitSampler;
+import io.funit.common.dataset.sampler.HostBatch;
+import io.funit.common.funit.train.CheckpointStore;
+import io.funit.common.funit.train.FunitTrainer;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.training.MetricRow;
+import io.funit.common.training.SampleGrids;
+import io.funit.common.training.TrainingMetrics;
+import io.funit.common.worker.InvalidJobException;
+import io.funit.common.worker.JobContext;
+import io.funit.common.worker.JobStoppedException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One training job's loop, one method per step: train an iteration, log it, report progress, draw samples,
+ * checkpoint. A stop (cancel or hand-back) is honoured between iterations and leaves a checkpoint at the last
+ * finished iteration; a non-finite loss fails the job and keeps the last good checkpoint.
+ */
+final class TrainingRun {
+  private static final int THROUGHPUT_WINDOW = 20;
+
+  private final String jobId;
+  private final TrainRequest request;
+  private final FunitTrainer trainer;
+  private final FunitSampler sampler;
+  private final long samplerSeed;
+  private final long maxIter;
+  private final JobContext context;
+  private final ObjectStore store;
+  private final CheckpointStore checkpoints;
+  private final TrainingMetrics metrics;
+  private final HostBatch trainDisplay;
+  private final HostBatch testDisplay;
+  private final List<MetricRow> unsaved = new ArrayList<>();
+  private final ArrayDeque<Long> recentNanos = new ArrayDeque<>();
+  private long lastCheckpoint;
+
+  TrainingRun(String jobId, TrainRequest request, FunitTrainer trainer, FunitSampler sampler, long samplerSeed,
+      long maxIter, JobContext context, ObjectStore store, HostBatch trainDisplay, HostBatch testDisplay) {
+    this.jobId = jobId;
+    this.request = request;
+    this.trainer = trainer;
+    this.sampler = sampler;
+    this.samplerSeed = samplerSeed;
+    this.maxIter = maxIter;
+    this.context = context;
+    this.store = store;
+    this.checkpoints = new CheckpointStore(store);
+    this.metrics = new TrainingMetrics(store);
+    this.trainDisplay = trainDisplay;
+    this.testDisplay = testDisplay;
+    this.lastCheckpoint = trainer.iteration();
+  }
+
+  /** Trains until {@code maxIter}; returns with the final checkpoint written. */
+  void run() throws InterruptedException {
+    sampler.start(trainer.iteration());
+    try {
+      while (trainer.iteration() < maxIter) {
+        try {
+          context.checkStop();
+          step();
+        } catch (JobStoppedException e) {
+          checkpoint(); // canceled or handed back: keep every finished iteration
+          throw e;
+        }
+      }
+      checkpoint(); // a resumed run that had already reached maxIter
+    } finally {
+      sampler.close();
+    }
+  }
+
+  private void step() throws InterruptedException {
+    MetricRow row = trainIteration();
+    long it = row.iteration();
+    if (it % request.sampleEvery() == 0 || it == maxIter) {
+      drawSamples(it);
+    }
+    if (it % request.checkpointEvery() == 0 || it == maxIter) {
+      checkpoint();
+    }
+    if (it % request.progressEvery() == 0 || it == maxIter) {
+      reportProgress(row);
+    }
+  }
+
+  private MetricRow trainIteration() throws InterruptedException {
+    HostBatch batch = sampler.next();
+    long start = System.nanoTime();
+    FunitTrainer.IterationLosses losses;
+    try (NDManager manager = NDManager.newBaseManager()) {
+      losses = trainer.iterate(batch.toTrainingBatch(manager));
+    }
+    long nanos = System.nanoTime() - start;
+    MetricRow row = new MetricRow(losses.iteration(), nanos / 1e9, values(losses));
+    row.values().forEach((name, value) -> {
+      if (!Double.isFinite(value)) {
+        throw new InvalidJobException("non-finite " + name + " (" + value + ") at iteration " + row.iteration()
+            + "; the last good checkpoint (iteration " + lastCheckpoint + ") is kept");
+      }
+    });
+    unsaved.add(row);
+    recentNanos.addLast(nanos);
+    if (recentNanos.size() > THROUGHPUT_WINDOW) {
+      recentNanos.removeFirst();
+    }
+    return row;
+  }
+
+  private void reportProgress(MetricRow row) {
+    double secondsPerIteration = recentNanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9;
+    Map<String, Double> figures = new LinkedHashMap<>(row.values());
+    figures.put("seconds_per_iteration", secondsPerIteration);
+    figures.put("images_per_second", secondsPerIteration > 0 ? sampler.batchSize() / secondsPerIteration : 0);
+    figures.put("eta_seconds", secondsPerIteration * (maxIter - row.iteration()));
+    context.progress(row.iteration(), maxIter, "iteration " + row.iteration() + " of " + maxIter, figures);
+  }
+
+  private void drawSamples(long iteration) {
+    store.putBytes(SampleGrids.key(jobId, iteration, "train"),
+        SampleGridRenderer.render(trainer.networks(), trainDisplay), "image/png");
+    if (testDisplay != null) {
+      store.putBytes(SampleGrids.key(jobId, iteration, "test"),
+          SampleGridRenderer.render(trainer.networks(), testDisplay), "image/png");
+    }
+  }
+
+  /** Metrics first, then the checkpoint that ends them, then old checkpoints go (the newest N stay). */
+  private void checkpoint() {
+    if (trainer.iteration() == lastCheckpoint) {
+      return;
+    }
+    metrics.write(jobId, unsaved);
+    unsaved.clear();
+    checkpoints.save(jobId, trainer, samplerSeed);
+    lastCheckpoint = trainer.iteration();
+    checkpoints.prune(jobId, request.keepCheckpoints());
+  }
+
+  static Map<String, Double> values(FunitTrainer.IterationLosses l) {
+    Map<String, Double> v = new LinkedHashMap<>();
+    v.put("loss_dis_total", (double) l.dis().total());
+    v.put("loss_dis_fake_adv", (double) l.dis().fakeAdv());
+    v.put("loss_dis_real_adv", (double) l.dis().realAdv());
+    v.put("loss_dis_reg", (double) l.dis().reg());
+    v.put("accuracy_dis_adv", (double) l.dis().accuracy());
+    v.put("loss_gen_total", (double) l.gen().total());
+    v.put("loss_gen_adv", (double) l.gen().adv());
+    v.put("loss_gen_recon_x", (double) l.gen().reconX());
+    v.put("loss_gen_recon_c", (double) l.gen().reconC());
+    v.put("loss_gen_recon_s", (double) l.gen().reconS());
+    v.put("accuracy_gen_adv", (double) l.gen().accuracy());
+    return v;
+  }
+}
