@@ -113,6 +113,7 @@ final class JobExecution<R extends JobRequest> {
           return stopped(started, stop);
         }
         LOG.warn("job {} attempt {} failed: {}", job.jobId(), attempt, e.toString());
+        LOG.debug("job {} attempt {} failure", job.jobId(), attempt, e); // the stack, for operators who ask
         if (attempt >= settings.maxAttempts()) {
           return fail(record, latest(started), "attempts_exhausted", "gave up after " + attempt + " attempts: " + e);
         }

@@ -74,6 +74,16 @@ final class TestStack implements AutoCloseable {
     return worker;
   }
 
+  /** A train worker in this JVM (training and dataset jobs), with its caches under {@code dir}. */
+  WorkerRuntime startTrainWorker(String workerId, java.nio.file.Path dir) {
+    Settings local = settings.with(Map.of("FUNIT_CACHE_DIR", dir.resolve("cache").toString(),
+        "FUNIT_WORK_DIR", dir.resolve("work").toString()));
+    WorkerRuntime worker = WorkerRuntime.start(kafka, WorkerSettings.from(local).withWorkerId(workerId),
+        List.of(io.funit.train.TrainJobHandler.fromSettings(store, local)));
+    running.add(worker);
+    return worker;
+  }
+
   /** A multipart/form-data POST with one file field and plain fields. */
   Response postMultipart(String path, String fileField, String fileName, byte[] file, Map<String, String> fields)
       throws IOException, InterruptedException {

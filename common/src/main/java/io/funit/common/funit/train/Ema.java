@@ -12,11 +12,13 @@ public final class Ema {
 
   public static void update(Block target, Block source, double beta) {
     Map<String, Parameter> targets = StateDictKeys.of(target);
-    StateDictKeys.of(source).forEach((key, parameter) -> {
-      NDArray ema = targets.get(key).getArray();
-      try (NDArray fresh = parameter.getArray().mul((float) (1 - beta))) {
-        ema.muli((float) beta).addi(fresh);
-      }
-    });
+    try (NoGrad noGrad = new NoGrad()) {
+      StateDictKeys.of(source).forEach((key, parameter) -> {
+        NDArray ema = targets.get(key).getArray();
+        try (NDArray fresh = parameter.getArray().mul((float) (1 - beta))) {
+          ema.muli((float) beta).addi(fresh);
+        }
+      });
+    }
   }
 }

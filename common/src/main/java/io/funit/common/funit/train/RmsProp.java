@@ -31,18 +31,22 @@ public final class RmsProp implements AutoCloseable {
   /** Applies one update from the current gradients. Call outside a gradient collector. */
   public void step() {
     float alpha = (float) config.alpha();
-    parameters.forEach((key, parameter) -> {
-      NDArray theta = parameter.getArray();
-      NDArray v = squareAverages.get(key);
-      try (NDArray grad = theta.getGradient(); NDArray decay = theta.mul((float) config.weightDecay());
-          NDArray g = grad.add(decay); NDArray g2 = g.square()) {
-        v.muli(alpha).addi(g2.muli(1 - alpha));
-        try (NDArray root = v.sqrt(); NDArray denominator = root.addi((float) config.eps());
-            NDArray update = g.div(denominator)) {
-          theta.subi(update.muli((float) config.lr()));
-        }
+    try (NoGrad noGrad = new NoGrad()) {
+      parameters.forEach((key, parameter) -> update(parameter, squareAverages.get(key), alpha));
+    }
+  }
+
+  /** PyTorch's rule: g ← grad + wd·θ; v ← αv + (1−α)g²; θ ← θ − lr·g/(√v + eps). */
+  private void update(ai.djl.nn.Parameter parameter, NDArray v, float alpha) {
+    NDArray theta = parameter.getArray();
+    try (NDArray grad = theta.getGradient(); NDArray decay = theta.mul((float) config.weightDecay());
+        NDArray g = grad.add(decay); NDArray g2 = g.square()) {
+      v.muli(alpha).addi(g2.muli(1 - alpha));
+      try (NDArray root = v.sqrt(); NDArray denominator = root.addi((float) config.eps());
+          NDArray update = g.div(denominator)) {
+        theta.subi(update.muli((float) config.lr()));
       }
-    });
+    }
   }
 
   /** The state v under the parameters' official keys (for checkpoints). */

@@ -1,0 +1,162 @@
+package io.funit.deploy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobEventType;
+import io.funit.common.funit.train.CheckpointStore;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.testing.Infra;
+import io.funit.common.testing.InfraExtension;
+import io.funit.common.training.MetricRow;
+import io.funit.common.training.TrainingMetrics;
+import io.funit.train.TrainWorkerMain;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training jobs on the real stack with a real (tiny) FUNIT: a train-worker process killed with SIGKILL mid-run
+ * and another worker finishing from the checkpoint; cancel and continue.
+ */
+@ExtendWith(InfraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainingJobIT {
+  /** A FUNIT small enough for a few iterations per second on CI: every module, narrow channels. */
+  private static final String TINY = "\"preset\":\"font-32\",\"overrides\":{\"iterations\":%d,\"batch_size\":4,"
+      + "\"gen_nf\":8,\"dis_nf\":8,\"dis_res_blks\":2,\"mlp_dim\":32,\"latent_dim\":16,\"seed\":5}";
+  private TestStack stack;
+  private String dataset;
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  void start(Infra infra, @TempDir Path dir) throws Exception {
+    stack = new TestStack(infra, Map.of("FUNIT_KAFKA_SESSION_TIMEOUT_MS", "6000"));
+    stack.startGateway();
+    dataset = TrainingDatasets.publishSmall(stack.store, dir.resolve("dataset"));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    stack.close();
+  }
+
+  @Test
+  void aKilledTrainWorkersJobIsFinishedByAnotherFromTheCheckpointWithExactCountsAndAGaplessHistory()
+      throws Exception {
+    Process doomed = startTrainWorkerProcess("doomed-trainer", tmp.resolve("doomed"));
+    String id;
+    try {
+      id = submit(60, 10);
+      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        JsonNode t = stack.get("/v1/trainings/" + id).json();
+        return "doomed-trainer".equals(stack.job(id).path("worker_id").asText()) && t.path("iteration").asLong() >= 25;
+      });
+      doomed.destroyForcibly().waitFor(); // SIGKILL mid-run: the checkpoint at 20 (or later) is all that survives
+    } finally {
+      doomed.destroyForcibly();
+    }
+    stack.startTrainWorker("rescuer", tmp.resolve("rescuer"));
+    JsonNode done = awaitTraining(id, "succeeded");
+
+    assertThat(done.path("iteration").asLong()).isEqualTo(60);
+    assertThat(done.path("attempt").asInt()).isEqualTo(2);
+    assertThat(stack.events(id)).filteredOn(e -> e.event() == JobEventType.STARTED).extracting(JobEvent::workerId)
+        .containsExactly("doomed-trainer", "rescuer");
+    List<MetricRow> history = new TrainingMetrics(stack.store).read(id);
+    assertThat(history).extracting(MetricRow::iteration).containsExactlyElementsOf(
+        LongStream.rangeClosed(1, 60).boxed().toList());
+    List<TrainingMetrics.Segment> segments = new TrainingMetrics(stack.store).segments(id);
+    for (int i = 1; i < segments.size(); i++) {
+      assertThat(segments.get(i).first()).isEqualTo(segments.get(i - 1).last() + 1);
+    }
+    assertThat(new CheckpointStore(stack.store).latest(id)).contains(CheckpointStore.key(id, 60));
+    assertThat(new CheckpointStore(stack.store).all(id)).hasSizeLessThanOrEqualTo(3);
+    assertThat(new ModelRegistry(stack.store).card(id).orElseThrow().iterations()).isEqualTo(60);
+    assertThat(stack.get("/v1/models/" + id).status()).isEqualTo(200);
+    assertThat(stack.get("/v1/trainings/" + id + "/metrics?points=6").json().path("rows")).hasSize(6);
+    assertThat(stack.get("/v1/trainings/" + id + "/samples").json().path("items").size()).isGreaterThanOrEqualTo(2);
+
+    // the replayed iterations are the uninterrupted run's: a second, unkilled training with the same seed agrees
+    String twin = submit(60, 10);
+    awaitTraining(twin, "succeeded");
+    List<MetricRow> reference = new TrainingMetrics(stack.store).read(twin);
+    for (int i = 0; i < 60; i++) {
+      assertThat(history.get(i).values().get("loss_gen_recon_x"))
+          .as("iteration %d", i + 1).isCloseTo(reference.get(i).values().get("loss_gen_recon_x"),
+              org.assertj.core.data.Offset.offset(1e-3));
+    }
+  }
+
+  @Test
+  void cancelStopsWithinAnIterationKeepsTheCheckpointAndTheTrainingCanBeContinued() throws Exception {
+    stack.startTrainWorker("trainer", tmp.resolve("trainer"));
+    String id = submit(100_000, 100_000);
+    await().atMost(Duration.ofSeconds(120)).until(() -> stack.get("/v1/trainings/" + id).json()
+        .path("iteration").asLong() >= 5);
+    assertThat(stack.post("/v1/trainings/" + id + "/cancel", "{}").status()).isEqualTo(202);
+    awaitTraining(id, "canceled");
+    String checkpoint = new CheckpointStore(stack.store).latest(id).orElseThrow();
+    long stoppedAt = Long.parseLong(checkpoint.replaceAll(".*iter-(\\d+)\\.safetensors", "$1"));
+    assertThat(stoppedAt).isGreaterThanOrEqualTo(5).isLessThan(100_000);
+    assertThat(new TrainingMetrics(stack.store).read(id)).hasSize((int) stoppedAt);
+
+    TestStack.Response continued = stack.post("/v1/trainings/" + id + "/continue",
+        "{\"iterations\":" + (stoppedAt + 7) + "}");
+    assertThat(continued.status()).as(continued.body()).isEqualTo(202);
+    String next = continued.json().path("id").asText();
+    JsonNode done = awaitTraining(next, "succeeded");
+    assertThat(done.path("iteration").asLong()).isEqualTo(stoppedAt + 7);
+    assertThat(new TrainingMetrics(stack.store).read(next)).extracting(MetricRow::iteration)
+        .containsExactlyElementsOf(LongStream.rangeClosed(stoppedAt + 1, stoppedAt + 7).boxed().toList());
+
+    assertThat(stack.post("/v1/trainings/" + id + "/continue", "{\"iterations\":3}").status()).isEqualTo(202);
+    assertThat(stack.post("/v1/trainings", "{\"dataset\":\"nope\",\"preset\":\"font-32\"}").json()
+        .path("field").asText()).isEqualTo("dataset");
+    assertThat(stack.post("/v1/trainings", "{\"dataset\":\"" + dataset + "\",\"preset\":\"font-32\","
+        + "\"overrides\":{\"lr_gne\":0.1}}").json().path("field").asText()).isEqualTo("overrides.lr_gne");
+  }
+
+  private String submit(long iterations, long checkpointEvery) throws Exception {
+    TestStack.Response response = stack.post("/v1/trainings", "{\"dataset\":\"" + dataset + "\","
+        + String.format(TINY, iterations) + ",\"checkpoint_every\":" + checkpointEvery
+        + ",\"sample_every\":20,\"progress_every\":1}");
+    assertThat(response.status()).as(response.body()).isEqualTo(202);
+    return response.json().path("id").asText();
+  }
+
+  private JsonNode awaitTraining(String id, String status) throws Exception {
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+        .until(() -> stack.get("/v1/trainings/" + id).json().path("status").asText(),
+            s -> s.equals(status) || s.equals("failed"));
+    JsonNode training = stack.get("/v1/trainings/" + id).json();
+    assertThat(training.path("status").asText()).as(training.toString()).isEqualTo(status);
+    return training;
+  }
+
+  /** The real train-worker main in its own JVM, configured by environment variables like a deployment. */
+  private Process startTrainWorkerProcess(String workerId, Path dir) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        TrainWorkerMain.class.getName())
+        .redirectErrorStream(true)
+        .redirectOutput(new File("target/" + workerId + ".log"));
+    builder.environment().putAll(stack.settings.values());
+    builder.environment().put("FUNIT_WORKER_ID", workerId);
+    builder.environment().put("FUNIT_CACHE_DIR", dir.resolve("cache").toString());
+    builder.environment().put("FUNIT_WORK_DIR", dir.resolve("work").toString());
+    return builder.start();
+  }
+}
