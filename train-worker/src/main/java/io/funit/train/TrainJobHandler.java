@@ -111,8 +111,9 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
       HostBatch testDisplay = DisplayBatches.heldOut(dataset,
           new KShotSampler(images, new Preprocessing(size, glyphs ? size : Math.round(size * 140f / 128f))),
           size, DISPLAY_COLUMNS, start.samplerSeed());
+      double secondsBefore = metrics.read(jobId).stream().mapToDouble(MetricRow::seconds).sum();
       new TrainingRun(jobId, request, trainer, sampler, start.samplerSeed(), maxIter, context, store, trainDisplay,
-          testDisplay).run();
+          testDisplay).run(secondsBefore);
       Map<String, Double> finalLosses = finalLosses(metrics.read(jobId));
       register(jobId, request, dataset, nets, trainer.iteration(), finalLosses);
       return new TrainResult(jobId, trainer.iteration(), checkpoints.latest(jobId).orElse(null), finalLosses);

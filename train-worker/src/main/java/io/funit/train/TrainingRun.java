@@ -43,6 +43,7 @@ final class TrainingRun {
   private final List<MetricRow> unsaved = new ArrayList<>();
   private final ArrayDeque<Long> recentNanos = new ArrayDeque<>();
   private long lastCheckpoint;
+  private double trainedSeconds;
 
   TrainingRun(String jobId, TrainRequest request, FunitTrainer trainer, FunitSampler sampler, long samplerSeed,
       long maxIter, JobContext context, ObjectStore store, HostBatch trainDisplay, HostBatch testDisplay) {
@@ -61,11 +62,16 @@ final class TrainingRun {
     this.lastCheckpoint = trainer.iteration();
   }
 
-  /** Trains until {@code maxIter}; returns with the final checkpoint written. */
-  void run() throws InterruptedException {
+  /**
+   * Trains until {@code maxIter}, or until the time budget is spent; returns with the final checkpoint written.
+   *
+   * @param secondsBefore training time of this job's iterations before the checkpoint it resumed from
+   */
+  void run(double secondsBefore) throws InterruptedException {
+    trainedSeconds = secondsBefore;
     sampler.start(trainer.iteration());
     try {
-      while (trainer.iteration() < maxIter) {
+      while (trainer.iteration() < maxIter && !budgetSpent()) {
         try {
           context.checkStop();
           step();
@@ -74,7 +80,10 @@ final class TrainingRun {
           throw e;
         }
       }
-      checkpoint(); // a resumed run that had already reached maxIter
+      if (trainer.iteration() % request.sampleEvery() != 0 && trainer.iteration() < maxIter) {
+        drawSamples(trainer.iteration()); // stopped by the budget: the final grids
+      }
+      checkpoint(); // the budget's end, or a resumed run that had already reached maxIter
     } finally {
       sampler.close();
     }
@@ -110,11 +119,16 @@ final class TrainingRun {
       }
     });
     unsaved.add(row);
+    trainedSeconds += row.seconds();
     recentNanos.addLast(nanos);
     if (recentNanos.size() > THROUGHPUT_WINDOW) {
       recentNanos.removeFirst();
     }
     return row;
+  }
+
+  private boolean budgetSpent() {
+    return request.maxSeconds() > 0 && trainedSeconds >= request.maxSeconds();
   }
 
   private void reportProgress(MetricRow row) {

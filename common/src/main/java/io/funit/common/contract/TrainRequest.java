@@ -11,9 +11,12 @@ package io.funit.common.contract;
  * @param progressEvery iterations between progress events (default 10; events are also rate-limited in time)
  * @param keepCheckpoints how many recent checkpoints to keep besides the final one (default 3)
  * @param continueFrom a finished or canceled training to continue: its last checkpoint is the starting point
+ * @param maxSeconds a training-time budget (0 = none): when the time spent training reaches it, the job ends
+ *     successfully at the iteration it reached, with a final checkpoint and a registered model
  */
 public record TrainRequest(String dataset, String preset, TrainOverrides overrides, long checkpointEvery,
-    long sampleEvery, long progressEvery, int keepCheckpoints, String continueFrom) implements JobRequest {
+    long sampleEvery, long progressEvery, int keepCheckpoints, String continueFrom, long maxSeconds)
+    implements JobRequest {
   public TrainRequest {
     Checks.required("dataset", dataset);
     Checks.required("preset", preset);
@@ -22,14 +25,15 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
     sampleEvery = sampleEvery == 0 ? 500 : Checks.range("sample_every", sampleEvery, 1, 10_000_000);
     progressEvery = progressEvery == 0 ? 10 : Checks.range("progress_every", progressEvery, 1, 1_000_000);
     keepCheckpoints = keepCheckpoints == 0 ? 3 : (int) Checks.range("keep_checkpoints", keepCheckpoints, 1, 1000);
+    Checks.range("max_seconds", maxSeconds, 0, 365L * 24 * 3600);
   }
 
-  public TrainRequest withContinueFrom(String training, long iterations) {
+  public TrainRequest withContinueFrom(String training, long iterations, long budgetSeconds) {
     TrainOverrides o = overrides;
     TrainOverrides longer = new TrainOverrides(iterations, o.batchSize(), o.lrGen(), o.lrDis(), o.weightDecay(),
         o.genNf(), o.disNf(), o.disResBlks(), o.mlpDim(), o.latentDim(), o.emaBeta(), o.emaWarmup(), o.reconWeight(),
         o.fmWeight(), o.r1Weight(), o.seed());
     return new TrainRequest(dataset, preset, longer, checkpointEvery, sampleEvery, progressEvery, keepCheckpoints,
-        training);
+        training, budgetSeconds);
   }
 }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The embedded stack: Kafka and S3 in this JVM, the gateway and workers as child processes (so each can be
  * killed or scaled on its own, exactly as in a cluster). Everything keeps its state in the data directory.
  */
-final class EmbeddedStack implements AutoCloseable {
+public final class EmbeddedStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
   private static final long CHILD_STOP_GRACE_SECONDS = 45;
 
@@ -36,6 +36,8 @@ final class EmbeddedStack implements AutoCloseable {
   private final EmbeddedS3 s3;
   private final List<ChildProcess> children = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private String apiKey;
+  private Settings settings;
 
   private EmbeddedStack(StackLayout layout, EmbeddedKafka kafka, EmbeddedS3 s3) {
     this.layout = layout;
@@ -43,7 +45,7 @@ final class EmbeddedStack implements AutoCloseable {
     this.s3 = s3;
   }
 
-  static EmbeddedStack start(StackLayout layout, Installation installation) throws Exception {
+  public static EmbeddedStack start(StackLayout layout, Installation installation) throws Exception {
     long started = System.nanoTime();
     Files.createDirectories(layout.dataDir());
     String apiKey = ApiKeyFile.readOrCreate(layout.apiKeyFile());
@@ -53,6 +55,8 @@ final class EmbeddedStack implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "funit-up-shutdown"));
     Map<String, String> env = stack.serviceEnvironment(apiKey);
     Settings settings = Settings.fromEnvironment().with(env);
+    stack.apiKey = apiKey;
+    stack.settings = settings;
     TopicInitializer.ensureTopics(new KafkaClients(KafkaSettings.from(settings)));
     new ObjectStore(S3Settings.from(settings)).ensureBucket();
     stack.startChildren(installation, env);
@@ -117,7 +121,17 @@ final class EmbeddedStack implements AutoCloseable {
     throw new IllegalStateException("the gateway did not become ready within " + layout.readyTimeoutSeconds() + " s");
   }
 
-  private String gatewayUrl() {
+  /** The API key of the stack's gateway. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** What the services were configured with: lets an in-process client reach Kafka and S3 directly. */
+  public Settings settings() {
+    return settings;
+  }
+
+  public String gatewayUrl() {
     return "http://127.0.0.1:" + layout.gatewayPort();
   }
 
@@ -138,7 +152,7 @@ final class EmbeddedStack implements AutoCloseable {
         s3.accessKey(), s3.secretKey(), layout.dataDir(), apiKey, gatewayUrl());
   }
 
-  void awaitShutdown() throws InterruptedException {
+  public void awaitShutdown() throws InterruptedException {
     stopped.await();
   }
 

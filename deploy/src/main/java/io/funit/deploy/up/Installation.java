@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the service jars are: the repository checkout named by the {@code funit.home} property (set by ./funit). */
-record Installation(Path home) {
-  static Installation locate() {
+public record Installation(Path home) {
+  public static Installation locate() {
     Path home = Path.of(System.getProperty("funit.home", ".")).toAbsolutePath().normalize();
     Installation installation = new Installation(home);
     if (!Files.exists(installation.gatewayJar())) {

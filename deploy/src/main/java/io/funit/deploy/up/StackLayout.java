@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * @param workers worker processes per type
  * @param readyTimeoutSeconds how long to wait for the gateway's /readyz
  */
-record StackLayout(Path dataDir, int gatewayPort, int kafkaPort, int kafkaControllerPort, int s3Port,
+public record StackLayout(Path dataDir, int gatewayPort, int kafkaPort, int kafkaControllerPort, int s3Port,
     WorkerCounts workers, int readyTimeoutSeconds) {
   Path kafkaDir() {
     return dataDir.resolve("kafka");
@@ -23,7 +23,7 @@ record StackLayout(Path dataDir, int gatewayPort, int kafkaPort, int kafkaContro
     return dataDir.resolve("s3");
   }
 
-  Path apiKeyFile() {
+  public Path apiKeyFile() {
     return dataDir.resolve("api-key");
   }
 }

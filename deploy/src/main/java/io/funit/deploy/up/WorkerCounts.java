@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Set;
 
 /** Worker processes per worker kind, from {@code translate=1,train=1,eval=1}. */
-record WorkerCounts(Map<String, Integer> counts) {
+public record WorkerCounts(Map<String, Integer> counts) {
   static final Set<String> KINDS = Set.of("translate", "train", "eval");
 
-  static WorkerCounts parse(String spec) {
+  public static WorkerCounts parse(String spec) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String part : spec.split(",")) {
       if (part.isBlank()) {

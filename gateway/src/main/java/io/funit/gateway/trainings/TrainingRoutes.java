@@ -78,8 +78,13 @@ public final class TrainingRoutes {
     if (iterations == null || !iterations.canConvertToExactIntegral() || iterations.longValue() < 1) {
       throw ProblemException.badRequest("iterations", "the new total number of iterations is required");
     }
+    JsonNode budget = body.get("max_seconds");
+    if (budget != null && (!budget.canConvertToExactIntegral() || budget.longValue() < 0)) {
+      throw ProblemException.badRequest("max_seconds", "must be a whole number of seconds");
+    }
     TrainRequest previous = parse(() -> JobRequests.parse(TrainRequest.class, original.request()));
-    submit(ctx, parse(() -> previous.withContinueFrom(original.jobId(), iterations.longValue())));
+    submit(ctx, parse(() -> previous.withContinueFrom(original.jobId(), iterations.longValue(),
+        budget == null ? 0 : budget.longValue())));
   }
 
   /** Checks what the worker would refuse (preset, dataset, continued training), then enqueues. */

@@ -1,0 +1,187 @@
+package io.funit.deploy.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.config.S3Settings;
+import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.dataset.sampler.ClassImageCache;
+import io.funit.common.dataset.sampler.KShotSampler;
+import io.funit.common.dataset.sampler.Preprocessing;
+import io.funit.common.dataset.sampler.ShardSource;
+import io.funit.common.eval.HeldOutGlyphL1;
+import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.config.Presets;
+import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.json.Json;
+import io.funit.common.models.GeneratorWeights;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.up.EmbeddedStack;
+import io.funit.deploy.up.Installation;
+import io.funit.deploy.up.StackLayout;
+import io.funit.deploy.up.WorkerCounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./funit demo}: starts the embedded stack, builds the starter300 font dataset, trains the fastest CPU
+ * preset for a bounded time through the product's own training job, registers the model as the default, measures
+ * its held-out glyph L1 against two baselines, and prints where to see the samples. Then it keeps the stack up.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Build a font dataset, train a model for a bounded time, make it the default, and evaluate it.")
+public final class DemoCommand implements Callable<Integer> {
+  @Option(names = "--data", defaultValue = "${sys:funit.home:-.}/funit-data", description = "Data directory. Default: ${DEFAULT-VALUE}")
+  Path data;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Gateway port. Default: ${DEFAULT-VALUE}")
+  int port;
+
+  @Option(names = "--minutes", defaultValue = "30", description = "Training time budget. Default: ${DEFAULT-VALUE}")
+  double minutes;
+
+  @Option(names = "--preset", defaultValue = "font-32", description = "Model preset. Default: ${DEFAULT-VALUE}")
+  String preset;
+
+  @Option(names = "--fonts", defaultValue = "starter300", description = "Font preset. Default: ${DEFAULT-VALUE}")
+  String fonts;
+
+  @Option(names = "--eval-fonts", defaultValue = "32", description = "Held-out fonts evaluated. Default: ${DEFAULT-VALUE}")
+  int evalFonts;
+
+  @Option(names = "--exit", description = "Stop the stack when done instead of keeping it up")
+  boolean exit;
+
+  @Override
+  public Integer call() throws Exception {
+    FunitConfig config = Presets.get(preset);
+    StackLayout layout = new StackLayout(data.toAbsolutePath().normalize(), port, 9092, 9093, 9000,
+        WorkerCounts.parse("translate=1,train=1,eval=1"), 120);
+    try (EmbeddedStack stack = EmbeddedStack.start(layout, Installation.locate())) {
+      GatewayClient api = new GatewayClient(stack.gatewayUrl(), stack.apiKey());
+      ObjectStore store = new ObjectStore(S3Settings.from(stack.settings()));
+
+      long start = System.nanoTime();
+      String dataset = buildDataset(api, config.imageSize());
+      double datasetSeconds = (System.nanoTime() - start) / 1e9;
+      say("dataset %s built in %.0f s", dataset, datasetSeconds);
+
+      long trainStart = System.nanoTime();
+      JsonNode training = train(api, dataset);
+      double trainingSeconds = (System.nanoTime() - trainStart) / 1e9;
+      String model = training.path("model").asText();
+      new ModelRegistry(store).setDefault(model);
+      say("model %s registered as the default after %d iterations (%.1f min)", model,
+          training.path("iteration").asLong(), trainingSeconds / 60);
+
+      HeldOutGlyphL1.Result l1 = evaluate(store, dataset, model, config.imageSize());
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("dataset", dataset);
+      summary.put("dataset_seconds", Math.round(datasetSeconds));
+      summary.put("preset", preset);
+      summary.put("model", model);
+      summary.put("iterations", training.path("iteration").asLong());
+      summary.put("training_minutes", Math.round(trainingSeconds / 6) / 10.0);
+      summary.put("seconds_per_iteration", training.path("seconds_per_iteration").asDouble());
+      summary.put("held_out_l1", l1);
+      summary.put("samples", api.url("/v1/trainings/" + model + "/samples"));
+      store.putBytes(ModelRegistry.cardKey(model).replace("card.json", "held-out-l1.json"), Json.writeBytes(l1),
+          "application/json");
+      System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
+      say("held-out L1 at K=%d on %d fonts: model %.4f, copy content %.4f, class mean %.4f (lower is better)",
+          l1.k(), l1.fonts(), l1.model(), l1.copyContent(), l1.classMean());
+      say("samples: %s (grids iter-*-test.png show held-out fonts; API key in %s)",
+          api.url("/v1/trainings/" + model + "/samples"), layout.apiKeyFile());
+      if (!exit) {
+        say("the stack stays up; Ctrl-C stops it");
+        stack.awaitShutdown();
+      }
+    }
+    return 0;
+  }
+
+  private String buildDataset(GatewayClient api, int size) throws Exception {
+    JsonNode job = api.post("/v1/datasets", Map.of("kind", "fonts", "preset", fonts, "size", size), 202);
+    String id = job.path("id").asText();
+    JsonNode done = await(api, "/v1/datasets/" + id, Duration.ofMinutes(15), null);
+    if (!"succeeded".equals(done.path("status").asText())) {
+      throw new IllegalStateException("the dataset job ended " + done.path("status").asText() + ": " + done.path("error"));
+    }
+    return id;
+  }
+
+  private JsonNode train(GatewayClient api, String dataset) throws Exception {
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("dataset", dataset);
+    request.put("preset", preset);
+    request.put("overrides", Map.of("iterations", 10_000_000));
+    request.put("max_seconds", Math.round(minutes * 60));
+    request.put("checkpoint_every", 500);
+    request.put("sample_every", 500);
+    request.put("progress_every", 20);
+    String id = api.post("/v1/trainings", request, 202).path("id").asText();
+    say("training %s started (%s, %.0f min budget)", id, preset, minutes);
+    JsonNode done = await(api, "/v1/trainings/" + id, Duration.ofMinutes((long) (minutes * 2 + 10)), this::report);
+    if (!"succeeded".equals(done.path("status").asText())) {
+      throw new IllegalStateException("the training ended " + done.path("status").asText() + ": " + done.path("error"));
+    }
+    return done;
+  }
+
+  private long lastReport;
+
+  private void report(JsonNode training) {
+    if (System.nanoTime() - lastReport < Duration.ofSeconds(60).toNanos()) {
+      return;
+    }
+    lastReport = System.nanoTime();
+    JsonNode losses = training.path("losses");
+    say("iteration %d, %.2f s/iteration, recon L1 %.4f, D acc %.2f, G acc %.2f", training.path("iteration").asLong(),
+        training.path("seconds_per_iteration").asDouble(), losses.path("loss_gen_recon_x").asDouble(),
+        losses.path("accuracy_dis_adv").asDouble(), losses.path("accuracy_gen_adv").asDouble());
+  }
+
+  private static JsonNode await(GatewayClient api, String path, Duration timeout,
+      java.util.function.Consumer<JsonNode> onPoll) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode state = api.get(path);
+      String status = state.path("status").asText();
+      if (status.equals("succeeded") || status.equals("failed") || status.equals("canceled")) {
+        return state;
+      }
+      if (onPoll != null) {
+        onPoll.accept(state);
+      }
+      Thread.sleep(2000);
+    }
+    throw new IllegalStateException(path + " did not finish within " + timeout);
+  }
+
+  private HeldOutGlyphL1.Result evaluate(ObjectStore store, String datasetId, String model, int size) throws Exception {
+    StoredDatasets datasets = new StoredDatasets(store);
+    DatasetManifest manifest = datasets.manifest(datasetId).orElseThrow();
+    Path file = Files.createTempFile("funit-demo-", ".safetensors");
+    try {
+      store.download(ModelRegistry.generatorKey(model), file);
+      try (FunitNetworks nets = GeneratorWeights.load(file)) {
+        Path cache = data.toAbsolutePath().resolve("cache").resolve("datasets");
+        KShotSampler images = new KShotSampler(new ClassImageCache(ShardSource.cached(datasets, datasetId, cache),
+            256L << 20), new Preprocessing(size, size));
+        return HeldOutGlyphL1.evaluate(nets.genTest(), manifest, images, size, evalFonts, 62, 5, 1);
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static void say(String format, Object... args) {
+    System.err.printf("demo: " + format + "%n", args);
+  }
+}

@@ -1,0 +1,48 @@
+package io.funit.deploy.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON client of the gateway's API, for commands that drive the product the way users do. */
+final class GatewayClient {
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
+  private final String apiKey;
+
+  GatewayClient(String baseUrl, String apiKey) {
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+  }
+
+  JsonNode get(String path) throws IOException, InterruptedException {
+    return send(request(path).GET(), 200);
+  }
+
+  JsonNode post(String path, Object body, int expected) throws IOException, InterruptedException {
+    return send(request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))), expected);
+  }
+
+  String url(String path) {
+    return baseUrl + path;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + apiKey)
+        .timeout(Duration.ofSeconds(60));
+  }
+
+  private JsonNode send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new IOException("the gateway answered " + response.statusCode() + ": " + response.body());
+    }
+    return Json.MAPPER.readTree(response.body());
+  }
+}
