@@ -105,8 +105,13 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
       ClassImageCache images = new ClassImageCache(
           ShardSource.cached(datasets, dataset.id(), shardCache), imageCacheBytes);
       Preprocessing preprocessing = glyphs ? new Preprocessing(size, size) : Preprocessing.forSize(size);
-      FunitSampler sampler = new FunitSampler(dataset, images, preprocessing,
-          new FunitSampler.Options(nets.config().batchSize(), start.samplerSeed(), !glyphs, 2));
+      FunitSampler sampler;
+      try {
+        sampler = new FunitSampler(dataset, images, preprocessing,
+            new FunitSampler.Options(nets.config().batchSize(), start.samplerSeed(), !glyphs, 2));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidJobException("batch_size: " + e.getMessage(), e); // never better on a retry
+      }
       HostBatch trainDisplay = first(sampler.batchAt(0), DISPLAY_COLUMNS);
       HostBatch testDisplay = DisplayBatches.heldOut(dataset,
           new KShotSampler(images, new Preprocessing(size, glyphs ? size : Math.round(size * 140f / 128f))),

@@ -26,6 +26,7 @@ import java.util.Map;
  * finished iteration; a non-finite loss fails the job and keeps the last good checkpoint.
  */
 final class TrainingRun {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingRun.class);
   private static final int THROUGHPUT_WINDOW = 20;
 
   private final String jobId;
@@ -76,7 +77,9 @@ final class TrainingRun {
           context.checkStop();
           step();
         } catch (JobStoppedException e) {
-          checkpoint(); // canceled or handed back: keep every finished iteration
+          if (!e.superseded()) {
+            checkpoint(); // canceled or handed back: keep every finished iteration
+          } // superseded: a newer attempt owns the checkpoints and the history now
           throw e;
         }
       }
@@ -140,12 +143,17 @@ final class TrainingRun {
     context.progress(row.iteration(), maxIter, "iteration " + row.iteration() + " of " + maxIter, figures);
   }
 
+  /** Best effort: a grid that cannot be stored is logged, not worth an attempt of a long training. */
   private void drawSamples(long iteration) {
-    store.putBytes(SampleGrids.key(jobId, iteration, "train"),
-        SampleGridRenderer.render(trainer.networks(), trainDisplay), "image/png");
-    if (testDisplay != null) {
-      store.putBytes(SampleGrids.key(jobId, iteration, "test"),
-          SampleGridRenderer.render(trainer.networks(), testDisplay), "image/png");
+    try {
+      store.putBytes(SampleGrids.key(jobId, iteration, "train"),
+          SampleGridRenderer.render(trainer.networks(), trainDisplay), "image/png");
+      if (testDisplay != null) {
+        store.putBytes(SampleGrids.key(jobId, iteration, "test"),
+            SampleGridRenderer.render(trainer.networks(), testDisplay), "image/png");
+      }
+    } catch (io.funit.common.storage.StorageException e) {
+      LOG.warn("training {}: sample grids of iteration {} not stored: {}", jobId, iteration, e.getMessage());
     }
   }
 
@@ -158,7 +166,11 @@ final class TrainingRun {
     unsaved.clear();
     checkpoints.save(jobId, trainer, samplerSeed);
     lastCheckpoint = trainer.iteration();
-    checkpoints.prune(jobId, request.keepCheckpoints());
+    try {
+      checkpoints.prune(jobId, request.keepCheckpoints());
+    } catch (io.funit.common.storage.StorageException e) {
+      LOG.warn("training {}: old checkpoints not pruned: {}", jobId, e.getMessage()); // the next checkpoint retries
+    }
   }
 
   static Map<String, Double> values(FunitTrainer.IterationLosses l) {

@@ -13,6 +13,14 @@ final class Checks {
     return value;
   }
 
+  /** An id that can name objects in the store (letters, digits, '.', '_', '-'; at most 128). */
+  static String id(String field, String value) {
+    if (value != null && !value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+      throw new InvalidRequestException(field, "is not a valid id: '" + value + "'");
+    }
+    return value;
+  }
+
   static long range(String field, long value, long min, long max) {
     if (value < min || value > max) {
       throw new InvalidRequestException(field, "must be between " + min + " and " + max + ", got " + value);

@@ -22,8 +22,13 @@ public record DatasetRequest(String kind, String name, String preset, int size, 
   public static final String KIND_FONTS = "fonts";
   public static final String KIND_UPLOAD = "upload";
   public static final String KIND_S3 = "s3";
+  /** The name the gateway stores an upload under, in the job's inputs: {@code inputs/{jobId}/upload.archive}. */
+  public static final String UPLOAD_NAME = "upload.archive";
   public static final List<String> FONT_PRESETS = List.of("starter300", "ci", "all-latin");
   public static final String DEFAULT_CHARSET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  /** Top-level areas of the bucket that the service writes (StorageKeys); never an import source. */
+  public static final List<String> RESERVED_AREAS = List.of("inputs", "outputs", "datasets", "checkpoints", "models",
+      "reports");
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/?");
 
   public DatasetRequest {
@@ -56,7 +61,12 @@ public record DatasetRequest(String kind, String name, String preset, int size, 
       default -> {
         Checks.required("prefix", prefix);
         if (prefix.length() > 500 || !PREFIX.matcher(prefix).matches() || prefix.contains("..")) {
-          throw new InvalidRequestException("prefix", "must be a plain object prefix such as 'uploads/animals/'");
+          throw new InvalidRequestException("prefix", "must be a plain object prefix such as 'incoming/animals/'");
+        }
+        String area = prefix.split("/")[0];
+        if (RESERVED_AREAS.contains(area)) {
+          throw new InvalidRequestException("prefix", "'" + area + "/' holds the service's own objects; import from "
+              + "another prefix");
         }
       }
     }

@@ -33,7 +33,7 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
       null, null, null, null, null, null, null);
 
   public TrainOverrides {
-    positive("overrides.iterations", iterations, 100_000_000);
+    positive("overrides.iterations", iterations, 99_999_999); // checkpoint keys hold 8 digits
     positive("overrides.batch_size", batchSize, 1024);
     rate("overrides.lr_gen", lrGen);
     rate("overrides.lr_dis", lrDis);

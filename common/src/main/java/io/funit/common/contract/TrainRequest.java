@@ -9,7 +9,7 @@ package io.funit.common.contract;
  * @param checkpointEvery iterations between checkpoints (default 500)
  * @param sampleEvery iterations between sample grids (default 500)
  * @param progressEvery iterations between progress events (default 10; events are also rate-limited in time)
- * @param keepCheckpoints how many recent checkpoints to keep besides the final one (default 3)
+ * @param keepCheckpoints how many of the newest checkpoints to keep (default 3; the final checkpoint is the newest)
  * @param continueFrom a finished or canceled training to continue: its last checkpoint is the starting point
  * @param maxSeconds a training-time budget (0 = none): when the time spent training reaches it, the job ends
  *     successfully at the iteration it reached, with a final checkpoint and a registered model
@@ -18,8 +18,11 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
     long sampleEvery, long progressEvery, int keepCheckpoints, String continueFrom, long maxSeconds)
     implements JobRequest {
   public TrainRequest {
-    Checks.required("dataset", dataset);
+    Checks.id("dataset", Checks.required("dataset", dataset));
     Checks.required("preset", preset);
+    if (continueFrom != null) {
+      Checks.id("continue_from", continueFrom);
+    }
     overrides = overrides == null ? TrainOverrides.NONE : overrides;
     checkpointEvery = checkpointEvery == 0 ? 500 : Checks.range("checkpoint_every", checkpointEvery, 1, 10_000_000);
     sampleEvery = sampleEvery == 0 ? 500 : Checks.range("sample_every", sampleEvery, 1, 10_000_000);

@@ -69,7 +69,7 @@ public final class ContactSheet {
 
   /** Decodes an encoded image, for rows built from shards. */
   public static BufferedImage decode(byte[] bytes) throws IOException {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+    BufferedImage image = ImageIO.read(new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
     if (image == null) {
       throw new IOException("not a decodable image");
     }

@@ -18,7 +18,9 @@ import java.util.SplittableRandom;
  * class images (c itself excluded); its output is compared with the held-out font's true glyph c by mean absolute
  * difference of pixel values in [−1, 1], the models' scale (the scale of the measured anchor in docs/benchmarks.md,
  * where copying the content glyph scored 0.222). Two baselines use the same draws: copying the content glyph, and
- * the pixel mean of the K class glyphs.
+ * the pixel mean of the K class glyphs. For gray datasets (glyphs) the translation is compared in gray, the mean
+ * of its three channels: the network always has three output channels, and the dataset's colour model says the
+ * product shows gray images ({@link #toGray}).
  */
 public final class HeldOutGlyphL1 {
   private HeldOutGlyphL1() {}
@@ -69,6 +71,9 @@ public final class HeldOutGlyphL1 {
           NDArray out = generator.forward(store, new NDList(batch.create(content, new Shape(chars, 3, size, size)),
               batch.create(classImages, new Shape(chars, k, 3, size, size))), false).singletonOrThrow();
           float[] translated = out.toFloatArray();
+          if ("gray".equals(dataset.color())) {
+            toGray(translated, size * size);
+          }
           for (int i = 0; i < chars; i++) {
             model += l1(translated, i * stride, truth, i * stride, stride);
             copy += l1(content, i * stride, truth, i * stride, stride);
@@ -79,6 +84,18 @@ public final class HeldOutGlyphL1 {
       }
     }
     return new Result(fonts, chars, k, model / n, copy / n, mean / n);
+  }
+
+  /** Replaces each pixel's three channels by their mean, in place, for (B, 3, H, W) images flattened. */
+  public static void toGray(float[] images, int plane) {
+    for (int base = 0; base + 3 * plane <= images.length; base += 3 * plane) {
+      for (int i = 0; i < plane; i++) {
+        float mean = (images[base + i] + images[base + plane + i] + images[base + 2 * plane + i]) / 3;
+        images[base + i] = mean;
+        images[base + plane + i] = mean;
+        images[base + 2 * plane + i] = mean;
+      }
+    }
   }
 
   /** Mean |a − b| of two [−1, 1] images (the translation clipped to that range first). */

@@ -103,6 +103,11 @@ final class JobExecution<R extends JobRequest> {
       try {
         result = Json.MAPPER.valueToTree(handler.handle(request, context));
       } catch (JobStoppedException e) {
+        if (e.superseded()) {
+          // another worker runs a newer attempt: its events and outputs are the job's now; write nothing
+          LOG.info("job {} attempt {} stops: {}", job.jobId(), attempt, e.getMessage());
+          return Outcome.HAND_BACK;
+        }
         return stopped(started, stop);
       } catch (InvalidJobException | InvalidRequestException e) {
         // tier: the job itself is wrong; no retry can fix it

@@ -88,7 +88,7 @@ final class RunningJobContext implements JobContext {
     }
     // another worker started a newer attempt (this one lost its partition): this run no longer owns the job
     if (job.attempt() > attempt || (job.attempt() == attempt && job.workerId() != null && !job.workerId().equals(workerId))) {
-      throw new JobStoppedException("superseded by attempt " + job.attempt() + " on " + job.workerId());
+      throw new JobStoppedException("superseded by attempt " + job.attempt() + " on " + job.workerId(), true);
     }
   }
 

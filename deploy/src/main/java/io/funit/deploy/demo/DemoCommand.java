@@ -2,25 +2,17 @@ package io.funit.deploy.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.config.S3Settings;
-import io.funit.common.dataset.DatasetManifest;
-import io.funit.common.dataset.StoredDatasets;
-import io.funit.common.dataset.sampler.ClassImageCache;
-import io.funit.common.dataset.sampler.KShotSampler;
-import io.funit.common.dataset.sampler.Preprocessing;
-import io.funit.common.dataset.sampler.ShardSource;
 import io.funit.common.eval.HeldOutGlyphL1;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.Presets;
-import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.json.Json;
-import io.funit.common.models.GeneratorWeights;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.model.HeldOutEvaluation;
 import io.funit.deploy.up.EmbeddedStack;
 import io.funit.deploy.up.Installation;
 import io.funit.deploy.up.StackLayout;
 import io.funit.deploy.up.WorkerCounts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -80,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
       say("model %s registered as the default after %d iterations (%.1f min)", model,
           training.path("iteration").asLong(), trainingSeconds / 60);
 
-      HeldOutGlyphL1.Result l1 = evaluate(store, dataset, model, config.imageSize());
+      HeldOutGlyphL1.Result l1 = evaluate(store, model);
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("dataset", dataset);
       summary.put("dataset_seconds", Math.round(datasetSeconds));
@@ -91,8 +83,6 @@ public final class DemoCommand implements Callable<Integer> {
       summary.put("seconds_per_iteration", training.path("seconds_per_iteration").asDouble());
       summary.put("held_out_l1", l1);
       summary.put("samples", api.url("/v1/trainings/" + model + "/samples"));
-      store.putBytes(ModelRegistry.cardKey(model).replace("card.json", "held-out-l1.json"), Json.writeBytes(l1),
-          "application/json");
       System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
       say("held-out L1 at K=%d on %d fonts: model %.4f, copy content %.4f, class mean %.4f (lower is better)",
           l1.k(), l1.fonts(), l1.model(), l1.copyContent(), l1.classMean());
@@ -164,21 +154,9 @@ public final class DemoCommand implements Callable<Integer> {
     throw new IllegalStateException(path + " did not finish within " + timeout);
   }
 
-  private HeldOutGlyphL1.Result evaluate(ObjectStore store, String datasetId, String model, int size) throws Exception {
-    StoredDatasets datasets = new StoredDatasets(store);
-    DatasetManifest manifest = datasets.manifest(datasetId).orElseThrow();
-    Path file = Files.createTempFile("funit-demo-", ".safetensors");
-    try {
-      store.download(ModelRegistry.generatorKey(model), file);
-      try (FunitNetworks nets = GeneratorWeights.load(file)) {
-        Path cache = data.toAbsolutePath().resolve("cache").resolve("datasets");
-        KShotSampler images = new KShotSampler(new ClassImageCache(ShardSource.cached(datasets, datasetId, cache),
-            256L << 20), new Preprocessing(size, size));
-        return HeldOutGlyphL1.evaluate(nets.genTest(), manifest, images, size, evalFonts, 62, 5, 1);
-      }
-    } finally {
-      Files.deleteIfExists(file);
-    }
+  private HeldOutGlyphL1.Result evaluate(ObjectStore store, String model) throws Exception {
+    return HeldOutEvaluation.run(store, model, data.toAbsolutePath().resolve("cache").resolve("datasets"), evalFonts,
+        5);
   }
 
   private static void say(String format, Object... args) {

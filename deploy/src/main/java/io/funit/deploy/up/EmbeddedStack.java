@@ -58,7 +58,9 @@ public final class EmbeddedStack implements AutoCloseable {
     stack.apiKey = apiKey;
     stack.settings = settings;
     TopicInitializer.ensureTopics(new KafkaClients(KafkaSettings.from(settings)));
-    new ObjectStore(S3Settings.from(settings)).ensureBucket();
+    ObjectStore store = new ObjectStore(S3Settings.from(settings));
+    store.ensureBucket();
+    ShippedModel.installIfNoDefault(store, ShippedModel.directory(installation));
     stack.startChildren(installation, env);
     stack.awaitReady();
     stack.printBanner(apiKey, Duration.ofNanos(System.nanoTime() - started));

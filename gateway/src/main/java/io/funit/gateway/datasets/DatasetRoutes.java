@@ -32,7 +32,7 @@ import java.util.UUID;
  * inputs and imported by a dataset job. Bad requests are refused before anything is stored or enqueued.
  */
 public final class DatasetRoutes {
-  static final String UPLOAD_NAME = "upload.archive";
+  static final String UPLOAD_NAME = DatasetRequest.UPLOAD_NAME;
   private static final int MAX_SHEET_BYTES = 64 << 20;
 
   private final Vertx vertx;
@@ -76,7 +76,7 @@ public final class DatasetRoutes {
           + "the field 'file'");
     }
     String jobId = UUID.randomUUID().toString();
-    vertx.executeBlocking(() -> submitter.submit(JobType.DATASET, request, jobId).join())
+    HttpJson.blocking(vertx, () -> submitter.submit(JobType.DATASET, request, jobId).join())
         .onSuccess(job -> accepted(ctx, job))
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the dataset job could not be enqueued: "
             + e.getMessage())));
@@ -95,7 +95,7 @@ public final class DatasetRoutes {
         blankToNull(form.get("name")), null, 0, null, number("seed", form.get("seed")),
         form.get("test_fraction") == null ? null : fraction(form.get("test_fraction")), inputKey, null));
     Path archive = Path.of(files.get(0).uploadedFileName());
-    vertx.executeBlocking(() -> {
+    HttpJson.blocking(vertx, () -> {
       if (ArchiveSource.sniff(archive) == ArchiveSource.Format.UNKNOWN) {
         throw ProblemException.badRequest("file", "'" + files.get(0).fileName()
             + "' is not a zip, tar or tar.gz archive");
@@ -130,7 +130,7 @@ public final class DatasetRoutes {
   public record DatasetPage(List<DatasetView> items, String nextCursor) {}
 
   private void serve(RoutingContext ctx, String key, String contentType) {
-    vertx.executeBlocking(() -> {
+    HttpJson.blocking(vertx, () -> {
       if (store.stat(key).isEmpty()) {
         throw ProblemException.notFound("nothing stored at " + key);
       }

@@ -1,5 +1,6 @@
 package io.funit.gateway.health;
 
+import io.funit.gateway.http.HttpJson;
 import io.funit.common.json.Json;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -26,7 +27,7 @@ public final class HealthRoutes {
   }
 
   private void ready(RoutingContext ctx) {
-    vertx.executeBlocking(probe::check).onComplete(result -> {
+    HttpJson.blocking(vertx, probe::check).onComplete(result -> {
       if (result.failed()) {
         ctx.fail(result.cause());
         return;

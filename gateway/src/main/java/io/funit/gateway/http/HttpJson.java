@@ -24,6 +24,14 @@ public final class HttpJson {
     }
   }
 
+  /**
+   * Runs blocking work (object store, Kafka sends) on the worker pool, unordered: Vert.x orders blocking tasks of
+   * one context by default, and the gateway has one, so a 2 GiB upload would hold up every other request.
+   */
+  public static <T> io.vertx.core.Future<T> blocking(io.vertx.core.Vertx vertx, java.util.concurrent.Callable<T> work) {
+    return vertx.executeBlocking(work, false);
+  }
+
   public static void write(RoutingContext ctx, int status, Object body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.write(body));
   }

@@ -53,7 +53,7 @@ public final class JobRoutes {
     JobType type = jobType(ctx.pathParam("type"));
     JobRequest request = JobRequests.parse(type, HttpJson.body(ctx));
     // off the event loop: a send may wait up to max.block.ms for topic metadata when Kafka is slow
-    vertx.executeBlocking(() -> submitter.submit(type, request)).compose(this::future)
+    HttpJson.blocking(vertx, () -> submitter.submit(type, request)).compose(this::future)
         .onSuccess(job -> ctx.response().setStatusCode(202)
             .putHeader("Location", "/v1/jobs/" + job.jobId())
             .putHeader("Content-Type", "application/json")
@@ -85,7 +85,7 @@ public final class JobRoutes {
     if (job.state().terminal()) {
       throw ProblemException.conflict("job " + job.jobId() + " already " + job.state().wireName());
     }
-    vertx.executeBlocking(() -> submitter.cancel(job)).compose(this::future)
+    HttpJson.blocking(vertx, () -> submitter.cancel(job)).compose(this::future)
         .onSuccess(updated -> HttpJson.write(ctx, 202, JobView.of(updated)))
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
   }

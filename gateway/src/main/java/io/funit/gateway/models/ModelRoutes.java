@@ -23,21 +23,32 @@ public final class ModelRoutes {
   public record ModelView(ModelCard card, boolean isDefault) {}
 
   public void mount(Router router) {
-    router.get("/v1/models").handler(ctx -> vertx.executeBlocking(() -> {
+    router.get("/v1/models").handler(ctx -> HttpJson.blocking(vertx, () -> {
       String def = registry.defaultModel().orElse(null);
       List<Map<String, Object>> items = registry.list().stream().map(c -> summary(c, c.id().equals(def))).toList();
       return Map.of("items", items);
     }).onSuccess(body -> HttpJson.write(ctx, 200, body)).onFailure(ctx::fail));
-    router.get("/v1/models/:id").handler(ctx -> vertx.executeBlocking(() -> {
+    router.get("/v1/models/:id").handler(ctx -> HttpJson.blocking(vertx, () -> {
       String id = ctx.pathParam("id");
+      if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
+        throw ProblemException.notFound("no model " + id);
+      }
       ModelCard card = registry.card(id).orElseThrow(() -> ProblemException.notFound("no model " + id));
       return new ModelView(card, id.equals(registry.defaultModel().orElse(null)));
     }).onSuccess(view -> HttpJson.write(ctx, 200, view)).onFailure(ctx::fail));
   }
 
   private static Map<String, Object> summary(ModelCard c, boolean isDefault) {
-    return Map.of("id", c.id(), "preset", c.preset(), "dataset", c.dataset(), "iterations", c.iterations(),
-        "image_size", c.imageSize(), "created_at", c.createdAt().toString(), "default", isDefault,
-        "url", "/v1/models/" + c.id());
+    Map<String, Object> summary = new java.util.LinkedHashMap<>(); // tolerates a card with missing fields
+    summary.put("id", c.id());
+    summary.put("preset", c.preset());
+    summary.put("dataset", c.dataset());
+    summary.put("dataset_name", c.datasetName());
+    summary.put("iterations", c.iterations());
+    summary.put("image_size", c.imageSize());
+    summary.put("created_at", c.createdAt());
+    summary.put("default", isDefault);
+    summary.put("url", "/v1/models/" + c.id());
+    return summary;
   }
 }

@@ -24,7 +24,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,6 +33,7 @@ import java.util.UUID;
  */
 public final class TrainingRoutes {
   private static final int MAX_GRID_BYTES = 64 << 20;
+  private static final int MAX_QUEUE_SCAN = 100_000;
 
   private final Vertx vertx;
   private final JobSubmitter submitter;
@@ -64,19 +64,38 @@ public final class TrainingRoutes {
 
   private void create(RoutingContext ctx) {
     TrainRequest request = parse(() -> JobRequests.parse(TrainRequest.class, HttpJson.body(ctx)));
+    if (request.continueFrom() != null) {
+      JobEvent parent = jobs.get(request.continueFrom()).filter(j -> j.type() == JobType.TRAIN).orElseThrow(() ->
+          ProblemException.badRequest("continue_from", "no training " + request.continueFrom()));
+      checkContinuable(parent);
+      if (!request.dataset().equals(parent.request().path("dataset").asText())) {
+        throw ProblemException.badRequest("dataset", "a continued training keeps its dataset, "
+            + parent.request().path("dataset").asText());
+      }
+    }
     submit(ctx, request);
+  }
+
+  /** Only a finished or canceled training has a final checkpoint to continue from. */
+  private static void checkContinuable(JobEvent parent) {
+    if (parent.state() != JobState.SUCCEEDED && parent.state() != JobState.CANCELED) {
+      throw ProblemException.conflict("training " + parent.jobId() + " is " + parent.state().wireName()
+          + "; only succeeded or canceled trainings can be continued");
+    }
   }
 
   private void continueTraining(RoutingContext ctx) {
     JobEvent original = find(ctx);
-    if (original.state() != JobState.SUCCEEDED && original.state() != JobState.CANCELED) {
-      throw ProblemException.conflict("training " + original.jobId() + " is " + original.state().wireName()
-          + "; only succeeded or canceled trainings can be continued");
-    }
+    checkContinuable(original);
     JsonNode body = HttpJson.body(ctx);
     JsonNode iterations = body.get("iterations");
-    if (iterations == null || !iterations.canConvertToExactIntegral() || iterations.longValue() < 1) {
-      throw ProblemException.badRequest("iterations", "the new total number of iterations is required");
+    long reached = original.progress() == null ? 0 : original.progress().done();
+    if (original.result() != null && original.result().has("iterations")) {
+      reached = original.result().path("iterations").asLong();
+    }
+    if (iterations == null || !iterations.canConvertToExactIntegral() || iterations.longValue() <= reached) {
+      throw ProblemException.badRequest("iterations", "the new total number of iterations is required, above the "
+          + reached + " this training reached");
     }
     JsonNode budget = body.get("max_seconds");
     if (budget != null && (!budget.canConvertToExactIntegral() || budget.longValue() < 0)) {
@@ -98,7 +117,7 @@ public final class TrainingRoutes {
       throw ProblemException.badRequest("continue_from", "no training " + request.continueFrom());
     }
     String jobId = UUID.randomUUID().toString();
-    vertx.executeBlocking(() -> {
+    HttpJson.blocking(vertx, () -> {
       if (new StoredDatasets(store).manifest(request.dataset()).isEmpty()) {
         throw ProblemException.badRequest("dataset", "no built dataset '" + request.dataset() + "'");
       }
@@ -128,7 +147,7 @@ public final class TrainingRoutes {
   private void metrics(RoutingContext ctx) {
     JobEvent job = find(ctx);
     int points = ctx.queryParam("points").isEmpty() ? 0 : number("points", ctx.queryParam("points").get(0));
-    vertx.executeBlocking(() -> {
+    HttpJson.blocking(vertx, () -> {
       var rows = new TrainingMetrics(store).read(job.jobId());
       return new MetricsPage(job.jobId(), rows.size(), TrainingMetrics.downsample(rows, points));
     }).onSuccess(page -> HttpJson.write(ctx, 200, page)).onFailure(ctx::fail);
@@ -139,7 +158,7 @@ public final class TrainingRoutes {
 
   private void samples(RoutingContext ctx) {
     JobEvent job = find(ctx);
-    vertx.executeBlocking(() -> SampleGrids.list(store, job.jobId()).stream()
+    HttpJson.blocking(vertx, () -> SampleGrids.list(store, job.jobId()).stream()
         .map(g -> new SampleView(g.name(), g.iteration(), g.split(),
             "/v1/trainings/" + job.jobId() + "/samples/" + g.name())).toList())
         .onSuccess(list -> HttpJson.write(ctx, 200, java.util.Map.of("training", job.jobId(), "rows",
@@ -158,7 +177,7 @@ public final class TrainingRoutes {
       throw ProblemException.notFound("no sample grid " + name);
     }
     String key = "outputs/" + job.jobId() + "/samples/" + name;
-    vertx.executeBlocking(() -> {
+    HttpJson.blocking(vertx, () -> {
       if (store.stat(key).isEmpty()) {
         throw ProblemException.notFound("no sample grid " + name);
       }
@@ -172,7 +191,7 @@ public final class TrainingRoutes {
     if (job.state().terminal()) {
       throw ProblemException.conflict("training " + job.jobId() + " already " + job.state().wireName());
     }
-    vertx.executeBlocking(() -> submitter.cancel(job).join())
+    HttpJson.blocking(vertx, () -> submitter.cancel(job).join())
         .onSuccess(updated -> HttpJson.write(ctx, 202, view(updated)))
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
   }
@@ -180,9 +199,9 @@ public final class TrainingRoutes {
   private TrainingView view(JobEvent job) {
     Integer position = null;
     if (job.state() == JobState.QUEUED) {
-      List<JobEvent> queued = jobs.page(JobType.TRAIN, JobState.QUEUED, null, 10_000).stream()
-          .sorted(Comparator.comparing(JobOrder::of)).toList();
-      position = queued.stream().map(JobEvent::jobId).toList().indexOf(job.jobId()) + 1;
+      // pages run newest first: what comes after this job was queued before it. Approximate across partitions,
+      // which workers take in parallel.
+      position = jobs.page(JobType.TRAIN, JobState.QUEUED, JobOrder.of(job), MAX_QUEUE_SCAN).size() + 1;
     }
     return TrainingView.of(job, position);
   }

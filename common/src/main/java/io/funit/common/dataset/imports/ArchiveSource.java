@@ -25,9 +25,65 @@ public final class ArchiveSource implements ImportSource {
   private static final int TAR_MAGIC_OFFSET = 257;
 
   private final Path file;
+  private final long maxInflatedBytes;
 
-  public ArchiveSource(Path file) {
+  /**
+   * @param maxInflatedBytes bytes a tar stream may expand to (skipped parts of oversized entries included) before
+   *     the archive is refused; zip entries are bounded by the importer, which reads each with a limit
+   */
+  public ArchiveSource(Path file, long maxInflatedBytes) {
     this.file = file;
+    this.maxInflatedBytes = maxInflatedBytes;
+  }
+
+  /** Raised inside a read when the tar stream expands beyond the limit. */
+  private static final class TooLarge extends IOException {
+    TooLarge(long limit) {
+      super("the archive expands to more than " + limit + " bytes");
+    }
+  }
+
+  /** Counts every byte the tar reader pulls, including those it skips. */
+  private static final class Bounded extends java.io.FilterInputStream {
+    private final long limit;
+    private long count;
+
+    Bounded(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        add(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        add(n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      add(skipped);
+      return skipped;
+    }
+
+    private void add(long n) throws IOException {
+      count += n;
+      if (count > limit) {
+        throw new TooLarge(limit);
+      }
+    }
   }
 
   /** The archive format, from the first bytes of a file. */
@@ -56,13 +112,12 @@ public final class ArchiveSource implements ImportSource {
     Format format = sniff(file);
     if (format == Format.ZIP) {
       readZip(visitor);
-    } else if (format == Format.TAR_GZ) {
-      try (InputStream gz = new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-        readTar(gz, visitor);
-      }
-    } else if (format == Format.TAR) {
-      try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-        readTar(in, visitor);
+    } else if (format == Format.TAR_GZ || format == Format.TAR) {
+      try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+           InputStream in = format == Format.TAR_GZ ? new GzipCompressorInputStream(raw) : raw) {
+        readTar(new Bounded(in, maxInflatedBytes), visitor);
+      } catch (TooLarge e) {
+        throw new ImportRejectedException("the upload " + e.getMessage().substring(4), null);
       }
     } else {
       throw new ImportRejectedException("the upload is not a zip, tar or tar.gz archive", null);

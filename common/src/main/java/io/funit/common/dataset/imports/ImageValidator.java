@@ -38,7 +38,7 @@ public final class ImageValidator {
   }
 
   public ValidImage validate(byte[] bytes) throws RejectedFile {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+    try (ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw new RejectedFile("not an image (unrecognised format)");

@@ -65,6 +65,7 @@ public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
     if (existing.isPresent()) {
       return summaryOfStored(existing.get());
     }
+    datasets.deleteIncomplete(id); // what an attempt that crashed mid-publish left behind
     long start = System.nanoTime();
     Path staging = workDir.resolve("datasets").resolve(id);
     deleteRecursively(staging);
@@ -77,11 +78,24 @@ public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
           (done, total) -> context.progress(done, total, "publishing class shards"));
       return DatasetSummary.of(published, outcome.skipped(), outcome.skippedByReason(),
           (System.nanoTime() - start) / 1e9);
+    } catch (io.funit.common.worker.JobStoppedException e) {
+      if (!e.superseded()) {
+        cleanUp(id, e);
+      }
+      throw e;
     } catch (Exception | Error e) {
-      datasets.deleteIncomplete(id);
+      cleanUp(id, e);
       throw e;
     } finally {
       deleteRecursively(staging);
+    }
+  }
+
+  private void cleanUp(String id, Throwable cause) {
+    try {
+      datasets.deleteIncomplete(id);
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e); // the next attempt cleans up first
     }
   }
 

@@ -10,6 +10,7 @@ import io.funit.common.dataset.imports.ImportSource;
 import io.funit.common.dataset.imports.PrefixSource;
 import io.funit.common.json.Json;
 import io.funit.common.storage.ObjectStore;
+import io.funit.common.storage.StorageKeys;
 import io.funit.common.worker.InvalidJobException;
 import io.funit.common.worker.JobContext;
 import java.nio.file.Path;
@@ -22,10 +23,12 @@ final class ImportBuilder implements DatasetBuilder {
   static final String REJECTED_REPORT = "import-report.json";
 
   private final ObjectStore store;
+  private final ImportLimits limits;
   private final ClassFolderImporter importer;
 
   ImportBuilder(ObjectStore store, ImportLimits limits) {
     this.store = store;
+    this.limits = limits;
     this.importer = new ClassFolderImporter(limits);
   }
 
@@ -34,12 +37,16 @@ final class ImportBuilder implements DatasetBuilder {
       throws Exception {
     ImportSource source;
     if (DatasetRequest.KIND_UPLOAD.equals(request.kind())) {
+      if (!request.inputKey().equals(StorageKeys.input(context.jobId(), DatasetRequest.UPLOAD_NAME))) {
+        throw new InvalidJobException("input_key: an upload job reads only its own upload, "
+            + StorageKeys.input(context.jobId(), DatasetRequest.UPLOAD_NAME));
+      }
       if (store.stat(request.inputKey()).isEmpty()) {
         throw new InvalidJobException("input_key: no uploaded archive at '" + request.inputKey() + "'");
       }
       Path archive = staging.resolve("upload.archive");
       store.download(request.inputKey(), archive);
-      source = new ArchiveSource(archive);
+      source = new ArchiveSource(archive, limits.maxTotalBytes());
     } else {
       source = new PrefixSource(store, request.prefix());
     }

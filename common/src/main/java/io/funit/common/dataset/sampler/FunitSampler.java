@@ -136,11 +136,11 @@ public final class FunitSampler implements AutoCloseable {
           Object batch;
           try {
             batch = batchAt(i);
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) {
             batch = e; // handed to the training thread, which fails with it
           }
           queue.put(batch);
-          if (batch instanceof RuntimeException) {
+          if (batch instanceof Throwable) {
             return;
           }
         }
@@ -161,7 +161,7 @@ public final class FunitSampler implements AutoCloseable {
         throw new IllegalStateException("the sampler's prefetch thread stopped");
       }
     } while (item == null);
-    if (item instanceof RuntimeException e) {
+    if (item instanceof Throwable e) {
       throw new IllegalStateException("cannot prepare batch " + nextIteration + ": " + e.getMessage(), e);
     }
     HostBatch batch = (HostBatch) item;
@@ -169,10 +169,17 @@ public final class FunitSampler implements AutoCloseable {
     return batch;
   }
 
+  /** Stops the prefetch thread and waits for it, so a finished job leaves no thread holding the image cache. */
   @Override
   public void close() {
     if (prefetcher != null) {
       prefetcher.interrupt();
+      queue.clear(); // a put blocked on a full queue returns
+      try {
+        prefetcher.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -94,7 +94,7 @@ public final class Preprocessing {
 
   private static BufferedImage decode(byte[] encoded) {
     try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(encoded));
+      BufferedImage image = ImageIO.read(new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
       if (image == null) {
         throw new IOException("not a decodable image");
       }

@@ -1,0 +1,52 @@
+package io.funit.deploy.model;
+
+import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.dataset.sampler.ClassImageCache;
+import io.funit.common.dataset.sampler.KShotSampler;
+import io.funit.common.dataset.sampler.Preprocessing;
+import io.funit.common.dataset.sampler.ShardSource;
+import io.funit.common.eval.HeldOutGlyphL1;
+import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.json.Json;
+import io.funit.common.models.GeneratorWeights;
+import io.funit.common.models.ModelCard;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.storage.ObjectStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The held-out glyph L1 of a registered model on its own dataset's test fonts (K = 5 by default), stored beside the
+ * model as {@code models/{id}/held-out-l1.json}.
+ */
+public final class HeldOutEvaluation {
+  public static final String RESULT = "held-out-l1.json";
+
+  private HeldOutEvaluation() {}
+
+  public static HeldOutGlyphL1.Result run(ObjectStore store, String modelId, Path shardCache, int fonts, int k)
+      throws Exception {
+    ModelCard card = new ModelRegistry(store).card(modelId)
+        .orElseThrow(() -> new IllegalArgumentException("no registered model " + modelId));
+    StoredDatasets datasets = new StoredDatasets(store);
+    DatasetManifest manifest = datasets.manifest(card.dataset())
+        .orElseThrow(() -> new IllegalArgumentException("model " + modelId + ": no dataset " + card.dataset()));
+    Path file = Files.createTempFile("funit-eval-", ".safetensors");
+    try {
+      store.download(ModelRegistry.generatorKey(modelId), file);
+      try (FunitNetworks nets = GeneratorWeights.load(file)) {
+        int size = nets.config().imageSize();
+        KShotSampler images = new KShotSampler(new ClassImageCache(
+            ShardSource.cached(datasets, card.dataset(), shardCache), 256L << 20), new Preprocessing(size, size));
+        HeldOutGlyphL1.Result result = HeldOutGlyphL1.evaluate(nets.genTest(), manifest, images, size, fonts,
+            manifest.contents().size(), k, 1);
+        store.putBytes(ModelRegistry.cardKey(modelId).replace(ModelRegistry.CARD, RESULT), Json.writeBytes(result),
+            "application/json");
+        return result;
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+}
