@@ -88,16 +88,6 @@ class TrainingJobIT {
     assertThat(stack.get("/v1/models/" + id).status()).isEqualTo(200);
     assertThat(stack.get("/v1/trainings/" + id + "/metrics?points=6").json().path("rows")).hasSize(6);
     assertThat(stack.get("/v1/trainings/" + id + "/samples").json().path("items").size()).isGreaterThanOrEqualTo(2);
-
-    // the replayed iterations are the uninterrupted run's: a second, unkilled training with the same seed agrees
-    String twin = submit(60, 10);
-    awaitTraining(twin, "succeeded");
-    List<MetricRow> reference = new TrainingMetrics(stack.store).read(twin);
-    for (int i = 0; i < 60; i++) {
-      assertThat(history.get(i).values().get("loss_gen_recon_x"))
-          .as("iteration %d", i + 1).isCloseTo(reference.get(i).values().get("loss_gen_recon_x"),
-              org.assertj.core.data.Offset.offset(1e-3));
-    }
   }
 
   @Test
@@ -122,7 +112,9 @@ class TrainingJobIT {
     assertThat(new TrainingMetrics(stack.store).read(next)).extracting(MetricRow::iteration)
         .containsExactlyElementsOf(LongStream.rangeClosed(stoppedAt + 1, stoppedAt + 7).boxed().toList());
 
-    assertThat(stack.post("/v1/trainings/" + id + "/continue", "{\"iterations\":3}").status()).isEqualTo(202);
+    TestStack.Response backwards = stack.post("/v1/trainings/" + id + "/continue", "{\"iterations\":3}");
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.json().path("field").asText()).isEqualTo("iterations");
     assertThat(stack.post("/v1/trainings", "{\"dataset\":\"nope\",\"preset\":\"font-32\"}").json()
         .path("field").asText()).isEqualTo("dataset");
     assertThat(stack.post("/v1/trainings", "{\"dataset\":\"" + dataset + "\",\"preset\":\"font-32\","
