@@ -24,7 +24,8 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
       Checks.id("continue_from", continueFrom);
     }
     overrides = overrides == null ? TrainOverrides.NONE : overrides;
-    checkpointEvery = checkpointEvery == 0 ? 500 : Checks.range("checkpoint_every", checkpointEvery, 1, 10_000_000);
+    // bounded: the metric rows of one checkpoint interval wait in memory for their segment
+    checkpointEvery = checkpointEvery == 0 ? 500 : Checks.range("checkpoint_every", checkpointEvery, 1, 100_000);
     sampleEvery = sampleEvery == 0 ? 500 : Checks.range("sample_every", sampleEvery, 1, 10_000_000);
     progressEvery = progressEvery == 0 ? 10 : Checks.range("progress_every", progressEvery, 1, 1_000_000);
     keepCheckpoints = keepCheckpoints == 0 ? 3 : (int) Checks.range("keep_checkpoints", keepCheckpoints, 1, 1000);
