@@ -30,6 +30,9 @@ public final class HeldOutCommand implements Callable<Integer> {
   @Option(names = "--cache", description = "Shard cache. Default: $FUNIT_CACHE_DIR/datasets")
   Path cache;
 
+  @Option(names = "--grid", description = "Also write a PNG: per held-out font its K glyphs, contents, translations, truths")
+  Path grid;
+
   @Override
   public Integer call() throws Exception {
     Settings settings = Settings.fromEnvironment();
@@ -39,7 +42,7 @@ public final class HeldOutCommand implements Callable<Integer> {
     Path shards = cache != null ? cache : Path.of(settings.string("FUNIT_CACHE_DIR",
         System.getProperty("user.home") + "/.cache/funit")).resolve("datasets");
     System.out.println(Json.write(java.util.Map.of("model", id,
-        "held_out_l1", HeldOutEvaluation.run(store, id, shards, fonts, k))));
+        "held_out_l1", HeldOutEvaluation.run(store, id, shards, fonts, k, grid))));
     return 0;
   }
 }

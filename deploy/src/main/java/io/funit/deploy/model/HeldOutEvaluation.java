@@ -27,6 +27,12 @@ public final class HeldOutEvaluation {
 
   public static HeldOutGlyphL1.Result run(ObjectStore store, String modelId, Path shardCache, int fonts, int k)
       throws Exception {
+    return run(store, modelId, shardCache, fonts, k, null);
+  }
+
+  /** Also writes a grid of translations of held-out fonts to {@code grid} when it is not null. */
+  public static HeldOutGlyphL1.Result run(ObjectStore store, String modelId, Path shardCache, int fonts, int k,
+      Path grid) throws Exception {
     ModelCard card = new ModelRegistry(store).card(modelId)
         .orElseThrow(() -> new IllegalArgumentException("no registered model " + modelId));
     StoredDatasets datasets = new StoredDatasets(store);
@@ -43,6 +49,10 @@ public final class HeldOutEvaluation {
             manifest.contents().size(), k, 1);
         store.putBytes(ModelRegistry.cardKey(modelId).replace(ModelRegistry.CARD, RESULT), Json.writeBytes(result),
             "application/json");
+        if (grid != null) {
+          Files.write(grid, io.funit.common.eval.HeldOutGrid.render(nets.genTest(), manifest, images, size, 16,
+              "AaBbGgQRefkxy27", k, 7));
+        }
         return result;
       }
     } finally {

@@ -1,0 +1,94 @@
+package io.funit.common.eval;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.funit.common.dataset.DatasetClass;
+import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.sampler.KShotSampler;
+import io.funit.common.funit.model.FewShotGenerator;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+
+/**
+ * A picture of few-shot translation on held-out fonts: one row per font with its K class glyphs, then the content
+ * glyphs (from training fonts), the translations, and the font's true glyphs for the same characters.
+ */
+public final class HeldOutGrid {
+  private static final int GAP = 8;
+
+  private HeldOutGrid() {}
+
+  public static byte[] render(FewShotGenerator generator, DatasetManifest dataset, KShotSampler images, int size,
+      int fonts, String characters, int k, long seed) throws IOException {
+    List<DatasetClass> test = dataset.split(DatasetManifest.SPLIT_TEST);
+    List<DatasetClass> train = dataset.split(DatasetManifest.SPLIT_TRAIN);
+    int rows = Math.min(fonts, test.size());
+    int n = characters.length();
+    int stride = 3 * size * size;
+    int width = (k + 3 * n) * size + 3 * GAP;
+    BufferedImage grid = new BufferedImage(width, rows * (size + 2), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = grid.createGraphics();
+    g.setColor(new Color(0xEEEEEE));
+    g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+    g.dispose();
+    SplittableRandom random = new SplittableRandom(seed);
+    try (NDManager manager = NDManager.newBaseManager()) {
+      ParameterStore store = new ParameterStore(manager, false);
+      for (int r = 0; r < rows; r++) {
+        DatasetClass font = test.get(r);
+        int[] chars = characters.chars().map(ch -> dataset.contents().indexOf(String.valueOf((char) ch))).toArray();
+        int[] shots = images.pick(font, k, random.nextLong(), chars);
+        float[] classImages = images.load(font, shots);
+        float[] content = new float[n * stride];
+        float[] truth = new float[n * stride];
+        float[] repeated = new float[n * k * stride];
+        for (int i = 0; i < n; i++) {
+          DatasetClass source = train.get(random.nextInt(train.size()));
+          System.arraycopy(images.load(source, new int[] {chars[i]}), 0, content, i * stride, stride);
+          System.arraycopy(images.load(font, new int[] {chars[i]}), 0, truth, i * stride, stride);
+          System.arraycopy(classImages, 0, repeated, i * k * stride, k * stride);
+        }
+        float[] translated;
+        try (NDManager batch = manager.newSubManager()) {
+          translated = generator.forward(store, new NDList(batch.create(content, new Shape(n, 3, size, size)),
+              batch.create(repeated, new Shape(n, k, 3, size, size))), false).singletonOrThrow().toFloatArray();
+        }
+        if ("gray".equals(dataset.color())) {
+          HeldOutGlyphL1.toGray(translated, size * size);
+        }
+        int y = r * (size + 2);
+        draw(grid, classImages, k, size, 0, y);
+        draw(grid, content, n, size, k * size + GAP, y);
+        draw(grid, translated, n, size, (k + n) * size + 2 * GAP, y);
+        draw(grid, truth, n, size, (k + 2 * n) * size + 3 * GAP, y);
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(grid, "png", out);
+    return out.toByteArray();
+  }
+
+  private static void draw(BufferedImage grid, float[] images, int count, int size, int x0, int y0) {
+    int plane = size * size;
+    for (int i = 0; i < count; i++) {
+      for (int y = 0; y < size; y++) {
+        for (int x = 0; x < size; x++) {
+          int rgb = 0;
+          for (int c = 0; c < 3; c++) {
+            float v = images[i * 3 * plane + c * plane + y * size + x];
+            rgb = (rgb << 8) | Math.max(0, Math.min(255, (int) ((v + 1) * 127.5f)));
+          }
+          grid.setRGB(x0 + i * size + x, y0 + y, rgb);
+        }
+      }
+    }
+  }
+}
