@@ -50,6 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--exit", description = "Stop the stack when done instead of keeping it up")
   boolean exit;
 
+  @Option(names = "--override", description = "A training override, e.g. --override lr_gen=2e-4 (repeatable)")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
   @Override
   public Integer call() throws Exception {
     FunitConfig config = Presets.get(preset);
@@ -110,7 +113,11 @@ public final class DemoCommand implements Callable<Integer> {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("dataset", dataset);
     request.put("preset", preset);
-    request.put("overrides", Map.of("iterations", 10_000_000));
+    Map<String, Object> chosen = new LinkedHashMap<>();
+    chosen.put("iterations", 10_000_000);
+    overrides.forEach((key, value) -> chosen.put(key, value.matches("-?\\d+") ? (Object) Long.parseLong(value)
+        : (Object) Double.parseDouble(value)));
+    request.put("overrides", chosen);
     request.put("max_seconds", Math.round(minutes * 60));
     request.put("checkpoint_every", 500);
     request.put("sample_every", 500);
