@@ -66,7 +66,7 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
 
   /** Shard cache FUNIT_CACHE_DIR/datasets; decoded-image cache FUNIT_TRAIN_IMAGE_CACHE_BYTES (default 512 MiB). */
   public static TrainJobHandler fromSettings(ObjectStore store, Settings settings) {
-    Path cache = Path.of(settings.string("FUNIT_CACHE_DIR", System.getProperty("user.home") + "/.cache/funit"));
+    Path cache = settings.cacheDir();
     return new TrainJobHandler(store, cache.resolve("datasets"),
         settings.longValue("FUNIT_TRAIN_IMAGE_CACHE_BYTES", 512L << 20));
   }

@@ -68,6 +68,11 @@ public final class Settings {
     return value;
   }
 
+  /** FUNIT_CACHE_DIR: downloaded font packages and cached dataset shards (default ~/.cache/funit). */
+  public java.nio.file.Path cacheDir() {
+    return java.nio.file.Path.of(string("FUNIT_CACHE_DIR", System.getProperty("user.home") + "/.cache/funit"));
+  }
+
   /** A non-negative long, such as a byte count. */
   public long longValue(String key, long fallback) {
     long value = get(key).map(v -> parse(key, v, Long::parseLong)).orElse(fallback);

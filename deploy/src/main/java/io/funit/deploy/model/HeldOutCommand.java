@@ -39,8 +39,7 @@ public final class HeldOutCommand implements Callable<Integer> {
     ObjectStore store = new ObjectStore(S3Settings.from(settings));
     String id = model != null ? model : new ModelRegistry(store).defaultModel()
         .orElseThrow(() -> new IllegalArgumentException("no default model; name one with --model"));
-    Path shards = cache != null ? cache : Path.of(settings.string("FUNIT_CACHE_DIR",
-        System.getProperty("user.home") + "/.cache/funit")).resolve("datasets");
+    Path shards = cache != null ? cache : settings.cacheDir().resolve("datasets");
     System.out.println(Json.write(java.util.Map.of("model", id,
         "held_out_l1", HeldOutEvaluation.run(store, id, shards, fonts, k, grid))));
     return 0;

@@ -1,7 +1,6 @@
 package io.funit.gateway.datasets;
 
 import io.funit.common.contract.DatasetRequest;
-import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobState;
@@ -70,7 +69,7 @@ public final class DatasetRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    DatasetRequest request = parse(() -> JobRequests.parse(DatasetRequest.class, HttpJson.body(ctx)));
+    DatasetRequest request = HttpJson.parse(() -> JobRequests.parse(DatasetRequest.class, HttpJson.body(ctx)));
     if (DatasetRequest.KIND_UPLOAD.equals(request.kind())) {
       throw ProblemException.badRequest("kind", "uploads are sent as multipart/form-data with the archive in "
           + "the field 'file'");
@@ -91,7 +90,7 @@ public final class DatasetRoutes {
     String jobId = UUID.randomUUID().toString();
     String inputKey = StorageKeys.input(jobId, UPLOAD_NAME);
     var form = ctx.request().formAttributes();
-    DatasetRequest request = parse(() -> new DatasetRequest(DatasetRequest.KIND_UPLOAD,
+    DatasetRequest request = HttpJson.parse(() -> new DatasetRequest(DatasetRequest.KIND_UPLOAD,
         blankToNull(form.get("name")), null, 0, null, number("seed", form.get("seed")),
         form.get("test_fraction") == null ? null : fraction(form.get("test_fraction")), inputKey, null));
     Path archive = Path.of(files.get(0).uploadedFileName());
@@ -112,7 +111,7 @@ public final class DatasetRoutes {
 
   private void list(RoutingContext ctx) {
     JobState state = ctx.queryParam("status").isEmpty() ? null
-        : parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
+        : HttpJson.parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
     int limit = 50;
     if (!ctx.queryParam("limit").isEmpty()) {
       limit = (int) number("limit", ctx.queryParam("limit").get(0));
@@ -160,13 +159,6 @@ public final class DatasetRoutes {
     return job;
   }
 
-  private static <T> T parse(java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (InvalidRequestException e) {
-      throw ProblemException.badRequest(e.field(), e.reason());
-    }
-  }
 
   private static long number(String field, String value) {
     if (value == null || value.isBlank()) {

@@ -32,6 +32,15 @@ public final class HttpJson {
     return vertx.executeBlocking(work, false);
   }
 
+  /** Runs a request parse; an {@link io.funit.common.contract.InvalidRequestException} becomes a 400 naming its field. */
+  public static <T> T parse(java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (io.funit.common.contract.InvalidRequestException e) {
+      throw ProblemException.badRequest(e.field(), e.reason());
+    }
+  }
+
   public static void write(RoutingContext ctx, int status, Object body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.write(body));
   }

@@ -1,7 +1,6 @@
 package io.funit.gateway.trainings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobState;
@@ -63,7 +62,7 @@ public final class TrainingRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    TrainRequest request = parse(() -> JobRequests.parse(TrainRequest.class, HttpJson.body(ctx)));
+    TrainRequest request = HttpJson.parse(() -> JobRequests.parse(TrainRequest.class, HttpJson.body(ctx)));
     if (request.continueFrom() != null) {
       JobEvent parent = jobs.get(request.continueFrom()).filter(j -> j.type() == JobType.TRAIN).orElseThrow(() ->
           ProblemException.badRequest("continue_from", "no training " + request.continueFrom()));
@@ -101,8 +100,8 @@ public final class TrainingRoutes {
     if (budget != null && (!budget.canConvertToExactIntegral() || budget.longValue() < 0)) {
       throw ProblemException.badRequest("max_seconds", "must be a whole number of seconds");
     }
-    TrainRequest previous = parse(() -> JobRequests.parse(TrainRequest.class, original.request()));
-    submit(ctx, parse(() -> previous.withContinueFrom(original.jobId(), iterations.longValue(),
+    TrainRequest previous = HttpJson.parse(() -> JobRequests.parse(TrainRequest.class, original.request()));
+    submit(ctx, HttpJson.parse(() -> previous.withContinueFrom(original.jobId(), iterations.longValue(),
         budget == null ? 0 : budget.longValue())));
   }
 
@@ -134,7 +133,7 @@ public final class TrainingRoutes {
 
   private void list(RoutingContext ctx) {
     JobState state = ctx.queryParam("status").isEmpty() ? null
-        : parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
+        : HttpJson.parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
     JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
     List<JobEvent> page = jobs.page(JobType.TRAIN, state, after, 50);
     String next = page.size() == 50 ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
@@ -220,12 +219,5 @@ public final class TrainingRoutes {
     }
   }
 
-  private static <T> T parse(java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (InvalidRequestException e) {
-      throw ProblemException.badRequest(e.field(), e.reason());
-    }
-  }
 
 }
