@@ -158,7 +158,7 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
           nets.config().imageSize(), Json.MAPPER.valueToTree(nets.config()), iterations,
           dataset.split(DatasetManifest.SPLIT_TRAIN).stream().map(DatasetClass::name).toList(),
           dataset.split(DatasetManifest.SPLIT_TEST).stream().map(DatasetClass::name).toList(),
-          finalLosses, licences, ModelRegistry.generatorKey(jobId), Instant.now()), file);
+          finalLosses, licences, ModelRegistry.generatorKey(jobId), Instant.now(), dataset.color()), file);
     } finally {
       Files.deleteIfExists(file);
     }

@@ -55,6 +55,9 @@ public final class JobStateProjection implements AutoCloseable {
 
   private volatile java.util.function.BiConsumer<JobEvent, JobEvent> lateEventListener = (terminal, late) -> { };
 
+  private final java.util.List<java.util.function.Consumer<JobEvent>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public JobStateProjection(KafkaClients clients, String clientId) {
     this.reader = clients.reader(clientId);
     this.topic = clients.topics().jobEvents();
@@ -146,6 +149,7 @@ public final class JobStateProjection implements AutoCloseable {
     });
     order.add(JobOrder.of(result.event()));
     signalChange();
+    notifyListeners(result.event());
     if (late[0] != null) {
       lateEventListener.accept(late[0], late[1]);
     }
@@ -165,6 +169,7 @@ public final class JobStateProjection implements AutoCloseable {
     });
     order.add(JobOrder.of(result.event()));
     signalChange();
+    notifyListeners(result.event());
     return result.event();
   }
 
@@ -179,6 +184,25 @@ public final class JobStateProjection implements AutoCloseable {
    */
   public void onLateEvent(java.util.function.BiConsumer<JobEvent, JobEvent> listener) {
     this.lateEventListener = listener;
+  }
+
+  /**
+   * Calls {@code listener} with a job's current view each time an event is applied (on the projection's reader
+   * thread or a producer thread: hand work off, never block). Closing the returned handle unsubscribes.
+   */
+  public AutoCloseable subscribe(java.util.function.Consumer<JobEvent> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  private void notifyListeners(JobEvent current) {
+    for (java.util.function.Consumer<JobEvent> listener : listeners) {
+      try {
+        listener.accept(current);
+      } catch (RuntimeException e) {
+        LOG.warn("job-state listener failed: {}", e.toString());
+      }
+    }
   }
 
   private void signalChange() {

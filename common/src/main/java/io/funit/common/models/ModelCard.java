@@ -23,7 +23,13 @@ import java.util.Map;
  * @param dataLicences the licences of the training data (for fonts, from the Debian packages)
  * @param generatorKey the object holding the EMA generator's weights (safetensors, official key names)
  * @param createdAt when it was registered
+ * @param color {@code gray} or {@code rgb}, from the training dataset: translations of a gray model are served gray
  */
 public record ModelCard(String id, String training, String dataset, String datasetName, String preset,
     int imageSize, JsonNode config, long iterations, List<String> classesSeen, List<String> heldOutClasses,
-    Map<String, Double> finalLosses, List<String> dataLicences, String generatorKey, Instant createdAt) {}
+    Map<String, Double> finalLosses, List<String> dataLicences, String generatorKey, Instant createdAt, String color) {
+  /** Cards written before the color field were all of font (gray) datasets or say nothing: rgb unless gray. */
+  public boolean gray() {
+    return "gray".equals(color);
+  }
+}

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * checkpoints/{trainJobId}/{name}    training checkpoints
  * models/{modelId}/{name}            registered models and their cards
  * reports/{evalJobId}/{name}         evaluation reports
+ * styles/{styleId}/{name}            stored styles: class images, style.json (last), class codes per model
  * </pre>
  */
 public final class StorageKeys {
@@ -38,6 +39,10 @@ public final class StorageKeys {
 
   public static String model(String modelId, String name) {
     return key("models", modelId, name);
+  }
+
+  public static String style(String styleId, String name) {
+    return key("styles", styleId, name);
   }
 
   public static String report(String evalJobId, String name) {

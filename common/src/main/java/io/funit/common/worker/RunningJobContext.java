@@ -67,10 +67,18 @@ final class RunningJobContext implements JobContext {
       return;
     }
     lastProgressNanos = now;
-    projection.get(jobId).filter(job -> !job.state().terminal()).ifPresent(job ->
-        // progress is informative: publish without waiting, a lost one is replaced by the next
-        events.publish(job.next(JobEventType.PROGRESS, JobState.RUNNING, workerId)
-            .withProgress(new Progress(done, total, message, metrics))));
+    projection.get(jobId).filter(job -> !job.state().terminal()).ifPresent(job -> {
+      JobEvent event = job.next(JobEventType.PROGRESS, JobState.RUNNING, workerId)
+          .withProgress(new Progress(done, total, message, metrics));
+      if (last) {
+        // the final progress must land before the terminal event is built from the projection, else the
+        // succeeded snapshot can show the progress of the step before
+        events.publishAndWait(event);
+      } else {
+        // intermediate progress is informative: publish without waiting, a lost one is replaced by the next
+        events.publish(event);
+      }
+    });
   }
 
   @Override

@@ -1,0 +1,23 @@
+package io.funit.common.translate;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A stored style: K class images kept under {@code styles/{id}/}, written as {@code style.json} after its images,
+ * so a manifest means the style is complete. Class codes are computed per model on first use and stored beside it.
+ *
+ * @param id the style id
+ * @param name an optional label given by the client
+ * @param classKeys the object keys of the K class images
+ * @param createdAt when it was stored
+ */
+public record StyleManifest(String id, String name, List<String> classKeys, Instant createdAt) {
+  public StyleManifest {
+    classKeys = List.copyOf(classKeys);
+  }
+
+  public int k() {
+    return classKeys.size();
+  }
+}

@@ -1,0 +1,86 @@
+package io.funit.common.translate;
+
+import io.funit.common.dataset.imports.ImageValidator.ValidImage;
+import io.funit.common.json.Json;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.storage.StorageKeys;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Styles in the object store: {@code styles/{id}/class-{j}.{ext}}, then {@code styles/{id}/style.json}; and the
+ * class code of a style under one model at {@code styles/{id}/codes/{modelId}.f32} (little-endian float32), so a
+ * code is computed once per model and shared by every worker.
+ */
+public final class StyleStore {
+  public static final String MANIFEST = "style.json";
+  private static final int MAX_MANIFEST_BYTES = 1 << 20;
+  private static final int MAX_CODE_BYTES = 1 << 20;
+
+  private final ObjectStore store;
+
+  public StyleStore(ObjectStore store) {
+    this.store = store;
+  }
+
+  /** Stores the images, then the manifest. A failure part-way leaves no manifest, so no usable style. */
+  public StyleManifest create(String id, String name, List<ValidImage> classImages) {
+    List<String> keys = new ArrayList<>();
+    for (int j = 0; j < classImages.size(); j++) {
+      ValidImage image = classImages.get(j);
+      String key = StorageKeys.style(id, "class-" + j + "." + image.extension());
+      store.putBytes(key, image.bytes(), image.extension().equals("png") ? "image/png" : "image/jpeg");
+      keys.add(key);
+    }
+    StyleManifest manifest = new StyleManifest(id, name, keys, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    store.putBytes(StorageKeys.style(id, MANIFEST), Json.writeBytes(manifest), "application/json");
+    return manifest;
+  }
+
+  public Optional<StyleManifest> find(String id) {
+    String key;
+    try {
+      key = StorageKeys.style(id, MANIFEST);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // not even a valid id
+    }
+    if (store.stat(key).isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.MAPPER.readValue(store.readBytes(key, MAX_MANIFEST_BYTES), StyleManifest.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + key, e);
+    }
+  }
+
+  /** The class code of the style under a model, when one was stored. */
+  public Optional<float[]> code(String styleId, String modelId) {
+    String key = codeKey(styleId, modelId);
+    if (store.stat(key).isEmpty()) {
+      return Optional.empty();
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(store.readBytes(key, MAX_CODE_BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+    float[] code = new float[bytes.remaining() / Float.BYTES];
+    bytes.asFloatBuffer().get(code);
+    return Optional.of(code);
+  }
+
+  /** Stores a computed code; the same inputs give the same code, so a concurrent second write is harmless. */
+  public void saveCode(String styleId, String modelId, float[] code) {
+    ByteBuffer bytes = ByteBuffer.allocate(code.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(code);
+    store.putBytes(codeKey(styleId, modelId), bytes.array(), "application/octet-stream");
+  }
+
+  public static String codeKey(String styleId, String modelId) {
+    return StorageKeys.style(styleId, "codes/" + modelId + ".f32");
+  }
+}
