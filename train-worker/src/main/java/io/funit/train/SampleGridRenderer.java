@@ -53,19 +53,9 @@ final class SampleGridRenderer {
 
   private static byte[] png(float[][] rows, int columns, int s) {
     BufferedImage grid = new BufferedImage(columns * s, rows.length * s, BufferedImage.TYPE_INT_RGB);
-    int plane = s * s;
     for (int r = 0; r < rows.length; r++) {
       for (int c = 0; c < columns; c++) {
-        int base = c * 3 * plane;
-        for (int y = 0; y < s; y++) {
-          for (int x = 0; x < s; x++) {
-            int i = y * s + x;
-            int red = pixel(rows[r][base + i]);
-            int green = pixel(rows[r][base + plane + i]);
-            int blue = pixel(rows[r][base + 2 * plane + i]);
-            grid.setRGB(c * s + x, r * s + y, (red << 16) | (green << 8) | blue);
-          }
-        }
+        io.funit.common.imaging.ImagePlanes.draw(grid, rows[r], c, s, c * s, r * s);
       }
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -77,8 +67,5 @@ final class SampleGridRenderer {
     return out.toByteArray();
   }
 
-  private static int pixel(float v) {
-    return Math.max(0, Math.min(255, (int) ((v + 1) * 127.5f)));
-  }
 
 }

@@ -1,7 +1,17 @@
 package io.funit.translate;
 
+import io.funit.common.config.Settings;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.translate.TranslationLimits;
+import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.WorkerMain;
 import io.funit.common.worker.probe.ProbeHandler;
+import io.funit.translate.batching.BatchingSettings;
+import io.funit.translate.batching.TranslationBatcher;
+import io.funit.translate.job.TranslateHandler;
+import io.funit.translate.models.ModelCache;
+import io.funit.translate.models.ModelCards;
 import java.util.List;
 
 /**
@@ -12,6 +22,18 @@ public final class TranslateWorkerMain {
   private TranslateWorkerMain() {}
 
   public static void main(String[] args) {
-    WorkerMain.run("translate-worker", store -> List.of(new ProbeHandler(store)));
+    WorkerMain.run("translate-worker", store -> List.of(new ProbeHandler(store),
+        translateHandler(store, Settings.fromEnvironment())));
+  }
+
+  /**
+   * The translate handler with its batcher and model cache (FUNIT_MODEL_CACHE_BYTES, default 2 GiB of parameters).
+   * They live as long as the process.
+   */
+  public static JobHandler<?> translateHandler(ObjectStore store, Settings settings) {
+    ModelCache models = new ModelCache(store, settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30));
+    TranslationBatcher batcher = new TranslationBatcher(BatchingSettings.from(settings), models::get);
+    return new TranslateHandler(store, new ModelCards(new ModelRegistry(store)), batcher,
+        TranslationLimits.from(settings), TranslateHandler.inFlight(settings));
   }
 }

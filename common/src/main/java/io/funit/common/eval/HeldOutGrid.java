@@ -77,18 +77,9 @@ public final class HeldOutGrid {
   }
 
   private static void draw(BufferedImage grid, float[] images, int count, int size, int x0, int y0) {
-    int plane = size * size;
     for (int i = 0; i < count; i++) {
-      for (int y = 0; y < size; y++) {
-        for (int x = 0; x < size; x++) {
-          int rgb = 0;
-          for (int c = 0; c < 3; c++) {
-            float v = images[i * 3 * plane + c * plane + y * size + x];
-            rgb = (rgb << 8) | Math.max(0, Math.min(255, (int) ((v + 1) * 127.5f)));
-          }
-          grid.setRGB(x0 + i * size + x, y0 + y, rgb);
-        }
-      }
+      io.funit.common.imaging.ImagePlanes.draw(grid, images, i, size, x0 + i * size, y0);
     }
   }
+
 }

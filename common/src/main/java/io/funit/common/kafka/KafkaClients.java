@@ -55,11 +55,16 @@ public final class KafkaClients {
    * happens because of a long job.
    */
   public KafkaConsumer<String, String> workConsumer(String group, String clientId) {
+    return workConsumer(group, clientId, 1);
+  }
+
+  /** As {@link #workConsumer(String, String)}, for a slot that runs up to {@code maxInFlight} jobs at once. */
+  public KafkaConsumer<String, String> workConsumer(String group, String clientId, int maxInFlight) {
     Properties p = base(clientId);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);          // commit only after the job's effects are stored
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");       // a new group must not skip queued jobs
-    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);                 // one job at a time per slot
+    p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxInFlight);       // never more than the slot can start
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // a killed worker's partitions move to another worker after this long
     p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());

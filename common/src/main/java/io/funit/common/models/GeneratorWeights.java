@@ -25,15 +25,34 @@ public final class GeneratorWeights {
         "config", Json.write(nets.config())));
   }
 
+  /** The file's generator alone, for inference: a third of the memory of {@link #load}. */
+  public static ServingGenerator loadForServing(Path file) throws IOException {
+    NDManager manager = NDManager.newBaseManager();
+    try (NDManager scratch = NDManager.newBaseManager()) {
+      SafeTensors.Contents contents = SafeTensors.read(file, scratch);
+      FunitConfig config = config(file, contents);
+      io.funit.common.funit.model.FewShotGenerator generator = FunitNetworks.newGenerator(config, manager);
+      Weights.load(generator, contents.tensors(), "");
+      return new ServingGenerator(config, manager, generator);
+    } catch (IOException | RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  private static FunitConfig config(Path file, SafeTensors.Contents contents) throws IOException {
+    if (!FORMAT.equals(contents.metadata().get("format"))) {
+      throw new IOException(file + " is not a FUNIT generator file (format " + contents.metadata().get("format")
+          + ")");
+    }
+    return Json.MAPPER.readValue(contents.metadata().get("config"), FunitConfig.class);
+  }
+
   /** Networks whose generators (both) hold the file's weights; the discriminator stays at its initialization. */
   public static FunitNetworks load(Path file) throws IOException {
     try (NDManager scratch = NDManager.newBaseManager()) {
       SafeTensors.Contents contents = SafeTensors.read(file, scratch);
-      if (!FORMAT.equals(contents.metadata().get("format"))) {
-        throw new IOException(file + " is not a FUNIT generator file (format " + contents.metadata().get("format")
-            + ")");
-      }
-      FunitConfig config = Json.MAPPER.readValue(contents.metadata().get("config"), FunitConfig.class);
+      FunitConfig config = config(file, contents);
       FunitNetworks nets = FunitNetworks.create(config, 0);
       Weights.load(nets.gen(), contents.tensors(), "");
       Weights.load(nets.genTest(), contents.tensors(), "");

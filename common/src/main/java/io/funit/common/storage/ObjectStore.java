@@ -182,6 +182,27 @@ public final class ObjectStore {
     }
   }
 
+  /**
+   * The content of a small object in one request (no stat first: the hot path of translations), or empty when
+   * there is no such object. Refused when larger than {@code maxBytes}.
+   */
+  public Optional<byte[]> readIfPresent(String key, int maxBytes) {
+    return call("get", key, () -> {
+      try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+          throw new StorageException("object " + key + " is more than " + maxBytes + " bytes", null);
+        }
+        return Optional.of(bytes);
+      } catch (ErrorResponseException e) {
+        if (isMissing(e)) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+    });
+  }
+
   /** Keys and sizes under a prefix (checksums are not listed; {@link #stat} has them). */
   public List<ObjectInfo> list(String prefix) {
     return call("list", prefix, () -> {

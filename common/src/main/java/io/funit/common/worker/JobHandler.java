@@ -26,4 +26,12 @@ public interface JobHandler<R extends JobRequest> {
    * @return the result, serialized into the succeeded event (a record)
    */
   Object handle(R request, JobContext context) throws Exception;
+
+  /**
+   * Jobs one slot runs at once. 1 for jobs that use the whole machine (trainings); more for short jobs that wait
+   * on a shared resource (translations queue on one batcher, which needs many waiting jobs to form batches).
+   */
+  default int maxInFlight() {
+    return 1;
+  }
 }

@@ -2,15 +2,21 @@ package io.funit.common.worker;
 
 import io.funit.common.worker.JobExecution.Outcome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,38 +27,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One consumer running one job at a time. While a job runs, the slot pauses all its partitions and keeps
- * polling: the consumer stays in its group (heartbeats, no max.poll.interval breach) however long the job takes,
- * and the record's offset is committed only once the job reached a terminal state. On shutdown, or when its
- * partition moves to another worker, the job is handed back: stopped, left uncommitted, redelivered elsewhere.
+ * One consumer running up to {@code maxInFlight} jobs at once (1 for trainings; many for translations, whose jobs
+ * wait on a shared batcher). While it is full, or a partition must be re-read, the slot pauses partitions and keeps
+ * polling: the consumer stays in its group however long jobs take. A partition's offset is committed only up to
+ * its first job that has not reached a terminal state, so a crash redelivers every unfinished job (finished ones
+ * are skipped on redelivery). On shutdown, or when a partition moves to another worker, its jobs are handed back:
+ * stopped, left uncommitted, redelivered elsewhere.
  */
 final class JobSlot implements Runnable, ConsumerRebalanceListener {
   private static final Logger LOG = LoggerFactory.getLogger(JobSlot.class);
   private static final Duration POLL = Duration.ofMillis(200);
-  /** How long a rebalance waits for a job to stop before the partition is given up anyway. */
+  /** How long a rebalance waits for jobs to stop before the partition is given up anyway. */
   private static final Duration REVOKE_WAIT = Duration.ofSeconds(10);
+  /** After a worker-side failure, wait this long before taking records again, so a broken dependency isn't hammered. */
+  private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(5);
 
   private final KafkaConsumer<String, String> consumer;
   private final String topic;
   private final JobExecution<?> execution;
   private final Duration shutdownGrace;
-  private final ExecutorService jobThread;
-  /** After a worker-side failure, wait this long before taking the record again, so a broken dependency isn't hammered. */
-  private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(5);
+  private final int maxInFlight;
+  private final ExecutorService jobThreads;
+  /** Running jobs per partition, by offset: the lowest unfinished offset bounds the commit. */
+  private final Map<TopicPartition, TreeMap<Long, InFlight>> inFlight = new HashMap<>();
+  /** Partitions to re-read from this offset once their running jobs are done (a job was handed back). */
+  private final Map<TopicPartition, Long> rewind = new HashMap<>();
+  private int running;
   private volatile boolean stopping;
-  private InFlight current;
   private long resumeAtNanos;
 
-  private record InFlight(ConsumerRecord<String, String> record, TopicPartition partition, StopSignal stop,
-      Future<Outcome> outcome) {}
+  private record InFlight(long offset, StopSignal stop, Future<Outcome> outcome) {}
 
   JobSlot(KafkaConsumer<String, String> consumer, String topic, JobExecution<?> execution, Duration shutdownGrace,
-      String name) {
+      String name, int maxInFlight) {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be at least 1");
+    }
     this.consumer = consumer;
     this.topic = topic;
     this.execution = execution;
     this.shutdownGrace = shutdownGrace;
-    this.jobThread = Executors.newSingleThreadExecutor(r -> new Thread(r, name + "-job"));
+    this.maxInFlight = maxInFlight;
+    AtomicInteger n = new AtomicInteger();
+    this.jobThreads = Executors.newFixedThreadPool(maxInFlight,
+        r -> new Thread(r, name + "-job" + (maxInFlight == 1 ? "" : "-" + n.incrementAndGet())));
   }
 
   @Override
@@ -70,71 +88,115 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
           sleepQuietly(1_000);
         }
       }
-      handBack(shutdownGrace);
+      handBack(new ArrayList<>(inFlight.keySet()), shutdownGrace);
     } catch (WakeupException e) {
-      handBack(shutdownGrace);
+      handBack(new ArrayList<>(inFlight.keySet()), shutdownGrace);
     } finally {
-      jobThread.shutdownNow();
+      jobThreads.shutdownNow();
       consumer.close();
     }
   }
 
   private void pollOnce() {
+    Set<TopicPartition> skipped = new HashSet<>();
     for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-      accept(record);
+      accept(record, skipped);
     }
-    if (current != null && current.outcome().isDone()) {
-      complete();
-    }
-    if (current == null && resumeAtNanos != 0 && System.nanoTime() >= resumeAtNanos) {
-      resumeAtNanos = 0;
-      consumer.resume(consumer.paused());
-    }
+    drainFinished();
+    updatePauses();
   }
 
-  private void accept(ConsumerRecord<String, String> record) {
+  private void accept(ConsumerRecord<String, String> record, Set<TopicPartition> skipped) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    if (current != null) {
-      // a partition assigned while busy delivered a record before we paused it: leave it for later
+    if (skipped.contains(partition)) {
+      return; // a later record of a partition already rewound in this poll
+    }
+    if (running >= maxInFlight || rewind.containsKey(partition) || backingOff()) {
+      // delivered before we could pause it: read it again once there is room
       consumer.seek(partition, record.offset());
       consumer.pause(List.of(partition));
+      skipped.add(partition);
       return;
     }
-    consumer.pause(consumer.assignment());
     StopSignal stop = new StopSignal();
-    current = new InFlight(record, partition, stop, jobThread.submit(() -> execution.run(record, stop)));
+    Future<Outcome> outcome = jobThreads.submit(() -> execution.run(record, stop));
+    inFlight.computeIfAbsent(partition, p -> new TreeMap<>()).put(record.offset(), new InFlight(record.offset(), stop,
+        outcome));
+    running++;
   }
 
-  /** Commits the finished job's record when it may be, and takes new work again. */
-  private void complete() {
-    InFlight done = current;
-    current = null;
-    Outcome outcome = outcomeOf(done);
-    if (outcome == Outcome.COMMIT && consumer.assignment().contains(done.partition())) {
-      commit(done);
-    } else if (consumer.assignment().contains(done.partition())) {
-      consumer.seek(done.partition(), done.record().offset());
+  /** Takes finished jobs off each partition's head, commits what may be committed, rewinds what was handed back. */
+  private void drainFinished() {
+    for (TopicPartition partition : new ArrayList<>(inFlight.keySet())) {
+      TreeMap<Long, InFlight> jobs = inFlight.get(partition);
+      Long commitTo = null;
+      while (!jobs.isEmpty() && jobs.firstEntry().getValue().outcome().isDone()) {
+        InFlight done = jobs.pollFirstEntry().getValue();
+        running--;
+        Outcome outcome = outcomeOf(done);
+        if (rewind.containsKey(partition)) {
+          continue; // re-read from an earlier offset anyway; a finished job is skipped then
+        }
+        if (outcome == Outcome.COMMIT) {
+          commitTo = done.offset() + 1;
+        } else {
+          rewind.put(partition, done.offset());
+          if (!stopping && !done.stop().handedBack()) {
+            // a worker-side failure (Kafka or storage down): stay paused for a while instead of retrying at once
+            resumeAtNanos = System.nanoTime() + FAILURE_BACKOFF.toNanos();
+          }
+        }
+      }
+      boolean assigned = consumer.assignment().contains(partition);
+      if (commitTo != null && assigned) {
+        commit(partition, commitTo);
+      }
+      if (jobs.isEmpty()) {
+        inFlight.remove(partition);
+        Long from = rewind.remove(partition);
+        if (from != null && assigned) {
+          consumer.seek(partition, from);
+        }
+      }
     }
-    if (outcome == Outcome.HAND_BACK && !stopping && !done.stop().handedBack()) {
-      // a worker-side failure (Kafka or storage down): stay paused for a while instead of retrying at once
-      resumeAtNanos = System.nanoTime() + FAILURE_BACKOFF.toNanos();
-      return;
-    }
-    consumer.resume(consumer.paused());
   }
 
-  private void commit(InFlight done) {
-    Map<TopicPartition, OffsetAndMetadata> offset =
-        Map.of(done.partition(), new OffsetAndMetadata(done.record().offset() + 1));
+  /** Pauses every partition while full or backing off, and a partition while it waits to be re-read. */
+  private void updatePauses() {
+    Set<TopicPartition> paused = consumer.paused();
+    boolean hold = running >= maxInFlight || backingOff();
+    List<TopicPartition> pause = new ArrayList<>();
+    List<TopicPartition> resume = new ArrayList<>();
+    for (TopicPartition partition : consumer.assignment()) {
+      boolean shouldPause = hold || rewind.containsKey(partition);
+      if (shouldPause && !paused.contains(partition)) {
+        pause.add(partition);
+      } else if (!shouldPause && paused.contains(partition)) {
+        resume.add(partition);
+      }
+    }
+    consumer.pause(pause);
+    consumer.resume(resume);
+  }
+
+  private boolean backingOff() {
+    if (resumeAtNanos != 0 && System.nanoTime() >= resumeAtNanos) {
+      resumeAtNanos = 0;
+    }
+    return resumeAtNanos != 0;
+  }
+
+  private void commit(TopicPartition partition, long next) {
+    Map<TopicPartition, OffsetAndMetadata> offset = Map.of(partition, new OffsetAndMetadata(next));
     try {
       consumer.commitSync(offset);
     } catch (WakeupException e) {
-      // stop() woke the consumer up: commit this finished job anyway, then let the loop end
+      // stop() woke the consumer up: commit these finished jobs anyway, then let the loop end
       consumer.commitSync(offset);
       throw e;
     } catch (RuntimeException e) {
-      // the partition moved meanwhile: the next owner redelivers, sees the job finished and skips it
-      LOG.warn("commit of {}@{} failed: {}", done.partition(), done.record().offset(), e.toString());
+      // the partition moved meanwhile: the next owner redelivers, sees the jobs finished and skips them
+      LOG.warn("commit of {} up to {} failed: {}", partition, next, e.toString());
     }
   }
 
@@ -145,7 +207,7 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
       return Outcome.HAND_BACK;
     } catch (ExecutionException e) {
       // tier: the runtime itself failed (e.g. Kafka down while publishing): leave the record uncommitted
-      LOG.error("job record {}@{} not finished: {}", done.partition(), done.record().offset(), e.getCause().toString());
+      LOG.error("job record at offset {} not finished: {}", done.offset(), e.getCause().toString());
       return Outcome.HAND_BACK;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -153,29 +215,46 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     }
   }
 
-  private void handBack(Duration wait) {
-    if (current == null) {
-      return;
+  /** Stops the jobs of these partitions, waits for them up to {@code wait}, commits what finished. */
+  private void handBack(Collection<TopicPartition> partitions, Duration wait) {
+    List<InFlight> stopping = new ArrayList<>();
+    for (TopicPartition partition : partitions) {
+      TreeMap<Long, InFlight> jobs = inFlight.get(partition);
+      if (jobs != null) {
+        jobs.values().forEach(job -> job.stop().handBack());
+        stopping.addAll(jobs.values());
+      }
     }
-    current.stop().handBack();
-    try {
-      current.outcome().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      LOG.warn("job record {}@{} did not stop within {}; handing it back anyway", current.partition(),
-          current.record().offset(), wait);
-      current.outcome().cancel(true);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      LOG.warn("job failed while stopping: {}", e.getCause().toString());
+    long deadline = System.nanoTime() + wait.toNanos();
+    for (InFlight job : stopping) {
+      try {
+        job.outcome().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        LOG.warn("job record at offset {} did not stop within {}; handing it back anyway", job.offset(), wait);
+        job.outcome().cancel(true);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        job.outcome().cancel(true);
+      } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        LOG.warn("job failed while stopping: {}", e.toString());
+      }
     }
-    complete();
+    drainFinished();
+    // whatever is left could not be stopped: forget it here, its record stays uncommitted
+    for (TopicPartition partition : partitions) {
+      TreeMap<Long, InFlight> left = inFlight.remove(partition);
+      if (left != null) {
+        running -= left.size();
+      }
+      rewind.remove(partition);
+    }
   }
 
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-    if (current != null && partitions.contains(current.partition())) {
-      handBack(REVOKE_WAIT);
+    List<TopicPartition> busy = partitions.stream().filter(inFlight::containsKey).toList();
+    if (!busy.isEmpty()) {
+      handBack(busy, REVOKE_WAIT);
     }
   }
 
@@ -186,7 +265,7 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
 
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-    if (current != null) {
+    if (running >= maxInFlight) {
       consumer.pause(partitions);
     }
   }
@@ -199,7 +278,7 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     }
   }
 
-  /** Asks the slot to hand back its job and leave the group; called from another thread. */
+  /** Asks the slot to hand back its jobs and leave the group; called from another thread. */
   void stop() {
     stopping = true;
     consumer.wakeup();

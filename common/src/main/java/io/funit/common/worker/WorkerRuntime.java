@@ -61,8 +61,8 @@ public final class WorkerRuntime implements AutoCloseable {
     Topics topics = kafka.topics();
     String name = settings.workerId() + "-" + handler.type().wireName() + "-" + index;
     JobExecution<R> execution = new JobExecution<>(handler, settings, projection, events, deadLetters, topics);
-    JobSlot slot = new JobSlot(kafka.workConsumer(topics.workerGroup(handler.type()), name),
-        topics.work(handler.type()), execution, settings.shutdownGrace(), name);
+    JobSlot slot = new JobSlot(kafka.workConsumer(topics.workerGroup(handler.type()), name, handler.maxInFlight()),
+        topics.work(handler.type()), execution, settings.shutdownGrace(), name, handler.maxInFlight());
     Thread thread = new Thread(slot, name);
     slots.add(slot);
     threads.add(thread);

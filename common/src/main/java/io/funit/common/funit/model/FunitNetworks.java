@@ -48,6 +48,11 @@ public final class FunitNetworks implements AutoCloseable {
     return new FunitNetworks(config, manager, gen, genTest, dis);
   }
 
+  /** One initialized generator in {@code manager}, for serving: no second generator, no discriminator. */
+  public static FewShotGenerator newGenerator(FunitConfig config, NDManager manager) {
+    return init(new FewShotGenerator(config.gen()), manager, new Shape(1, 3, config.imageSize(), config.imageSize()));
+  }
+
   private static <B extends Block> B init(B block, NDManager manager, Shape input) {
     // std √(2/fan_in): XavierInitializer with magnitude 2 over fan-in is kaiming_normal_(a=0, mode='fan_in')
     block.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,

@@ -1,0 +1,154 @@
+package io.funit.translate.batching;
+
+import io.funit.common.models.ServingGenerator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One inference thread for the whole process (PyTorch already spreads one forward pass over every core, so two
+ * passes at once would only fight for them). Jobs submit their work and wait; the thread takes the oldest job,
+ * adds later jobs for the same model until the batch holds {@code maxBatchImages} content images or the oldest
+ * job has waited {@code maxWait}, and runs them as one pass. Jobs for other models wait for a later batch, in
+ * arrival order. With {@code maxBatchImages} 1 every job runs alone: batching off.
+ */
+public final class TranslationBatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TranslationBatcher.class);
+
+  private record Pending(String modelId, TranslationWork work, CompletableFuture<TranslationOutput> result,
+      long arrivedNanos) {}
+
+  private final BatchingSettings settings;
+  private final Function<String, ServingGenerator> models;
+  private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  /** Jobs taken from the queue but left for a later batch (another model, or no room); batcher thread only. */
+  private final Deque<Pending> deferred = new ArrayDeque<>();
+  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong jobs = new AtomicLong();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  /** @param models the loaded generator of a model id, called on the batcher thread only (see ModelCache) */
+  public TranslationBatcher(BatchingSettings settings, Function<String, ServingGenerator> models) {
+    this.settings = settings;
+    this.models = models;
+    this.thread = new Thread(this::loop, "translate-batcher");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  public CompletableFuture<TranslationOutput> submit(String modelId, TranslationWork work) {
+    CompletableFuture<TranslationOutput> result = new CompletableFuture<>();
+    if (!running) {
+      result.completeExceptionally(new IllegalStateException("the batcher is closed"));
+      return result;
+    }
+    queue.add(new Pending(modelId, work, result, System.nanoTime()));
+    return result;
+  }
+
+  /** Forward passes run so far. */
+  public long batches() {
+    return batches.get();
+  }
+
+  /** Jobs translated so far; jobs / batches is the mean batch size in jobs. */
+  public long jobs() {
+    return jobs.get();
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        List<Pending> batch = nextBatch();
+        if (!batch.isEmpty()) {
+          run(batch);
+        }
+      } catch (InterruptedException e) {
+        break;
+      } catch (RuntimeException e) {
+        LOG.error("batcher loop error, continuing: {}", e.toString());
+      }
+    }
+    failAll(new IllegalStateException("the batcher stopped"));
+  }
+
+  private List<Pending> nextBatch() throws InterruptedException {
+    Pending first = deferred.isEmpty() ? queue.poll(200, TimeUnit.MILLISECONDS) : deferred.poll();
+    if (first == null) {
+      return List.of();
+    }
+    List<Pending> batch = new ArrayList<>();
+    batch.add(first);
+    int images = first.work().contentCount();
+    for (Iterator<Pending> it = deferred.iterator(); it.hasNext() && images < settings.maxBatchImages(); ) {
+      Pending next = it.next();
+      if (next.modelId().equals(first.modelId()) && images + next.work().contentCount() <= settings.maxBatchImages()) {
+        it.remove();
+        batch.add(next);
+        images += next.work().contentCount();
+      }
+    }
+    long deadline = first.arrivedNanos() + settings.maxWait().toNanos();
+    while (images < settings.maxBatchImages()) {
+      long left = deadline - System.nanoTime();
+      Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+      if (next == null) {
+        break;
+      }
+      if (!next.modelId().equals(first.modelId()) || images + next.work().contentCount() > settings.maxBatchImages()) {
+        deferred.add(next);
+        continue;
+      }
+      batch.add(next);
+      images += next.work().contentCount();
+    }
+    return batch;
+  }
+
+  private void run(List<Pending> batch) {
+    List<TranslationOutput> outputs;
+    try {
+      ServingGenerator generator = models.apply(batch.get(0).modelId());
+      outputs = BatchedTranslation.run(generator.generator(), generator.config().imageSize(),
+          batch.stream().map(Pending::work).toList());
+    } catch (RuntimeException e) {
+      batch.forEach(p -> p.result().completeExceptionally(e));
+      return;
+    }
+    batches.incrementAndGet();
+    jobs.addAndGet(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).result().complete(outputs.get(i));
+    }
+  }
+
+  private void failAll(RuntimeException error) {
+    deferred.forEach(p -> p.result().completeExceptionally(error));
+    deferred.clear();
+    List<Pending> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.forEach(p -> p.result().completeExceptionally(error));
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
