@@ -7,11 +7,15 @@ import io.funit.common.storage.ObjectStore;
 import io.funit.common.models.ModelRegistry;
 import io.funit.gateway.datasets.DatasetRoutes;
 import io.funit.gateway.models.ModelRoutes;
+import io.funit.gateway.styles.StyleRoutes;
 import io.funit.gateway.trainings.TrainingRoutes;
+import io.funit.gateway.translations.TranslationRoutes;
 import java.util.List;
 import io.funit.gateway.health.HealthRoutes;
 import io.funit.gateway.health.ReadinessProbe;
+import io.funit.gateway.jobs.JobEventStream;
 import io.funit.gateway.jobs.JobRoutes;
+import io.funit.gateway.jobs.JobWatcher;
 import io.funit.gateway.jobs.JobSubmitter;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -50,8 +54,13 @@ public final class Gateway implements AutoCloseable {
         settings.maxUploadBytes(), settings.uploadDir());
     TrainingRoutes trainings = new TrainingRoutes(vertx, submitter, projection, store, settings.maxBodyBytes());
     ModelRoutes models = new ModelRoutes(vertx, new ModelRegistry(store));
+    JobWatcher watcher = new JobWatcher(vertx, projection);
+    JobEventStream jobEvents = new JobEventStream(vertx, projection, watcher);
+    TranslationRoutes translations = new TranslationRoutes(vertx, submitter, projection, watcher, store, settings);
+    StyleRoutes styles = new StyleRoutes(vertx, store, settings);
     HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));
-    GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs, List.of(datasets::mount, trainings::mount, models::mount));
+    GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs, List.of(jobEvents::mount,
+        datasets::mount, trainings::mount, models::mount, translations::mount, styles::mount));
     try {
       vertx.deployVerticle(verticle).await();
     } catch (Exception e) {

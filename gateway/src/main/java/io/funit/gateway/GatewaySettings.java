@@ -2,7 +2,10 @@ package io.funit.gateway;
 
 import io.funit.common.config.Settings;
 import io.funit.common.contract.JobType;
+import io.funit.common.translate.TranslationLimits;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,11 +20,29 @@ import java.util.stream.Collectors;
  * @param maxBodyBytes FUNIT_MAX_BODY_BYTES, larger JSON requests get 413
  * @param maxUploadBytes FUNIT_MAX_UPLOAD_BYTES, larger uploads (dataset archives) get 413
  * @param uploadDir FUNIT_UPLOAD_DIR, where uploads are spooled before they go to the object store
+ * @param maxTranslationBytes FUNIT_MAX_TRANSLATION_BYTES, larger multipart translation and style requests get 413
+ * @param resultUrls FUNIT_RESULT_URLS, how the API links result images: through the gateway or presigned S3 URLs
+ * @param resultUrlExpiry FUNIT_RESULT_URL_EXPIRY_SECONDS, how long a presigned result URL stays valid
+ * @param translationLimits the FUNIT_TRANSLATE_* bounds on one request's images (shared with the worker)
  */
 public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<JobType> enabledTypes,
-    long maxBodyBytes, long maxUploadBytes, String uploadDir) {
+    long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, ResultUrls resultUrls,
+    Duration resultUrlExpiry, TranslationLimits translationLimits) {
   /** The job types whose workers ship in this version. */
-  public static final String DEFAULT_JOB_TYPES = "probe,dataset,train";
+  public static final String DEFAULT_JOB_TYPES = "probe,dataset,train,translate";
+
+  /** How result images are linked: {@code proxy} (the gateway streams them) or {@code presigned} (S3 directly). */
+  public enum ResultUrls {
+    PROXY, PRESIGNED;
+
+    static ResultUrls fromSetting(String value) {
+      try {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("FUNIT_RESULT_URLS must be proxy or presigned, got '" + value + "'");
+      }
+    }
+  }
 
   public GatewaySettings {
     apiKeys = Set.copyOf(apiKeys);
@@ -43,6 +64,11 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<Jo
         keys, types,
         settings.integer("FUNIT_MAX_BODY_BYTES", 1024 * 1024, 1024, Integer.MAX_VALUE),
         settings.longValue("FUNIT_MAX_UPLOAD_BYTES", 2L << 30),
-        settings.string("FUNIT_UPLOAD_DIR", System.getProperty("java.io.tmpdir") + "/funit-uploads"));
+        settings.string("FUNIT_UPLOAD_DIR", System.getProperty("java.io.tmpdir") + "/funit-uploads"),
+        settings.longValue("FUNIT_MAX_TRANSLATION_BYTES", 64L << 20),
+        ResultUrls.fromSetting(settings.string("FUNIT_RESULT_URLS", "proxy")),
+        // S3 refuses presigned URLs valid for more than 7 days
+        Duration.ofSeconds(settings.integer("FUNIT_RESULT_URL_EXPIRY_SECONDS", 3600, 1, 7 * 24 * 3600)),
+        TranslationLimits.from(settings));
   }
 }

@@ -102,8 +102,65 @@ final class TestStack implements AutoCloseable {
         .header("Content-Type", "multipart/form-data; boundary=" + boundary));
   }
 
+  /** A part of a multipart/form-data body: a file when {@code fileName} is set, else a text field. */
+  record Part(String field, String fileName, byte[] content) {
+    static Part file(String field, String fileName, byte[] content) {
+      return new Part(field, fileName, content);
+    }
+
+    static Part text(String field, String value) {
+      return new Part(field, null, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A multipart/form-data POST of the parts in order (repeated fields allowed), with extra headers. */
+  HttpResponse<String> postParts(String path, List<Part> parts, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    String boundary = "funit-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Part part : parts) {
+      String disposition = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.field() + "\""
+          + (part.fileName() == null ? "\r\n\r\n" : "; filename=\"" + part.fileName()
+              + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      body.writeBytes(disposition.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(part.content());
+      body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A JSON POST with extra headers (e.g. {@code Prefer}); the whole response, headers included. */
+  HttpResponse<String> postJson(String path, String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request(path).POST(HttpRequest.BodyPublishers.ofString(json))
+        .header("Content-Type", "application/json");
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A GET read line by line as it arrives (Server-Sent Events); the stream ends when the server ends the response. */
+  HttpResponse<java.util.stream.Stream<String>> getLines(String path) throws IOException, InterruptedException {
+    return http.send(request(path).GET().header("Accept", "text/event-stream").build(),
+        HttpResponse.BodyHandlers.ofLines());
+  }
+
+  static Response response(HttpResponse<String> response) {
+    return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+        response.body());
+  }
+
   HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
     return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** Closes {@code service} with the stack (workers a test builds itself). */
+  <T extends AutoCloseable> T track(T service) {
+    running.add(service);
+    return service;
   }
 
   void stop(AutoCloseable service) throws Exception {

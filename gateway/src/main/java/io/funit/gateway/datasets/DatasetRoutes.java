@@ -8,12 +8,11 @@ import io.funit.common.contract.JobType;
 import io.funit.common.dataset.DatasetDirectory;
 import io.funit.common.dataset.StoredDatasets;
 import io.funit.common.dataset.imports.ArchiveSource;
-import io.funit.common.kafka.JobOrder;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
 import io.funit.gateway.http.HttpJson;
-import io.funit.gateway.jobs.Cursor;
+import io.funit.gateway.jobs.JobListing;
 import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.problem.ProblemException;
 import io.vertx.core.Vertx;
@@ -110,19 +109,8 @@ public final class DatasetRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    JobState state = ctx.queryParam("status").isEmpty() ? null
-        : HttpJson.parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
-    int limit = 50;
-    if (!ctx.queryParam("limit").isEmpty()) {
-      limit = (int) number("limit", ctx.queryParam("limit").get(0));
-      if (limit < 1 || limit > 500) {
-        throw ProblemException.badRequest("limit", "must be a number from 1 to 500");
-      }
-    }
-    JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
-    List<JobEvent> page = jobs.page(JobType.DATASET, state, after, limit);
-    String next = page.size() == limit ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
-    HttpJson.write(ctx, 200, new DatasetPage(page.stream().map(DatasetView::of).toList(), next));
+    JobListing page = JobListing.of(ctx, jobs, JobType.DATASET);
+    HttpJson.write(ctx, 200, new DatasetPage(page.items().stream().map(DatasetView::of).toList(), page.nextCursor()));
   }
 
   /** One page of a listing; {@code nextCursor} is absent on the last page. */

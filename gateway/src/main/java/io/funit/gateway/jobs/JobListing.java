@@ -1,0 +1,41 @@
+package io.funit.gateway.jobs;
+
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobState;
+import io.funit.common.contract.JobType;
+import io.funit.common.kafka.JobOrder;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.gateway.http.HttpJson;
+import io.funit.gateway.problem.ProblemException;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * One page of the jobs of one type as the feature listings ({@code /v1/datasets}, {@code /v1/translations}) read
+ * it from the query: {@code status=}, {@code limit=} (1..500, default 50) and {@code cursor=}, newest first.
+ *
+ * @param items the jobs of the page
+ * @param nextCursor continues the listing; null on the last page
+ */
+public record JobListing(List<JobEvent> items, String nextCursor) {
+  public static JobListing of(RoutingContext ctx, JobStateProjection jobs, JobType type) {
+    JobState state = ctx.queryParam("status").isEmpty() ? null
+        : HttpJson.parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
+    int limit = JobRoutes.DEFAULT_PAGE;
+    if (!ctx.queryParam("limit").isEmpty()) {
+      try {
+        limit = Integer.parseInt(ctx.queryParam("limit").get(0).trim());
+      } catch (NumberFormatException e) {
+        limit = -1; // reported below
+      }
+      if (limit < 1 || limit > JobRoutes.MAX_PAGE) {
+        throw ProblemException.badRequest("limit", "must be a number from 1 to " + JobRoutes.MAX_PAGE);
+      }
+    }
+    JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
+    List<JobEvent> page = jobs.page(type, state, after, limit);
+    // a full page may be followed by more: the cursor is the position of its last job
+    String next = page.size() == limit ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
+    return new JobListing(page, next);
+  }
+}

@@ -1,0 +1,2 @@
+/** The style API: K class images stored once under an id, for translations that reuse a look. */
+package io.funit.gateway.styles;

@@ -1,0 +1,311 @@
+package io.funit.gateway.translations;
+
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobRequests;
+import io.funit.common.contract.JobType;
+import io.funit.common.contract.TranslateRequest;
+import io.funit.common.dataset.imports.ImageValidator.ValidImage;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.storage.StorageKeys;
+import io.funit.common.translate.StyleStore;
+import io.funit.common.translate.TranslationLimits;
+import io.funit.common.translate.TranslationResult;
+import io.funit.gateway.GatewaySettings;
+import io.funit.gateway.http.HttpJson;
+import io.funit.gateway.images.RequestImages;
+import io.funit.gateway.jobs.JobListing;
+import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.jobs.JobWatcher;
+import io.funit.gateway.problem.ProblemException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@code /v1/translations}: a translation is a translate job. A multipart request carries the images (fields
+ * {@code content} and {@code class}, or a stored {@code style}); a JSON request names stored images. Everything is
+ * checked first (counts, model, style, every image with the {@code ImageValidator}), and only then are the images
+ * stored under the new job's inputs and the job enqueued, so a refused request leaves nothing behind.
+ * {@code Prefer: wait=N} holds the answer until the job ends or N seconds pass.
+ */
+public final class TranslationRoutes {
+  static final String PATH = "/v1/translations";
+  /** RFC 7240 leaves the bound to the server; a minute keeps requests well inside common proxy timeouts. */
+  static final int MAX_WAIT_SECONDS = 60;
+  private static final int MAX_OUTPUT_BYTES = 64 << 20;
+
+  private final Vertx vertx;
+  private final JobSubmitter submitter;
+  private final JobStateProjection jobs;
+  private final JobWatcher watcher;
+  private final ObjectStore store;
+  private final ModelRegistry models;
+  private final StyleStore styles;
+  private final RequestImages images;
+  private final TranslationLimits limits;
+  private final GatewaySettings settings;
+
+  public TranslationRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, JobWatcher watcher,
+      ObjectStore store, GatewaySettings settings) {
+    this.vertx = vertx;
+    this.submitter = submitter;
+    this.jobs = jobs;
+    this.watcher = watcher;
+    this.store = store;
+    this.models = new ModelRegistry(store);
+    this.styles = new StyleStore(store);
+    this.limits = settings.translationLimits();
+    this.images = new RequestImages(store, limits);
+    this.settings = settings;
+  }
+
+  public void mount(Router router) {
+    router.post(PATH).consumes("multipart/form-data")
+        .handler(BodyHandler.create(settings.uploadDir()).setBodyLimit(settings.maxTranslationBytes())
+            .setDeleteUploadedFilesOnEnd(true))
+        .handler(this::upload);
+    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes())).handler(this::create);
+    router.get(PATH).handler(this::list);
+    router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, view(find(ctx))));
+    router.get(PATH + "/:id/outputs/:index").handler(this::output);
+    router.post(PATH + "/:id/cancel").handler(this::cancel);
+  }
+
+  /** Multipart: the images come with the request and are stored under the job's inputs once all are valid. */
+  private void upload(RoutingContext ctx) {
+    RequestImages.onlyFileFields(ctx, Set.of("content", "class"));
+    List<FileUpload> content = RequestImages.files(ctx, "content");
+    List<FileUpload> classes = RequestImages.files(ctx, "class");
+    var form = ctx.request().formAttributes();
+    String style = blankToNull(form.get("style"));
+    checkCounts(new Fields("content", "class", "style"), content.size(), classes.size(), style != null);
+    String model = blankToNull(form.get("model"));
+    String format = blankToNull(form.get("output_format"));
+    int wait = preferredWait(ctx);
+    String jobId = UUID.randomUUID().toString();
+    HttpJson.blocking(vertx, () -> {
+      String modelId = resolveModel(model, "model");
+      if (style != null) {
+        requireStyle(style, "style");
+      }
+      List<ValidImage> contentImages = images.uploads("content", content);
+      List<ValidImage> classImages = images.uploads("class", classes);
+      List<String> contentKeys = inputKeys(jobId, "content", contentImages);
+      List<String> classKeys = inputKeys(jobId, "class", classImages);
+      TranslateRequest request = HttpJson.parse(() -> new TranslateRequest(modelId, contentKeys,
+          classKeys.isEmpty() ? null : classKeys, style, format));
+      List<String> stored = new ArrayList<>();
+      try {
+        storeAll(contentKeys, contentImages, stored);
+        storeAll(classKeys, classImages, stored);
+        return submitter.submit(JobType.TRANSLATE, request, jobId).join();
+      } catch (RuntimeException e) {
+        stored.forEach(this::deleteQuietly); // no job will ever read them
+        throw ProblemException.unavailable("the translation could not be stored and enqueued: " + e.getMessage());
+      }
+    }).compose(job -> answer(ctx, job, wait)).onFailure(ctx::fail);
+  }
+
+  /** JSON: the images are already stored; each named object must exist. */
+  private void create(RoutingContext ctx) {
+    TranslateRequest parsed = HttpJson.parse(() -> JobRequests.parse(TranslateRequest.class, HttpJson.body(ctx)));
+    checkCounts(new Fields("content_keys", "class_keys", "style_id"), parsed.contentKeys().size(),
+        parsed.classKeys().size(), parsed.styleId() != null);
+    int wait = preferredWait(ctx);
+    HttpJson.blocking(vertx, () -> {
+      String modelId = resolveModel(parsed.model(), "model");
+      if (parsed.styleId() != null) {
+        requireStyle(parsed.styleId(), "style_id");
+      }
+      images.exist("content_keys", parsed.contentKeys());
+      images.exist("class_keys", parsed.classKeys());
+      TranslateRequest request = HttpJson.parse(() -> new TranslateRequest(modelId, parsed.contentKeys(),
+          parsed.classKeys().isEmpty() ? null : parsed.classKeys(), parsed.styleId(), parsed.outputFormat()));
+      try {
+        return submitter.submit(JobType.TRANSLATE, request).join();
+      } catch (RuntimeException e) {
+        throw ProblemException.unavailable("the translation could not be enqueued: " + e.getMessage());
+      }
+    }).compose(job -> answer(ctx, job, wait)).onFailure(ctx::fail);
+  }
+
+  /** The request field names of one request form. */
+  private record Fields(String content, String classes, String style) {}
+
+  private void checkCounts(Fields fields, int contentCount, int classCount, boolean hasStyle) {
+    if (contentCount == 0) {
+      throw ProblemException.badRequest(fields.content(), "at least one content image is required");
+    }
+    if (contentCount > limits.maxContent()) {
+      throw ProblemException.badRequest(fields.content(), "at most " + limits.maxContent()
+          + " content images per request, got " + contentCount);
+    }
+    if (hasStyle && classCount > 0) {
+      throw ProblemException.badRequest(fields.classes(), "give class images or " + fields.style() + ", not both");
+    }
+    if (!hasStyle && classCount == 0) {
+      throw ProblemException.badRequest(fields.classes(), "at least one class image (or " + fields.style()
+          + ") is required");
+    }
+    if (classCount > limits.maxClassImages()) {
+      throw ProblemException.badRequest(fields.classes(), "at most " + limits.maxClassImages()
+          + " class images (K) per request, got " + classCount);
+    }
+  }
+
+  /** The model named, or the default one; either must be registered (a card exists). Blocks. */
+  private String resolveModel(String requested, String field) {
+    String id = requested;
+    if (id == null) {
+      id = models.defaultModel().orElseThrow(() -> ProblemException.badRequest(field, "no model given and no "
+          + "default model is registered; name a model (GET /v1/models)"));
+    }
+    boolean known;
+    try {
+      known = models.card(id).isPresent();
+    } catch (IllegalArgumentException e) {
+      known = false; // not even a valid id
+    }
+    if (!known) {
+      throw ProblemException.badRequest(field, requested == null ? "the default model '" + id + "' is not registered"
+          : "no model '" + id + "' (GET /v1/models lists them)");
+    }
+    return id;
+  }
+
+  private void requireStyle(String styleId, String field) {
+    if (styles.find(styleId).isEmpty()) {
+      throw ProblemException.badRequest(field, "no style '" + styleId + "' (POST /v1/styles makes one)");
+    }
+  }
+
+  private static List<String> inputKeys(String jobId, String role, List<ValidImage> images) {
+    List<String> keys = new ArrayList<>(images.size());
+    for (int i = 0; i < images.size(); i++) {
+      keys.add(StorageKeys.input(jobId, role + "-" + i + "." + images.get(i).extension()));
+    }
+    return keys;
+  }
+
+  private void storeAll(List<String> keys, List<ValidImage> images, List<String> stored) {
+    for (int i = 0; i < keys.size(); i++) {
+      ValidImage image = images.get(i);
+      store.putBytes(keys.get(i), image.bytes(), RequestImages.contentType(image.extension()));
+      stored.add(keys.get(i));
+    }
+  }
+
+  private void deleteQuietly(String key) {
+    try {
+      store.delete(key);
+    } catch (RuntimeException e) {
+      // an orphaned input is harmless; the request fails either way
+    }
+  }
+
+  /** 202 at once; with {@code Prefer: wait=N}, 200 if the job ends within N seconds, else 202 after them. */
+  private Future<Void> answer(RoutingContext ctx, JobEvent submitted, int wait) {
+    ctx.response().putHeader("Location", PATH + "/" + submitted.jobId());
+    if (wait <= 0) {
+      HttpJson.write(ctx, 202, view(submitted));
+      return Future.succeededFuture();
+    }
+    return watcher.awaitTerminal(submitted.jobId(), Duration.ofSeconds(wait)).map(latest -> {
+      JobEvent job = latest == null ? submitted : latest;
+      ctx.response().putHeader("Preference-Applied", "wait=" + wait);
+      HttpJson.write(ctx, job.state().terminal() ? 200 : 202, view(job));
+      return null;
+    });
+  }
+
+  /**
+   * The {@code wait} preference of an RFC 7240 {@code Prefer} header in seconds, at most {@link #MAX_WAIT_SECONDS};
+   * 0 when absent. A malformed preference is ignored, as the RFC asks of preferences a server cannot apply.
+   */
+  static int preferredWait(RoutingContext ctx) {
+    for (String header : ctx.request().headers().getAll("Prefer")) {
+      for (String preference : header.split(",")) {
+        String token = preference.split(";", 2)[0].trim();
+        int eq = token.indexOf('=');
+        if (eq > 0 && token.substring(0, eq).trim().equalsIgnoreCase("wait")) {
+          try {
+            long seconds = Long.parseLong(token.substring(eq + 1).trim().replace("\"", ""));
+            return (int) Math.max(0, Math.min(seconds, MAX_WAIT_SECONDS));
+          } catch (NumberFormatException ignored) {
+            return 0;
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  private void list(RoutingContext ctx) {
+    JobListing page = JobListing.of(ctx, jobs, JobType.TRANSLATE);
+    HttpJson.write(ctx, 200, new TranslationPage(page.items().stream().map(this::view).toList(),
+        page.nextCursor()));
+  }
+
+  /** One page of a listing; {@code nextCursor} is absent on the last page. */
+  public record TranslationPage(List<TranslationView> items, String nextCursor) {}
+
+  private void output(RoutingContext ctx) {
+    JobEvent job = find(ctx);
+    String index = ctx.pathParam("index");
+    TranslationResult.Output output = TranslationView.result(job).filter(r -> r.outputs() != null)
+        .flatMap(r -> r.outputs().stream().filter(o -> String.valueOf(o.index()).equals(index)).findFirst())
+        .orElseThrow(() -> ProblemException.notFound("translation " + job.jobId() + " has no output " + index
+            + " (it is " + job.state().wireName() + ")"));
+    HttpJson.blocking(vertx, () -> {
+      if (store.stat(output.key()).isEmpty()) {
+        throw ProblemException.notFound("output " + index + " of translation " + job.jobId() + " is not stored");
+      }
+      return store.readBytes(output.key(), MAX_OUTPUT_BYTES);
+    }).onSuccess(bytes -> ctx.response().putHeader("Content-Type", output.contentType())
+        .putHeader("Cache-Control", "private, max-age=31536000, immutable") // outputs are written once
+        .end(Buffer.buffer(bytes)))
+        .onFailure(ctx::fail);
+  }
+
+  private void cancel(RoutingContext ctx) {
+    JobEvent job = find(ctx);
+    if (job.state().terminal()) {
+      throw ProblemException.conflict("translation " + job.jobId() + " already " + job.state().wireName());
+    }
+    HttpJson.blocking(vertx, () -> submitter.cancel(job).join())
+        .onSuccess(updated -> HttpJson.write(ctx, 202, view(updated)))
+        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
+  }
+
+  /**
+   * Presigning only signs (the store's client has an explicit region, so it asks S3 nothing): cheap enough for the
+   * event loop.
+   */
+  private TranslationView view(JobEvent job) {
+    return TranslationView.of(job, output -> switch (settings.resultUrls()) {
+      case PROXY -> PATH + "/" + job.jobId() + "/outputs/" + output.index();
+      case PRESIGNED -> store.presignedGet(output.key(), settings.resultUrlExpiry());
+    });
+  }
+
+  private JobEvent find(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    return jobs.get(id).filter(job -> job.type() == JobType.TRANSLATE)
+        .orElseThrow(() -> ProblemException.notFound("no translation " + id));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
