@@ -46,6 +46,15 @@ public final class EmbeddedStack implements AutoCloseable {
   }
 
   public static EmbeddedStack start(StackLayout layout, Installation installation) throws Exception {
+    return start(layout, installation, Map.of());
+  }
+
+  /**
+   * As {@link #start(StackLayout, Installation)}, with settings for every child on top (benchmarks compare
+   * configurations this way, e.g. FUNIT_TRANSLATE_MAX_BATCH=1).
+   */
+  public static EmbeddedStack start(StackLayout layout, Installation installation, Map<String, String> extra)
+      throws Exception {
     long started = System.nanoTime();
     Files.createDirectories(layout.dataDir());
     String apiKey = ApiKeyFile.readOrCreate(layout.apiKeyFile());
@@ -53,7 +62,8 @@ public final class EmbeddedStack implements AutoCloseable {
     EmbeddedS3 s3 = EmbeddedS3.start(layout.s3Dir(), layout.s3Port(), S3Settings.DEFAULT_KEY, S3Settings.DEFAULT_KEY);
     EmbeddedStack stack = new EmbeddedStack(layout, kafka, s3);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "funit-up-shutdown"));
-    Map<String, String> env = stack.serviceEnvironment(apiKey);
+    Map<String, String> env = new HashMap<>(extra);
+    env.putAll(stack.serviceEnvironment(apiKey));
     Settings settings = Settings.fromEnvironment().with(env);
     stack.apiKey = apiKey;
     stack.settings = settings;

@@ -1,0 +1,34 @@
+package io.funit.deploy.bench;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+
+/** Glyph PNGs drawn with the JDK's logical fonts: real, small images to submit, without any dataset. */
+final class BenchImages {
+  private BenchImages() {}
+
+  static byte[] glyph(char c, int size, int style) throws IOException {
+    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, size, size);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setColor(Color.BLACK);
+      g.setFont(new Font(Font.SERIF, style, size * 3 / 4));
+      var metrics = g.getFontMetrics();
+      g.drawString(String.valueOf(c), (size - metrics.charWidth(c)) / 2, (size + metrics.getAscent()) / 2 - 4);
+    } finally {
+      g.dispose();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,141 @@
+package io.funit.deploy.bench;
+
+import io.funit.common.config.S3Settings;
+import io.funit.common.embedded.FreePorts;
+import io.funit.common.json.Json;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.up.EmbeddedStack;
+import io.funit.deploy.up.Installation;
+import io.funit.deploy.up.StackLayout;
+import io.funit.deploy.up.WorkerCounts;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./funit bench serve}: translations through the gateway of a fresh embedded stack (one translate worker),
+ * by closed-loop clients, with dynamic batching on and then off (FUNIT_TRANSLATE_MAX_BATCH=1, same everything
+ * else). Each request is a multipart upload of one content glyph and K class glyphs, answered with the result
+ * ({@code Prefer: wait}).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serving throughput and latency, batching on and off.")
+public final class ServeBenchmark implements Callable<Integer> {
+  @Option(names = "--clients", split = ",", defaultValue = "1,8,32", description = "Default: ${DEFAULT-VALUE}")
+  int[] clients;
+
+  @Option(names = "--seconds", defaultValue = "30", description = "Measured time per client count. Default: ${DEFAULT-VALUE}")
+  int seconds;
+
+  @Option(names = "--warmup-seconds", defaultValue = "8", description = "Default: ${DEFAULT-VALUE}")
+  int warmupSeconds;
+
+  @Option(names = "--preset", defaultValue = "font-64", description = "Default: ${DEFAULT-VALUE}")
+  String preset;
+
+  @Option(names = "--k", defaultValue = "5", description = "Class images per request. Default: ${DEFAULT-VALUE}")
+  int k;
+
+  @Option(names = "--max-batch", defaultValue = "32", description = "FUNIT_TRANSLATE_MAX_BATCH when batching is on. Default: ${DEFAULT-VALUE}")
+  int maxBatch;
+
+  @Option(names = "--max-wait-ms", defaultValue = "10", description = "FUNIT_TRANSLATE_MAX_WAIT_MS. Default: ${DEFAULT-VALUE}")
+  int maxWaitMs;
+
+  @Option(names = "--modes", split = ",", defaultValue = "batched,unbatched", description = "Default: ${DEFAULT-VALUE}")
+  List<String> modes;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("preset", preset);
+    out.put("k", k);
+    out.put("seconds_per_level", seconds);
+    out.put("cores", Runtime.getRuntime().availableProcessors());
+    Map<String, Object> byMode = new LinkedHashMap<>();
+    for (String mode : modes) {
+      int batch = mode.equals("unbatched") ? 1 : maxBatch;
+      byMode.put(mode, runMode(batch));
+    }
+    out.put("modes", byMode);
+    System.out.println(Json.write(out));
+    return 0;
+  }
+
+  private Map<String, Object> runMode(int batch) throws Exception {
+    Path data = Files.createTempDirectory("funit-bench-serve-");
+    StackLayout layout = new StackLayout(data, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+        WorkerCounts.parse("translate=1,train=0,eval=0"), 120);
+    Map<String, String> env = Map.of("FUNIT_TRANSLATE_MAX_BATCH", Integer.toString(batch),
+        "FUNIT_TRANSLATE_MAX_WAIT_MS", Integer.toString(maxWaitMs), "FUNIT_JOB_TYPES", "probe,translate");
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("max_batch", batch);
+    result.put("max_wait_ms", maxWaitMs);
+    try (EmbeddedStack stack = EmbeddedStack.start(layout, Installation.locate(), env)) {
+      ObjectStore store = new ObjectStore(S3Settings.from(stack.settings()));
+      ModelRegistry registry = new ModelRegistry(store);
+      String model = BenchModel.register(registry, preset);
+      registry.setDefault(model);
+      int size = io.funit.common.funit.config.Presets.get(preset).imageSize();
+      String boundary = "bench-" + System.nanoTime();
+      ClosedLoopClients load = new ClosedLoopClients(URI.create(stack.gatewayUrl() + "/v1/translations"),
+          stack.apiKey(), form(boundary, size), "multipart/form-data; boundary=" + boundary);
+      load.run(Math.min(8, max(clients)), Duration.ofSeconds(warmupSeconds)); // model load, JIT, connections
+      List<Map<String, Object>> levels = new ArrayList<>();
+      for (int n : clients) {
+        ClosedLoopClients.Result r = load.run(n, Duration.ofSeconds(seconds));
+        Map<String, Object> level = new LinkedHashMap<>();
+        level.put("clients", n);
+        level.put("jobs", r.jobs());
+        level.put("errors", r.errors());
+        level.put("jobs_per_second", TrainBenchmark.round(r.jobs() / r.seconds(), 2));
+        if (r.jobs() > 0) {
+          level.put("latency_ms_p50", TrainBenchmark.round(Measurements.percentile(r.latencies(), 50) * 1000, 1));
+          level.put("latency_ms_p95", TrainBenchmark.round(Measurements.percentile(r.latencies(), 95) * 1000, 1));
+          level.put("latency_ms_p99", TrainBenchmark.round(Measurements.percentile(r.latencies(), 99) * 1000, 1));
+        }
+        if (r.firstError() != null) {
+          level.put("first_error", r.firstError().length() > 300 ? r.firstError().substring(0, 300) : r.firstError());
+        }
+        levels.add(level);
+        System.err.println("bench serve max_batch=" + batch + ": " + Json.write(level));
+      }
+      result.put("levels", levels);
+    }
+    return result;
+  }
+
+  /** One content glyph and K class glyphs of another style, as a browser or curl would send them. */
+  private byte[] form(String boundary, int size) throws Exception {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    part(body, boundary, "content", "a.png", BenchImages.glyph('a', size, java.awt.Font.PLAIN));
+    String letters = "bcdefghijklmnopqrstuvwxyz";
+    for (int j = 0; j < k; j++) {
+      part(body, boundary, "class", "class-" + j + ".png",
+          BenchImages.glyph(letters.charAt(j % letters.length()), size, java.awt.Font.BOLD | java.awt.Font.ITALIC));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return body.toByteArray();
+  }
+
+  private static void part(ByteArrayOutputStream body, String boundary, String field, String file, byte[] bytes) {
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + file
+        + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(bytes);
+    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int max(int[] values) {
+    return java.util.Arrays.stream(values).max().orElse(1);
+  }
+}

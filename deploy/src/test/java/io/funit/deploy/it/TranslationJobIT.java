@@ -1,0 +1,242 @@
+package io.funit.deploy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.json.Json;
+import io.funit.common.models.ModelCard;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.testing.Infra;
+import io.funit.common.testing.InfraExtension;
+import io.funit.common.translate.StyleStore;
+import io.funit.common.translate.TranslationLimits;
+import io.funit.common.worker.WorkerRuntime;
+import io.funit.common.worker.WorkerSettings;
+import io.funit.deploy.it.TestStack.Part;
+import io.funit.translate.batching.BatchingSettings;
+import io.funit.translate.batching.TranslationBatcher;
+import io.funit.translate.job.TranslateHandler;
+import io.funit.translate.models.ModelCache;
+import io.funit.translate.models.ModelCards;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Translations end to end: the real gateway, Kafka, S3 and a translate worker running the shipped font model, with
+ * dynamic batching. Checks what a client gets back, that styles reuse their stored class code, that concurrent jobs
+ * share forward passes, and that a job with a bad stored image fails alone without stopping the worker.
+ */
+@ExtendWith(InfraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TranslationJobIT {
+  private static final Path SHIPPED = Path.of("..", "models", "default");
+  private TestStack stack;
+  private TranslationBatcher batcher;
+  private ModelCache models;
+  private String model;
+  private int size;
+
+  @BeforeAll
+  void start(Infra infra) throws Exception {
+    stack = new TestStack(infra, Map.of("FUNIT_TRANSLATE_MAX_WAIT_MS", "50"));
+    ModelCard card = Json.MAPPER.readValue(SHIPPED.resolve(ModelRegistry.CARD).toFile(), ModelCard.class);
+    ModelRegistry registry = new ModelRegistry(stack.store);
+    registry.register(card, SHIPPED.resolve(ModelRegistry.GENERATOR));
+    registry.setDefault(card.id());
+    model = card.id();
+    size = card.imageSize();
+    stack.startGateway();
+    models = new ModelCache(stack.store, 1L << 30);
+    batcher = new TranslationBatcher(BatchingSettings.from(stack.settings), models::get);
+    WorkerRuntime worker = WorkerRuntime.start(stack.kafka,
+        WorkerSettings.from(stack.settings).withWorkerId("translate-worker"),
+        List.of(new TranslateHandler(stack.store, new ModelCards(registry), batcher,
+            TranslationLimits.from(stack.settings), 32)));
+    stack.track(worker);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    stack.close();
+    batcher.close();
+    models.close();
+  }
+
+  @Test
+  void multipartTranslationAnswersWithTheResultAndItsImages() throws Exception {
+    HttpResponse<String> response = stack.postParts("/v1/translations", List.of(
+        Part.file("content", "a.png", glyph('a', Font.PLAIN)), Part.file("content", "b.png", glyph('b', Font.PLAIN)),
+        Part.file("class", "x.png", glyph('x', Font.BOLD)), Part.file("class", "y.png", glyph('y', Font.BOLD)),
+        Part.file("class", "z.png", glyph('z', Font.BOLD))), Map.of("Prefer", "wait=60"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode view = Json.MAPPER.readTree(response.body());
+    assertThat(view.path("status").asText()).isEqualTo("succeeded");
+    assertThat(view.path("model").asText()).isEqualTo(model);
+    assertThat(view.path("k").asInt()).isEqualTo(3);
+    assertThat(view.path("outputs")).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      JsonNode output = view.path("outputs").get(i);
+      assertThat(output.path("content_key").asText()).endsWith("content-" + i + ".png");
+      HttpResponse<byte[]> image = stack.getBytes(output.path("url").asText());
+      assertThat(image.statusCode()).isEqualTo(200);
+      BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.body()));
+      assertThat(decoded.getWidth()).isEqualTo(size);
+      assertThat(decoded.getHeight()).isEqualTo(size);
+      assertThat(decoded.getType()).as("a gray model answers in gray").isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+      assertThat(ink(decoded)).as("a glyph, not a blank or black square").isBetween(0.02, 0.8);
+    }
+    JsonNode job = stack.job(view.path("id").asText());
+    assertThat(job.path("result").path("class_keys")).hasSize(3);
+  }
+
+  @Test
+  void jpegOutputIsAJpeg() throws Exception {
+    HttpResponse<String> response = stack.postParts("/v1/translations", List.of(
+        Part.file("content", "a.png", glyph('q', Font.PLAIN)), Part.file("class", "x.png", glyph('x', Font.ITALIC)),
+        Part.text("output_format", "jpeg")), Map.of("Prefer", "wait=60"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode output = Json.MAPPER.readTree(response.body()).path("outputs").get(0);
+    assertThat(output.path("content_type").asText()).isEqualTo("image/jpeg");
+    HttpResponse<byte[]> image = stack.getBytes(output.path("url").asText());
+    assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(ImageIO.read(new ByteArrayInputStream(image.body())).getWidth()).isEqualTo(size);
+  }
+
+  @Test
+  void aStyleStoresItsClassCodeOnFirstUseAndTranslatesLikeItsImages() throws Exception {
+    List<Part> classes = List.of(Part.file("class", "m.png", glyph('m', Font.BOLD | Font.ITALIC)),
+        Part.file("class", "n.png", glyph('n', Font.BOLD | Font.ITALIC)),
+        Part.file("class", "o.png", glyph('o', Font.BOLD | Font.ITALIC)));
+    HttpResponse<String> created = stack.postParts("/v1/styles", classes, Map.of());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String style = Json.MAPPER.readTree(created.body()).path("id").asText();
+    assertThat(stack.store.stat(StyleStore.codeKey(style, model))).isEmpty();
+
+    Part content = Part.file("content", "g.png", glyph('g', Font.PLAIN));
+    byte[] first = onlyOutput(stack.postParts("/v1/translations", List.of(content, Part.text("style", style)),
+        Map.of("Prefer", "wait=60")));
+    assertThat(stack.store.stat(StyleStore.codeKey(style, model))).as("code stored after the first use").isPresent();
+    byte[] second = onlyOutput(stack.postParts("/v1/translations", List.of(content, Part.text("style", style)),
+        Map.of("Prefer", "wait=60")));
+    List<Part> direct = new ArrayList<>(classes);
+    direct.add(0, content);
+    byte[] fromImages = onlyOutput(stack.postParts("/v1/translations", direct, Map.of("Prefer", "wait=60")));
+
+    assertThat(maxPixelDifference(first, second)).isLessThanOrEqualTo(1);
+    assertThat(maxPixelDifference(second, fromImages)).isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void concurrentJobsShareForwardPasses() throws Exception {
+    long batchesBefore = batcher.batches();
+    long jobsBefore = batcher.jobs();
+    int jobs = 12;
+    ExecutorService clients = Executors.newFixedThreadPool(jobs);
+    try {
+      List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+      for (int i = 0; i < jobs; i++) {
+        char c = (char) ('a' + i);
+        responses.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            return stack.postParts("/v1/translations", List.of(Part.file("content", c + ".png", glyph(c, Font.PLAIN)),
+                Part.file("class", "k.png", glyph('k', Font.BOLD))), Map.of("Prefer", "wait=60"));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }, clients));
+      }
+      for (CompletableFuture<HttpResponse<String>> response : responses) {
+        assertThat(response.get().statusCode()).as(response.get().body()).isEqualTo(200);
+      }
+    } finally {
+      clients.shutdown();
+    }
+    assertThat(batcher.jobs() - jobsBefore).isEqualTo(jobs);
+    assertThat(batcher.batches() - batchesBefore).as("12 concurrent jobs in fewer forward passes").isLessThan(jobs);
+  }
+
+  @Test
+  void aBadStoredImageFailsItsJobWithAReasonAndTheWorkerGoesOn() throws Exception {
+    stack.store.putBytes("inputs/handmade/broken.png", "not a png at all".getBytes(), "image/png");
+    stack.store.putBytes("inputs/handmade/class.png", glyph('c', Font.BOLD), "image/png");
+    HttpResponse<String> response = stack.postJson("/v1/translations", """
+        {"content_keys": ["inputs/handmade/broken.png"], "class_keys": ["inputs/handmade/class.png"]}""",
+        Map.of("Prefer", "wait=60"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode failed = Json.MAPPER.readTree(response.body());
+    assertThat(failed.path("status").asText()).isEqualTo("failed");
+    assertThat(failed.path("error").path("message").asText()).contains("content_keys[0]", "not an image");
+    assertThat(stack.job(failed.path("id").asText()).path("attempt").asInt()).as("no retries of a bad input")
+        .isEqualTo(1);
+
+    HttpResponse<String> next = stack.postJson("/v1/translations", """
+        {"content_keys": ["inputs/handmade/class.png"], "class_keys": ["inputs/handmade/class.png"]}""",
+        Map.of("Prefer", "wait=60"));
+    assertThat(Json.MAPPER.readTree(next.body()).path("status").asText()).isEqualTo("succeeded");
+  }
+
+  private byte[] onlyOutput(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode view = Json.MAPPER.readTree(response.body());
+    assertThat(view.path("status").asText()).as(response.body()).isEqualTo("succeeded");
+    return stack.getBytes(view.path("outputs").get(0).path("url").asText()).body();
+  }
+
+  private static int maxPixelDifference(byte[] a, byte[] b) throws Exception {
+    BufferedImage x = ImageIO.read(new ByteArrayInputStream(a));
+    BufferedImage y = ImageIO.read(new ByteArrayInputStream(b));
+    int max = 0;
+    for (int j = 0; j < x.getHeight(); j++) {
+      for (int i = 0; i < x.getWidth(); i++) {
+        max = Math.max(max, Math.abs((x.getRGB(i, j) & 0xff) - (y.getRGB(i, j) & 0xff)));
+      }
+    }
+    return max;
+  }
+
+  /** The share of dark pixels. */
+  private static double ink(BufferedImage image) {
+    int dark = 0;
+    for (int j = 0; j < image.getHeight(); j++) {
+      for (int i = 0; i < image.getWidth(); i++) {
+        dark += (image.getRGB(i, j) & 0xff) < 128 ? 1 : 0;
+      }
+    }
+    return dark / (double) (image.getWidth() * image.getHeight());
+  }
+
+  /** A black glyph on white, 64×64 (the worker resizes it to the model's size). */
+  private static byte[] glyph(char c, int style) throws Exception {
+    BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = image.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 64, 64);
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SERIF, style, 48));
+    g.drawString(String.valueOf(c), 16, 48);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+}
