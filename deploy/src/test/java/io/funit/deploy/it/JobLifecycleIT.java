@@ -109,7 +109,7 @@ class JobLifecycleIT {
 
     assertThat(stack.post("/v1/jobs/probe", "{not json").status()).isEqualTo(400);
     assertThat(stack.post("/v1/jobs/paint", "{}").json().path("field").asText()).isEqualTo("type");
-    assertThat(stack.post("/v1/jobs/translate", "{}").status()).isEqualTo(501);
+    assertThat(stack.post("/v1/jobs/eval", "{}").status()).isEqualTo(501);
     assertThat(TopicReader.readAll(stack.kafka, stack.kafka.topics().work(JobType.PROBE))).hasSize(before);
   }
 

@@ -11,7 +11,12 @@ import io.funit.common.storage.ObjectInfo;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.deploy.it.TestStack.Part;
+import io.funit.gateway.Gateway;
+import io.funit.gateway.GatewaySettings;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -242,6 +247,20 @@ class TranslationApiIT {
     assertThat(data.get(0).path("state").asText()).isEqualTo("queued");
     assertThat(data.get(data.size() - 1).path("state").asText()).isEqualTo("succeeded");
     assertThat(data.get(data.size() - 1).path("progress").path("done").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  @Order(6)
+  void aDeploymentWithoutTranslateWorkersRefusesTranslations() throws Exception {
+    GatewaySettings probeOnly = GatewaySettings.from(stack.settings.with(Map.of("FUNIT_JOB_TYPES", "probe")));
+    try (Gateway gateway = Gateway.start(probeOnly, stack.kafka, stack.store)) {
+      HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + gateway.port() + "/v1/translations"))
+          .header("Authorization", "Bearer " + TestStack.API_KEY).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(501);
+      assertThat(Json.MAPPER.readTree(refused.body()).path("field").asText()).isEqualTo("type");
+    }
   }
 
   private TestStack.Response multipart(List<Part> parts, String modelId) throws Exception {

@@ -96,12 +96,17 @@ public final class JobRoutes {
 
   private JobType jobType(String name) {
     JobType type = wire("type", () -> JobType.fromWire(name));
+    requireEnabled(type, enabledTypes);
+    return type;
+  }
+
+  /** A 501 for a type this deployment has no workers for; feature routes that submit jobs check it too. */
+  public static void requireEnabled(JobType type, Set<JobType> enabledTypes) {
     if (!enabledTypes.contains(type)) {
       throw new ProblemException(Problem.of(501, "job-type-disabled", "Job type not enabled", "this deployment "
           + "does not accept " + type.wireName() + " jobs (enabled: " + enabledTypes.stream().map(JobType::wireName)
           .sorted().toList() + "; see FUNIT_JOB_TYPES)").withField("type"));
     }
-    return type;
   }
 
   private static int limit(List<String> values) {

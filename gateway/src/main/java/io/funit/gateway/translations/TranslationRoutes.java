@@ -16,6 +16,7 @@ import io.funit.gateway.GatewaySettings;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.images.RequestImages;
 import io.funit.gateway.jobs.JobListing;
+import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.jobs.JobWatcher;
 import io.funit.gateway.problem.ProblemException;
@@ -71,6 +72,11 @@ public final class TranslationRoutes {
   }
 
   public void mount(Router router) {
+    // before the body is read: a deployment without translate workers refuses at once, as POST /v1/jobs/translate
+    router.post(PATH).handler(ctx -> {
+      JobRoutes.requireEnabled(JobType.TRANSLATE, settings.enabledTypes());
+      ctx.next();
+    });
     router.post(PATH).consumes("multipart/form-data")
         .handler(BodyHandler.create(settings.uploadDir()).setBodyLimit(settings.maxTranslationBytes())
             .setDeleteUploadedFilesOnEnd(true))
@@ -222,6 +228,9 @@ public final class TranslationRoutes {
       return Future.succeededFuture();
     }
     return watcher.awaitTerminal(submitted.jobId(), Duration.ofSeconds(wait)).map(latest -> {
+      if (ctx.response().closed()) {
+        return null; // the client gave up waiting; the job goes on
+      }
       JobEvent job = latest == null ? submitted : latest;
       ctx.response().putHeader("Preference-Applied", "wait=" + wait);
       HttpJson.write(ctx, job.state().terminal() ? 200 : 202, view(job));
