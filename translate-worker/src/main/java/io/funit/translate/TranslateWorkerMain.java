@@ -11,7 +11,7 @@ import io.funit.translate.batching.BatchingSettings;
 import io.funit.translate.batching.TranslationBatcher;
 import io.funit.translate.job.TranslateHandler;
 import io.funit.translate.models.ModelCache;
-import io.funit.translate.models.ModelCards;
+import io.funit.common.models.ModelCards;
 import java.util.List;
 
 /**

@@ -66,7 +66,8 @@ public final class TranslateBenchmark implements Callable<Integer> {
   /** One request of {@code batch} content images with K class images each; returns seconds. */
   private double translate(FunitNetworks nets, int batch) {
     int s = nets.config().imageSize();
-    try (NDManager m = NDManager.newBaseManager()) {
+    try (io.funit.common.funit.train.NoGrad noGrad = new io.funit.common.funit.train.NoGrad();
+        NDManager m = NDManager.newBaseManager()) {
       NDArray content = m.randomUniform(-1, 1, new Shape(batch, 3, s, s));
       NDArray classes = m.randomUniform(-1, 1, new Shape(batch, k, 3, s, s));
       long start = System.nanoTime();

@@ -17,7 +17,7 @@ import io.funit.translate.batching.BatchingSettings;
 import io.funit.translate.batching.TranslationBatcher;
 import io.funit.translate.job.TranslateHandler;
 import io.funit.translate.models.ModelCache;
-import io.funit.translate.models.ModelCards;
+import io.funit.common.models.ModelCards;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

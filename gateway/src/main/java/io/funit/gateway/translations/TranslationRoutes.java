@@ -6,6 +6,7 @@ import io.funit.common.contract.JobType;
 import io.funit.common.contract.TranslateRequest;
 import io.funit.common.dataset.imports.ImageValidator.ValidImage;
 import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.models.ModelCards;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
@@ -51,7 +52,7 @@ public final class TranslationRoutes {
   private final JobStateProjection jobs;
   private final JobWatcher watcher;
   private final ObjectStore store;
-  private final ModelRegistry models;
+  private final ModelCards models;
   private final StyleStore styles;
   private final RequestImages images;
   private final TranslationLimits limits;
@@ -64,7 +65,7 @@ public final class TranslationRoutes {
     this.jobs = jobs;
     this.watcher = watcher;
     this.store = store;
-    this.models = new ModelRegistry(store);
+    this.models = new ModelCards(new ModelRegistry(store));
     this.styles = new StyleStore(store);
     this.limits = settings.translationLimits();
     this.images = new RequestImages(store, limits);
@@ -179,7 +180,7 @@ public final class TranslationRoutes {
     }
     boolean known;
     try {
-      known = models.card(id).isPresent();
+      known = models.find(id).isPresent();
     } catch (IllegalArgumentException e) {
       known = false; // not even a valid id
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.funit.common.funit.model.FewShotGenerator;
+import io.funit.common.funit.train.NoGrad;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,7 @@ public final class BatchedTranslation {
   public static List<TranslationOutput> run(FewShotGenerator generator, int size, List<TranslationWork> works) {
     int plane = 3 * size * size;
     int latent = generator.config().latentDim();
-    try (NDManager manager = NDManager.newBaseManager()) {
+    try (NoGrad noGrad = new NoGrad(); NDManager manager = NDManager.newBaseManager()) {
       ParameterStore parameters = new ParameterStore(manager, false);
       float[][] codes = classCodes(generator, parameters, manager, size, plane, latent, works);
       int total = works.stream().mapToInt(TranslationWork::contentCount).sum();

@@ -35,6 +35,11 @@ public final class TranslationBatcher implements AutoCloseable {
   private final Deque<Pending> deferred = new ArrayDeque<>();
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong jobs = new AtomicLong();
+  private final AtomicLong computeNanos = new AtomicLong();
+  private long loggedAtNanos = System.nanoTime();
+  private long loggedBatches;
+  private long loggedJobs;
+  private long loggedComputeNanos;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -118,6 +123,7 @@ public final class TranslationBatcher implements AutoCloseable {
 
   private void run(List<Pending> batch) {
     List<TranslationOutput> outputs;
+    long start = System.nanoTime();
     try {
       ServingGenerator generator = models.apply(batch.get(0).modelId());
       outputs = BatchedTranslation.run(generator.generator(), generator.config().imageSize(),
@@ -126,11 +132,31 @@ public final class TranslationBatcher implements AutoCloseable {
       batch.forEach(p -> p.result().completeExceptionally(e));
       return;
     }
+    computeNanos.addAndGet(System.nanoTime() - start);
     batches.incrementAndGet();
     jobs.addAndGet(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).result().complete(outputs.get(i));
     }
+    logStatistics();
+  }
+
+  /** Every 30 s of activity: batches, mean batch size and compute time, for operators tuning the two settings. */
+  private void logStatistics() {
+    long now = System.nanoTime();
+    if (now - loggedAtNanos < 30_000_000_000L) {
+      return;
+    }
+    long b = batches.get() - loggedBatches;
+    long j = jobs.get() - loggedJobs;
+    long c = computeNanos.get() - loggedComputeNanos;
+    LOG.info("{} batches of {} jobs in {} s: {} jobs per batch, {} ms compute per batch, {} % of the time computing",
+        b, j, (now - loggedAtNanos) / 1_000_000_000, String.format("%.1f", j / (double) b),
+        String.format("%.1f", c / 1e6 / b), String.format("%.0f", 100.0 * c / (now - loggedAtNanos)));
+    loggedAtNanos = now;
+    loggedBatches = batches.get();
+    loggedJobs = jobs.get();
+    loggedComputeNanos = computeNanos.get();
   }
 
   private void failAll(RuntimeException error) {

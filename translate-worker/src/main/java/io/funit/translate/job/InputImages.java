@@ -43,11 +43,10 @@ final class InputImages {
         throw e; // storage down: worth a retry
       }
       try {
-        validator.validate(bytes);
+        preprocessing.plain(validator.decode(bytes), out, i * plane);
       } catch (ImageValidator.RejectedFile e) {
         throw new InvalidJobException(name + ": " + e.getMessage());
       }
-      preprocessing.plain(bytes, out, i * plane);
     }
     return out;
   }

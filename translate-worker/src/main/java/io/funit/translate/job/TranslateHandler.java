@@ -15,7 +15,7 @@ import io.funit.common.worker.JobHandler;
 import io.funit.translate.batching.TranslationBatcher;
 import io.funit.translate.batching.TranslationOutput;
 import io.funit.translate.batching.TranslationWork;
-import io.funit.translate.models.ModelCards;
+import io.funit.common.models.ModelCards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

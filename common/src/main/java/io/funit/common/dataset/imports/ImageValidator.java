@@ -38,6 +38,17 @@ public final class ImageValidator {
   }
 
   public ValidImage validate(byte[] bytes) throws RejectedFile {
+    return check(bytes).valid();
+  }
+
+  /** The checked image decoded, for callers that use its pixels right away (one decode instead of two). */
+  public BufferedImage decode(byte[] bytes) throws RejectedFile {
+    return check(bytes).image();
+  }
+
+  private record Checked(ValidImage valid, BufferedImage image) {}
+
+  private Checked check(byte[] bytes) throws RejectedFile {
     try (ImageInputStream in = new javax.imageio.stream.MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -60,11 +71,11 @@ public final class ImageValidator {
         if (!warnings.isEmpty()) {
           throw new RejectedFile("corrupt or truncated image: " + warnings.get(0));
         }
-        return switch (format) {
+        return new Checked(switch (format) {
           case "png" -> new ValidImage("png", width, height, bytes);
           case "jpeg" -> new ValidImage("jpg", width, height, bytes);
           default -> new ValidImage("png", width, height, png(image));
-        };
+        }, image);
       } finally {
         reader.dispose();
       }

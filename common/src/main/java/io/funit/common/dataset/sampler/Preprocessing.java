@@ -57,7 +57,11 @@ public final class Preprocessing {
 
   /** Resizes to S×S without augmentation. */
   public void plain(byte[] encoded, float[] out, int offset) {
-    BufferedImage image = decode(encoded);
+    plain(decode(encoded), out, offset);
+  }
+
+  /** Resizes an already decoded image to S×S without augmentation. */
+  public void plain(BufferedImage image, float[] out, int offset) {
     BufferedImage resized = image.getWidth() == size && image.getHeight() == size && image.getType()
         == BufferedImage.TYPE_INT_RGB ? image : resize(image, size, size, false);
     write(resized, 0, 0, out, offset);

@@ -7,10 +7,10 @@ import ai.djl.pytorch.jni.JniUtils;
  * GradientCollector restores whatever mode its thread had before it, so a job thread's mode depends on what ran on
  * it earlier; an in-place update of a parameter that requires grad fails when the mode happens to be on.
  */
-final class NoGrad implements AutoCloseable {
+public final class NoGrad implements AutoCloseable {
   private final boolean previous;
 
-  NoGrad() {
+  public NoGrad() {
     previous = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
   }
