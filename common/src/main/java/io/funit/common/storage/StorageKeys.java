@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * models/{modelId}/{name}            registered models and their cards
  * reports/{evalJobId}/{name}         evaluation reports
  * styles/{styleId}/{name}            stored styles: class images, style.json (last), class codes per model
+ * judges/{datasetId}/{name}          evaluation judges (classifiers trained on a dataset), cached per dataset
  * </pre>
  */
 public final class StorageKeys {
@@ -39,6 +40,10 @@ public final class StorageKeys {
 
   public static String model(String modelId, String name) {
     return key("models", modelId, name);
+  }
+
+  public static String judge(String datasetId, String name) {
+    return key("judges", datasetId, name);
   }
 
   public static String style(String styleId, String name) {

@@ -37,14 +37,24 @@ class JobRequestsTest {
 
   @Test
   void translateRequestNeedsClassImagesOrAStyleButNotBoth() throws Exception {
-    assertThatThrownBy(() -> JobRequests.parse(TranslateRequest.class, json("{\"content_keys\": [\"a\"]}")))
+    assertThatThrownBy(() -> JobRequests.parse(TranslateRequest.class, json("{\"content_keys\": [\"inputs/j/a.png\"]}")))
         .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("class_keys"));
-    assertThatThrownBy(() -> JobRequests.parse(TranslateRequest.class,
-        json("{\"content_keys\": [\"a\"], \"class_keys\": [\"b\"], \"style_id\": \"s\"}")))
+    assertThatThrownBy(() -> JobRequests.parse(TranslateRequest.class, json(
+        "{\"content_keys\": [\"inputs/j/a.png\"], \"class_keys\": [\"inputs/j/b.png\"], \"style_id\": \"s\"}")))
         .satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("class_keys"));
     TranslateRequest ok = JobRequests.parse(TranslateRequest.class,
-        json("{\"content_keys\": [\"a\"], \"class_keys\": [\"b\", \"c\"]}"));
+        json("{\"content_keys\": [\"inputs/j/a.png\"], \"class_keys\": [\"outputs/j/b.png\", \"styles/s/c.png\"]}"));
     assertThat(ok.outputFormat()).isEqualTo("png");
+  }
+
+  @Test
+  void translateRequestOnlyNamesImagesTheServiceStored() {
+    for (String key : new String[] {"a", "models/m/generator.safetensors", "inputs/../models/x", "inputs/j/../x.png",
+        "/inputs/j/a.png", "datasets/d/manifest.json"}) {
+      assertThatThrownBy(() -> JobRequests.parse(TranslateRequest.class, json(
+          "{\"content_keys\": [\"" + key + "\"], \"style_id\": \"s\"}")))
+          .as(key).satisfies(e -> assertThat(((InvalidRequestException) e).field()).isEqualTo("content_keys[0]"));
+    }
   }
 
   @Test

@@ -1,0 +1,78 @@
+package io.funit.common.eval.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One evaluation of a model on a dataset's held-out classes (spec §6 protocol), with baselines.
+ *
+ * @param evaluation the evaluation (job) id
+ * @param model the model id
+ * @param dataset the dataset id
+ * @param datasetName the dataset's name
+ * @param preset the model's preset
+ * @param imageSize the model's image side
+ * @param heldOutClasses held-out (test) classes evaluated
+ * @param contentsPerClass content images translated per held-out class and K
+ * @param k the shot counts evaluated, ascending
+ * @param seed the seed of every random draw (contents, class images)
+ * @param createdAt when the evaluation finished
+ * @param seconds wall time, judges included
+ * @param judges the classifiers used as judges, with their own test accuracy
+ * @param metrics what each score key means (keys of {@link MethodScores#scores})
+ * @param results one entry per K, in the order of {@code k}
+ * @param samples report-relative file names of sample grids (PNG), one per K, in the order of {@code k}
+ * @param notes how this protocol differs from the paper's (judges trained here, not ImageNet networks, ...)
+ */
+public record EvaluationReport(String evaluation, String model, String dataset, String datasetName, String preset,
+    int imageSize, int heldOutClasses, int contentsPerClass, List<Integer> k, long seed, Instant createdAt,
+    double seconds, List<JudgeSummary> judges, List<MetricInfo> metrics, List<KResult> results, List<String> samples,
+    List<String> notes) {
+
+  /** Method names of {@link MethodScores#method}: the model and the three baselines. */
+  public static final String FUNIT = "funit";
+  public static final String COPY_CONTENT = "copy_content";
+  public static final String CLASS_MEAN = "class_mean";
+  public static final String STYLING_ONLY = "styling_only";
+  public static final List<String> METHODS = List.of(FUNIT, COPY_CONTENT, CLASS_MEAN, STYLING_ONLY);
+
+  /** Score keys. Ground-truth keys ({@code gt_*}) exist only for glyph datasets (kind fonts). */
+  public static final String ACC_ALL_TOP1 = "accuracy_all_top1";
+  public static final String ACC_ALL_TOP5 = "accuracy_all_top5";
+  public static final String ACC_HELDOUT_TOP1 = "accuracy_heldout_top1";
+  public static final String ACC_HELDOUT_TOP5 = "accuracy_heldout_top5";
+  public static final String CONTENT_DISTANCE = "content_distance";
+  public static final String INCEPTION_SCORE = "inception_score";
+  public static final String MEAN_CLASS_FID = "mean_class_fid";
+  public static final String GT_L1 = "gt_l1";
+  public static final String GT_SSIM = "gt_ssim";
+  public static final String GT_CONTENT_ACCURACY = "gt_content_accuracy";
+
+  /**
+   * A judge: a classifier trained by the eval-worker on the dataset itself (cached per dataset).
+   *
+   * @param name style_all (all classes), style_heldout (held-out classes only) or content (characters; glyphs)
+   * @param classes output classes
+   * @param trainImages images it was trained on
+   * @param testImages images its accuracy was measured on (never trained on)
+   * @param testAccuracy top-1 accuracy on those
+   * @param description what it is and how it differs from the paper's judge
+   */
+  public record JudgeSummary(String name, int classes, int trainImages, int testImages, double testAccuracy,
+      String description) {}
+
+  /**
+   * @param key the score key
+   * @param label a short human label
+   * @param higherIsBetter the direction of the score
+   * @param description how it is computed
+   */
+  public record MetricInfo(String key, String label, boolean higherIsBetter, String description) {}
+
+  /** The scores of every method at one K. */
+  public record KResult(int k, List<MethodScores> methods) {}
+
+  /** @param scores score key → value; a metric a method cannot have is absent */
+  public record MethodScores(String method, Map<String, Double> scores) {}
+}
