@@ -5,7 +5,6 @@ import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,15 +51,7 @@ public final class StoredDatasets {
 
   /** The manifest of a complete dataset; empty while it is being built or if there is none. */
   public Optional<DatasetManifest> manifest(String datasetId) {
-    String key = key(datasetId, DatasetDirectory.MANIFEST);
-    if (store.stat(key).isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Json.MAPPER.readValue(store.readBytes(key, MAX_MANIFEST_BYTES), DatasetManifest.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + key, e);
-    }
+    return store.readJson(key(datasetId, DatasetDirectory.MANIFEST), DatasetManifest.class, MAX_MANIFEST_BYTES);
   }
 
   /** Downloads one file of a dataset (a shard) into {@code target}, verifying its checksum. */

@@ -44,15 +44,7 @@ public final class ModelRegistry {
   }
 
   public Optional<ModelCard> card(String modelId) {
-    String key = cardKey(modelId);
-    if (store.stat(key).isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Json.MAPPER.readValue(store.readBytes(key, MAX_CARD_BYTES), ModelCard.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + key, e);
-    }
+    return store.readJson(cardKey(modelId), ModelCard.class, MAX_CARD_BYTES);
   }
 
   /** Every registered model, newest first. */

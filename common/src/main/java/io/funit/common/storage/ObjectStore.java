@@ -203,6 +203,17 @@ public final class ObjectStore {
     });
   }
 
+  /** A small JSON object read into {@code type} (one request), or empty when there is no such object. */
+  public <T> Optional<T> readJson(String key, Class<T> type, int maxBytes) {
+    return readIfPresent(key, maxBytes).map(bytes -> {
+      try {
+        return io.funit.common.json.Json.MAPPER.readValue(bytes, type);
+      } catch (IOException e) {
+        throw new StorageException("cannot read " + key + " as " + type.getSimpleName() + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
   /** Keys and sizes under a prefix (checksums are not listed; {@link #stat} has them). */
   public List<ObjectInfo> list(String prefix) {
     return call("list", prefix, () -> {

@@ -4,8 +4,6 @@ import io.funit.common.dataset.imports.ImageValidator.ValidImage;
 import io.funit.common.json.Json;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
@@ -51,26 +49,17 @@ public final class StyleStore {
     } catch (IllegalArgumentException e) {
       return Optional.empty(); // not even a valid id
     }
-    if (store.stat(key).isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Json.MAPPER.readValue(store.readBytes(key, MAX_MANIFEST_BYTES), StyleManifest.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + key, e);
-    }
+    return store.readJson(key, StyleManifest.class, MAX_MANIFEST_BYTES);
   }
 
   /** The class code of the style under a model, when one was stored. */
   public Optional<float[]> code(String styleId, String modelId) {
-    String key = codeKey(styleId, modelId);
-    if (store.stat(key).isEmpty()) {
-      return Optional.empty();
-    }
-    ByteBuffer bytes = ByteBuffer.wrap(store.readBytes(key, MAX_CODE_BYTES)).order(ByteOrder.LITTLE_ENDIAN);
-    float[] code = new float[bytes.remaining() / Float.BYTES];
-    bytes.asFloatBuffer().get(code);
-    return Optional.of(code);
+    return store.readIfPresent(codeKey(styleId, modelId), MAX_CODE_BYTES).map(stored -> {
+      ByteBuffer bytes = ByteBuffer.wrap(stored).order(ByteOrder.LITTLE_ENDIAN);
+      float[] code = new float[bytes.remaining() / Float.BYTES];
+      bytes.asFloatBuffer().get(code);
+      return code;
+    });
   }
 
   /** Stores a computed code; the same inputs give the same code, so a concurrent second write is harmless. */
