@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * One inference thread for the whole process (PyTorch already spreads one forward pass over every core, so two
  * passes at once would only fight for them). Jobs submit their work and wait; the thread takes the oldest job,
  * adds later jobs for the same model until the batch holds {@code maxBatchImages} content images or the oldest
- * job has waited {@code maxWait}, and runs them as one pass. Jobs for other models wait for a later batch, in
- * arrival order. With {@code maxBatchImages} 1 every job runs alone: batching off.
+ * job has waited {@code maxWait}, and runs them as one pass. It only waits while more jobs for that model are
+ * announced (a job announces itself when it starts reading its inputs): a lone job runs at once. Jobs for other
+ * models wait for a later batch, in arrival order. With {@code maxBatchImages} 1 every job runs alone: batching
+ * off.
  */
 public final class TranslationBatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TranslationBatcher.class);
@@ -33,6 +35,9 @@ public final class TranslationBatcher implements AutoCloseable {
   private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   /** Jobs taken from the queue but left for a later batch (another model, or no room); batcher thread only. */
   private final Deque<Pending> deferred = new ArrayDeque<>();
+  /** Jobs per model that announced themselves and have not submitted yet: what a batch may still wait for. */
+  private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.atomic.AtomicInteger> announced =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong jobs = new AtomicLong();
   private final AtomicLong computeNanos = new AtomicLong();
@@ -50,6 +55,44 @@ public final class TranslationBatcher implements AutoCloseable {
     this.thread = new Thread(this::loop, "translate-batcher");
     this.thread.setDaemon(true);
     this.thread.start();
+  }
+
+  /**
+   * Announces a job for {@code modelId} that will submit its work soon (after reading its inputs): batches of that
+   * model wait for it, up to the wait. Submit through the ticket; closing it without a submit withdraws the job.
+   */
+  public Ticket announce(String modelId) {
+    announced.computeIfAbsent(modelId, m -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+    return new Ticket(modelId);
+  }
+
+  /** A job announced to the batcher; see {@link #announce}. */
+  public final class Ticket implements AutoCloseable {
+    private final String modelId;
+    private boolean open = true;
+
+    private Ticket(String modelId) {
+      this.modelId = modelId;
+    }
+
+    public CompletableFuture<TranslationOutput> submit(TranslationWork work) {
+      CompletableFuture<TranslationOutput> result = TranslationBatcher.this.submit(modelId, work);
+      close();
+      return result;
+    }
+
+    @Override
+    public void close() {
+      if (open) {
+        open = false;
+        announced.get(modelId).decrementAndGet();
+      }
+    }
+  }
+
+  private boolean moreAnnounced(String modelId) {
+    java.util.concurrent.atomic.AtomicInteger count = announced.get(modelId);
+    return count != null && count.get() > 0;
   }
 
   public CompletableFuture<TranslationOutput> submit(String modelId, TranslationWork work) {
@@ -107,7 +150,9 @@ public final class TranslationBatcher implements AutoCloseable {
     long deadline = first.arrivedNanos() + settings.maxWait().toNanos();
     while (images < settings.maxBatchImages()) {
       long left = deadline - System.nanoTime();
-      Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+      // wait only for jobs known to be on their way; anything already queued is taken at once
+      Pending next = left > 0 && moreAnnounced(first.modelId()) ? queue.poll(left, TimeUnit.NANOSECONDS)
+          : queue.poll();
       if (next == null) {
         break;
       }

@@ -76,21 +76,24 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
         .orElseThrow(() -> new InvalidJobException("model: none given and no default model is set"));
     ModelCard card = cards.find(modelId).orElseThrow(() -> new InvalidJobException("model: no model " + modelId));
     int size = card.imageSize();
-    float[] contents = inputs.read("content_keys", request.contentKeys(), size);
     StyleManifest style = null;
     List<String> classKeys = request.classKeys();
     TranslationWork work;
-    if (request.styleId() != null) {
-      style = styles.find(request.styleId())
-          .orElseThrow(() -> new InvalidJobException("style_id: no style " + request.styleId()));
-      classKeys = style.classKeys();
-      work = styleWork(style, modelId, contents, request.contentKeys().size(), size);
-    } else {
-      work = TranslationWork.withClassImages(contents, request.contentKeys().size(),
-          inputs.read("class_keys", classKeys, size), classKeys.size());
+    TranslationOutput output;
+    try (TranslationBatcher.Ticket ticket = batcher.announce(modelId)) {
+      float[] contents = inputs.read("content_keys", request.contentKeys(), size);
+      if (request.styleId() != null) {
+        style = styles.find(request.styleId())
+            .orElseThrow(() -> new InvalidJobException("style_id: no style " + request.styleId()));
+        classKeys = style.classKeys();
+        work = styleWork(style, modelId, contents, request.contentKeys().size(), size);
+      } else {
+        work = TranslationWork.withClassImages(contents, request.contentKeys().size(),
+            inputs.read("class_keys", classKeys, size), classKeys.size());
+      }
+      context.checkStop();
+      output = await(ticket.submit(work), context);
     }
-    context.checkStop();
-    TranslationOutput output = await(batcher.submit(modelId, work), context);
     if (style != null && work.classCode() == null) {
       styles.saveCode(style.id(), modelId, output.classCode());
       styleCodes.put(style.id(), modelId, output.classCode());

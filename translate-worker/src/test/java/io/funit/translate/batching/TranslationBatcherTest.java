@@ -36,16 +36,31 @@ class TranslationBatcherTest {
 
   @Test
   void jobsArrivingWithinTheWaitRunAsOneBatch() throws Exception {
-    try (TranslationBatcher batcher = batcher(16, Duration.ofMillis(500))) {
+    try (TranslationBatcher batcher = batcher(16, Duration.ofSeconds(5))) {
+      List<TranslationBatcher.Ticket> tickets = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        tickets.add(batcher.announce("a"));
+      }
       List<CompletableFuture<TranslationOutput>> results = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        results.add(batcher.submit("a", work(i)));
+        results.add(tickets.get(i).submit(work(i)));
+        Thread.sleep(20); // jobs finish reading their inputs at different times
       }
       for (CompletableFuture<TranslationOutput> result : results) {
         assertThat(result.get(30, TimeUnit.SECONDS).images()).hasSize(3 * S * S);
       }
       assertThat(batcher.batches()).isEqualTo(1);
       assertThat(batcher.jobs()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aLoneJobDoesNotWaitForOthers() throws Exception {
+    try (TranslationBatcher batcher = batcher(16, Duration.ofSeconds(60))) {
+      TranslationBatcher.Ticket withdrawn = batcher.announce("a");
+      withdrawn.close(); // a job that failed before it submitted is not waited for
+      CompletableFuture<TranslationOutput> alone = batcher.announce("a").submit(work(1));
+      assertThat(alone.get(20, TimeUnit.SECONDS).images()).hasSize(3 * S * S);
     }
   }
 
@@ -65,11 +80,14 @@ class TranslationBatcherTest {
 
   @Test
   void jobsForDifferentModelsNeverShareABatchAndEachGetsItsModelsOutput() throws Exception {
-    try (TranslationBatcher batcher = batcher(16, Duration.ofMillis(300))) {
+    try (TranslationBatcher batcher = batcher(16, Duration.ofSeconds(5))) {
       TranslationWork same = work(9);
-      CompletableFuture<TranslationOutput> a = batcher.submit("a", same);
-      CompletableFuture<TranslationOutput> b = batcher.submit("b", same);
-      CompletableFuture<TranslationOutput> a2 = batcher.submit("a", same);
+      TranslationBatcher.Ticket first = batcher.announce("a");
+      TranslationBatcher.Ticket other = batcher.announce("b");
+      TranslationBatcher.Ticket second = batcher.announce("a");
+      CompletableFuture<TranslationOutput> a = first.submit(same);
+      CompletableFuture<TranslationOutput> b = other.submit(same);
+      CompletableFuture<TranslationOutput> a2 = second.submit(same);
       float[] fromA = a.get(30, TimeUnit.SECONDS).images();
       float[] fromB = b.get(30, TimeUnit.SECONDS).images();
       assertThat(a2.get(30, TimeUnit.SECONDS).images()).isEqualTo(fromA);
