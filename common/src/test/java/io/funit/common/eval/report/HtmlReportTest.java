@@ -1,0 +1,163 @@
+package io.funit.common.eval.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.funit.common.eval.report.EvaluationReport.JudgeSummary;
+import io.funit.common.eval.report.EvaluationReport.KResult;
+import io.funit.common.eval.report.EvaluationReport.MethodScores;
+import io.funit.common.eval.report.EvaluationReport.MetricInfo;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+class HtmlReportTest {
+  private static final List<Integer> K = List.of(1, 5, 20);
+
+  @Test
+  void pageIsWellFormedAndSelfContained() throws Exception {
+    String html = HtmlReport.render(report("ds <b>fonts</b>", List.of("plain note")), grids());
+
+    assertThat(html).startsWith("<!DOCTYPE html>");
+    Document page = parse(html);
+    assertThat(page.getDocumentElement().getNodeName()).isEqualTo("html");
+    assertThat(html).doesNotContain("<script", "<link", "src=\"http", "href=\"http", "@import", "url(");
+  }
+
+  @Test
+  void oneTablePerKWithEveryMethodAsARowAndEveryScoredMetricAsAColumn() throws Exception {
+    Document page = parse(HtmlReport.render(report("ds", List.of()), grids()));
+
+    NodeList tables = nodes(page, "//table[@class='scores']");
+    assertThat(tables.getLength()).isEqualTo(K.size());
+    for (int i = 0; i < K.size(); i++) {
+      assertThat(tables.item(i).getAttributes().getNamedItem("data-k").getNodeValue()).isEqualTo(K.get(i).toString());
+    }
+    assertThat(nodes(page, "//table[@data-k='5']/tbody/tr").getLength()).isEqualTo(4);
+    // 1 method column + 3 scored metrics; gt_l1 is described but nobody scored it
+    assertThat(nodes(page, "//table[@data-k='5']/thead/tr/th").getLength()).isEqualTo(4);
+    assertThat(text(page, "//table[@data-k='5']/tbody/tr[1]/th")).isEqualTo("FUNIT");
+  }
+
+  @Test
+  void bestValuePerColumnFollowsTheMetricsDirection() throws Exception {
+    Document page = parse(HtmlReport.render(report("ds", List.of()), grids()));
+
+    // column 2 = accuracy (higher is better): FUNIT; column 3 = content distance (lower is better): copy content
+    assertThat(text(page, "//table[@data-k='5']/tbody/tr[td[1][contains(@class,'best')]]/th")).isEqualTo("FUNIT");
+    assertThat(text(page, "//table[@data-k='5']/tbody/tr[td[2][contains(@class,'best')]]/th"))
+        .isEqualTo("Copy content");
+    assertThat(nodes(page, "//table[@data-k='5']//td[contains(@class,'best')]").getLength()).isEqualTo(3);
+  }
+
+  @Test
+  void oneChartPerScoredMetricWithALineAndLegendEntryPerMethod() throws Exception {
+    Document page = parse(HtmlReport.render(report("ds", List.of()), grids()));
+
+    NodeList charts = nodes(page, "//section[@id='charts']//*[local-name()='svg']");
+    assertThat(charts.getLength()).isEqualTo(3);
+    assertThat(nodes(page, "(//section[@id='charts']//*[local-name()='svg'])[1]/*[local-name()='polyline']")
+        .getLength()).isEqualTo(4);
+    assertThat(nodes(page, "(//section[@id='charts']//*[local-name()='svg'])[1]/*[local-name()='rect']")
+        .getLength()).isEqualTo(4);
+    assertThat(text(page, "(//section[@id='charts']//*[local-name()='svg'])[1]")).contains("Styling only");
+  }
+
+  @Test
+  void sampleGridsAreEmbeddedAsDataUris() throws Exception {
+    Map<String, byte[]> grids = grids();
+    String html = HtmlReport.render(report("ds", List.of()), grids);
+    Document page = parse(html);
+
+    NodeList images = nodes(page, "//section[@id='samples']//img");
+    assertThat(images.getLength()).isEqualTo(2); // the third grid is named but was not stored
+    String src = images.item(0).getAttributes().getNamedItem("src").getNodeValue();
+    assertThat(src).startsWith("data:image/png;base64,");
+    byte[] decoded = Base64.getDecoder().decode(src.substring("data:image/png;base64,".length()));
+    assertThat(decoded).isEqualTo(grids.get("samples/k-1.png"));
+    assertThat(ImageIO.read(new ByteArrayInputStream(decoded)).getWidth()).isEqualTo(6);
+    assertThat(html).contains("(this grid was not stored)");
+  }
+
+  @Test
+  void everyTextIsEscaped() throws Exception {
+    String hostile = "<script>alert('x')</script> & \"q\"";
+    String html = HtmlReport.render(report(hostile, List.of(hostile)), grids());
+
+    assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+        + "&quot;q&quot;");
+    Document page = parse(html);
+    assertThat(text(page, "//section[@id='notes']//li")).isEqualTo(hostile);
+    assertThat(text(page, "//section[@id='judges']//tbody/tr[1]/td[6]")).isEqualTo(hostile);
+  }
+
+  @Test
+  void judgesAndNotesAreListed() throws Exception {
+    Document page = parse(HtmlReport.render(report("ds", List.of("judges are trained here", "second")), grids()));
+
+    assertThat(nodes(page, "//section[@id='judges']//tbody/tr").getLength()).isEqualTo(2);
+    assertThat(text(page, "//section[@id='judges']//tbody/tr[2]/td[5]")).isEqualTo("0.9120");
+    assertThat(nodes(page, "//section[@id='notes']//li").getLength()).isEqualTo(2);
+    assertThat(text(page, "//header")).contains("model-1", "font-32", "ds-1", "[1, 5, 20]");
+  }
+
+  /** A report of 4 methods at K 1, 5, 20; FUNIT is best on accuracy, copy content on content distance. */
+  private static EvaluationReport report(String text, List<String> notes) {
+    List<KResult> results = K.stream().map(k -> new KResult(k, List.of(
+        scores(EvaluationReport.FUNIT, 0.5 + k / 100.0, 0.30, 40.0 - k),
+        scores(EvaluationReport.COPY_CONTENT, 0.10, 0.05, 90.0),
+        scores(EvaluationReport.CLASS_MEAN, 0.20, 0.60, 70.0),
+        scores(EvaluationReport.STYLING_ONLY, 0.15, 0.40, 35.0 - k)))).toList();
+    return new EvaluationReport("eval-1", "model-1", "ds-1", text, "font-32", 32, 12, 10, K, 7,
+        Instant.parse("2025-01-02T03:04:05Z"), 12.5,
+        List.of(new JudgeSummary("style_all", 40, 800, 200, 0.85, text),
+            new JudgeSummary("style_heldout", 12, 240, 60, 0.912, "held-out classes only")),
+        List.of(new MetricInfo(EvaluationReport.ACC_ALL_TOP1, "Top-1 accuracy (all)", true, "judge says " + text),
+            new MetricInfo(EvaluationReport.CONTENT_DISTANCE, "Content distance", false, "feature distance"),
+            new MetricInfo(EvaluationReport.MEAN_CLASS_FID, "mFID", false, "per-class FID, averaged"),
+            new MetricInfo(EvaluationReport.GT_L1, "Glyph L1", false, "fonts only")),
+        results, List.of("samples/k-1.png", "samples/k-5.png", "samples/k-20.png"), notes);
+  }
+
+  private static MethodScores scores(String method, double accuracy, double distance, double fid) {
+    return new MethodScores(method, Map.of(EvaluationReport.ACC_ALL_TOP1, accuracy,
+        EvaluationReport.CONTENT_DISTANCE, distance, EvaluationReport.MEAN_CLASS_FID, fid));
+  }
+
+  private static Map<String, byte[]> grids() throws Exception {
+    return Map.of("samples/k-1.png", png(6), "samples/k-5.png", png(7));
+  }
+
+  private static byte[] png(int width) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(width, 4, BufferedImage.TYPE_INT_RGB), "png", out);
+    return out.toByteArray();
+  }
+
+  /** The page parsed as XML (the doctype line dropped): fails on any unbalanced tag or bad entity. */
+  private static Document parse(String html) throws Exception {
+    String xml = html.substring(html.indexOf('\n') + 1);
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static NodeList nodes(Document page, String xpath) throws Exception {
+    return (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, page, XPathConstants.NODESET);
+  }
+
+  private static String text(Document page, String xpath) throws Exception {
+    return XPathFactory.newInstance().newXPath().evaluate(xpath, page).trim();
+  }
+}
