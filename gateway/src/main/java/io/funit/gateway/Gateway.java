@@ -6,6 +6,7 @@ import io.funit.common.kafka.KafkaClients;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.models.ModelRegistry;
 import io.funit.gateway.datasets.DatasetRoutes;
+import io.funit.gateway.evaluations.EvaluationRoutes;
 import io.funit.gateway.models.ModelRoutes;
 import io.funit.gateway.styles.StyleRoutes;
 import io.funit.gateway.trainings.TrainingRoutes;
@@ -58,9 +59,11 @@ public final class Gateway implements AutoCloseable {
     JobEventStream jobEvents = new JobEventStream(vertx, projection, watcher);
     TranslationRoutes translations = new TranslationRoutes(vertx, submitter, projection, watcher, store, settings);
     StyleRoutes styles = new StyleRoutes(vertx, store, settings);
+    EvaluationRoutes evaluations = new EvaluationRoutes(vertx, submitter, projection, store,
+        settings.enabledTypes(), settings.maxBodyBytes());
     HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));
     GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs, List.of(jobEvents::mount,
-        datasets::mount, trainings::mount, models::mount, translations::mount, styles::mount));
+        datasets::mount, trainings::mount, models::mount, translations::mount, styles::mount, evaluations::mount));
     try {
       vertx.deployVerticle(verticle).await();
     } catch (Exception e) {

@@ -29,7 +29,7 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<Jo
     long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, ResultUrls resultUrls,
     Duration resultUrlExpiry, TranslationLimits translationLimits) {
   /** The job types whose workers ship in this version. */
-  public static final String DEFAULT_JOB_TYPES = "probe,dataset,train,translate";
+  public static final String DEFAULT_JOB_TYPES = "probe,dataset,train,translate,eval";
 
   /** How result images are linked: {@code proxy} (the gateway streams them) or {@code presigned} (S3 directly). */
   public enum ResultUrls {

@@ -31,7 +31,9 @@ class JobLifecycleIT {
 
   @BeforeAll
   void start(Infra infra) throws Exception {
-    stack = new TestStack(infra, Map.of("FUNIT_WORKER_MAX_ATTEMPTS", "2"));
+    // every type is enabled by default: leave eval out to check that a disabled type gets a 501
+    stack = new TestStack(infra, Map.of("FUNIT_WORKER_MAX_ATTEMPTS", "2",
+        "FUNIT_JOB_TYPES", "probe,dataset,train,translate"));
     stack.startGateway();
     stack.startWorker("worker-a");
   }

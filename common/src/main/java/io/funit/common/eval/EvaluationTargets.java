@@ -1,0 +1,114 @@
+package io.funit.common.eval;
+
+import io.funit.common.contract.EvalRequest;
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.dataset.DatasetClass;
+import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.eval.report.EvaluationReport;
+import io.funit.common.models.ModelCard;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.storage.ObjectStore;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What an evaluation request names, resolved and checked against the store: the model's card and the dataset's
+ * manifest. The gateway runs it before enqueueing (so a bad request is a 400 and nothing is queued), the eval worker
+ * and {@code ./funit eval} run it again (the store may have changed, and the CLI has no gateway). It reads only JSON
+ * and never touches the model code, so the gateway can use it without the engine on its classpath.
+ */
+public final class EvaluationTargets {
+  /** The metric keys a request may name ({@code metrics}); empty means all of them. */
+  public static final List<String> METRICS = List.of(EvaluationReport.ACC_ALL_TOP1, EvaluationReport.ACC_ALL_TOP5,
+      EvaluationReport.ACC_HELDOUT_TOP1, EvaluationReport.ACC_HELDOUT_TOP5, EvaluationReport.CONTENT_DISTANCE,
+      EvaluationReport.INCEPTION_SCORE, EvaluationReport.MEAN_CLASS_FID, EvaluationReport.GT_L1,
+      EvaluationReport.GT_SSIM, EvaluationReport.GT_CONTENT_ACCURACY);
+
+  /** The model and the dataset of one evaluation. */
+  public record Target(ModelCard card, DatasetManifest dataset) {}
+
+  private EvaluationTargets() {}
+
+  /**
+   * Checks the request against the store. Blocks (object-store reads).
+   *
+   * @throws InvalidRequestException naming {@code model}, {@code dataset}, {@code k[i]} or {@code metrics[i]}
+   */
+  public static Target resolve(ObjectStore store, EvalRequest request) {
+    checkMetrics(request.metrics());
+    ModelCard card = find(() -> new ModelRegistry(store).card(request.model()).orElse(null), "model",
+        "no model '" + request.model() + "' (GET /v1/models lists them)");
+    DatasetManifest dataset = find(() -> new StoredDatasets(store).manifest(request.dataset()).orElse(null),
+        "dataset", "no built dataset '" + request.dataset() + "'");
+    List<DatasetClass> heldOut = dataset.split(DatasetManifest.SPLIT_TEST);
+    if (heldOut.isEmpty()) {
+      throw new InvalidRequestException("dataset", "dataset '" + dataset.id() + "' has no held-out (test) classes "
+          + "to evaluate on");
+    }
+    checkK(request.k(), dataset, heldOut);
+    checkGroundTruth(request.metrics(), dataset);
+    return new Target(card, dataset);
+  }
+
+  /** Every metric must be a known key, named once. */
+  static void checkMetrics(List<String> metrics) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      String key = metrics.get(i);
+      if (key == null || !METRICS.contains(key)) {
+        throw new InvalidRequestException("metrics[" + i + "]", "unknown metric '" + key + "'; known: " + METRICS);
+      }
+      if (!seen.add(key)) {
+        throw new InvalidRequestException("metrics[" + i + "]", "'" + key + "' is named twice");
+      }
+    }
+  }
+
+  /**
+   * K values are distinct, and every held-out class has enough images for the largest: K class images plus, for
+   * glyphs, the content glyph itself, which is never among the class images (it is the ground truth).
+   */
+  static void checkK(List<Integer> k, DatasetManifest dataset, List<DatasetClass> heldOut) {
+    int reserved = DatasetManifest.KIND_FONTS.equals(dataset.kind()) ? 1 : 0;
+    DatasetClass smallest = heldOut.stream().min(java.util.Comparator.comparingInt(DatasetClass::images)).orElseThrow();
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < k.size(); i++) {
+      if (!seen.add(k.get(i))) {
+        throw new InvalidRequestException("k[" + i + "]", "K = " + k.get(i) + " is named twice");
+      }
+      if (k.get(i) > smallest.images() - reserved) {
+        throw new InvalidRequestException("k[" + i + "]", "K = " + k.get(i) + " needs more images than held-out "
+            + "class '" + smallest.name() + "' has (" + smallest.images() + ")");
+      }
+    }
+  }
+
+  /** Ground-truth metrics need a translation's true image, which only glyph datasets have. */
+  private static void checkGroundTruth(List<String> metrics, DatasetManifest dataset) {
+    if (DatasetManifest.KIND_FONTS.equals(dataset.kind())) {
+      return;
+    }
+    for (int i = 0; i < metrics.size(); i++) {
+      if (metrics.get(i).startsWith("gt_")) {
+        throw new InvalidRequestException("metrics[" + i + "]", "'" + metrics.get(i) + "' needs ground truth, "
+            + "which only font datasets have; dataset '" + dataset.id() + "' is " + dataset.kind());
+      }
+    }
+  }
+
+  /** An id that cannot even name an object is as unknown as one with nothing stored. */
+  private static <T> T find(java.util.function.Supplier<T> read, String field, String missing) {
+    T found;
+    try {
+      found = read.get();
+    } catch (IllegalArgumentException e) {
+      found = null;
+    }
+    if (found == null) {
+      throw new InvalidRequestException(field, missing);
+    }
+    return found;
+  }
+}

@@ -1,0 +1,151 @@
+package io.funit.gateway.evaluations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.contract.EvalRequest;
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobRequests;
+import io.funit.common.contract.JobState;
+import io.funit.common.contract.JobType;
+import io.funit.common.eval.EvaluationOutputs;
+import io.funit.common.eval.EvaluationResult;
+import io.funit.common.eval.EvaluationTargets;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.storage.StorageKeys;
+import io.funit.gateway.http.HttpJson;
+import io.funit.gateway.jobs.JobListing;
+import io.funit.gateway.jobs.JobRoutes;
+import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.problem.ProblemException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code /v1/evaluations}: an evaluation is an eval job. The request is checked against the store before anything
+ * is queued (the model has a card, the dataset a manifest with held-out classes, K fits its classes, every metric
+ * is known), so a bad request is a 400 naming its field. The report (page, JSON, sample grids) is served from
+ * {@code reports/{id}/} once the job has succeeded; before that it is a 409.
+ */
+public final class EvaluationRoutes {
+  static final String PATH = "/v1/evaluations";
+  private static final int MAX_REPORT_BYTES = 64 << 20;
+
+  private final Vertx vertx;
+  private final JobSubmitter submitter;
+  private final JobStateProjection jobs;
+  private final ObjectStore store;
+  private final Set<JobType> enabledTypes;
+  private final long maxBodyBytes;
+
+  public EvaluationRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
+      Set<JobType> enabledTypes, long maxBodyBytes) {
+    this.vertx = vertx;
+    this.submitter = submitter;
+    this.jobs = jobs;
+    this.store = store;
+    this.enabledTypes = Set.copyOf(enabledTypes);
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public void mount(Router router) {
+    // before the body is read: a deployment without eval workers refuses at once, as POST /v1/jobs/eval
+    router.post(PATH).handler(ctx -> {
+      JobRoutes.requireEnabled(JobType.EVAL, enabledTypes);
+      ctx.next();
+    });
+    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::create);
+    router.get(PATH).handler(this::list);
+    router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, EvaluationView.of(find(ctx))));
+    router.get(PATH + "/:id/report").handler(ctx -> serve(ctx, EvaluationOutputs.REPORT_HTML));
+    router.get(PATH + "/:id/report.json").handler(ctx -> serve(ctx, EvaluationOutputs.REPORT_JSON));
+    // a file name may hold a folder (samples/k-5.png): only names the result lists are served
+    router.get(PATH + "/:id/files/*").handler(ctx -> serve(ctx, ctx.pathParam("*")));
+    router.post(PATH + "/:id/cancel").handler(this::cancel);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonNode body = HttpJson.body(ctx);
+    checkK(body.get("k"));
+    EvalRequest request = HttpJson.parse(() -> JobRequests.parse(EvalRequest.class, body));
+    HttpJson.blocking(vertx, () -> {
+      HttpJson.parse(() -> EvaluationTargets.resolve(store, request));
+      try {
+        return submitter.submit(JobType.EVAL, request).join();
+      } catch (RuntimeException e) {
+        throw ProblemException.unavailable("the evaluation could not be enqueued: " + e.getMessage());
+      }
+    }).onSuccess(job -> {
+      ctx.response().putHeader("Location", PATH + "/" + job.jobId());
+      HttpJson.write(ctx, 202, EvaluationView.of(job));
+    }).onFailure(ctx::fail);
+  }
+
+  /**
+   * Each K must be a whole number: the request record would turn a null into a failure without the field's index,
+   * and a fraction into a silent truncation.
+   */
+  private static void checkK(JsonNode k) {
+    if (k == null || k.isNull()) {
+      return;
+    }
+    if (!k.isArray()) {
+      throw ProblemException.badRequest("k", "must be a list of shot counts, e.g. [1, 5, 10, 20]");
+    }
+    for (int i = 0; i < k.size(); i++) {
+      if (!k.get(i).isIntegralNumber()) {
+        throw ProblemException.badRequest("k[" + i + "]", "must be a whole number, got " + k.get(i));
+      }
+    }
+  }
+
+  private void list(RoutingContext ctx) {
+    JobListing page = JobListing.of(ctx, jobs, JobType.EVAL);
+    HttpJson.write(ctx, 200, new EvaluationPage(page.items().stream().map(EvaluationView::of).toList(),
+        page.nextCursor()));
+  }
+
+  /** One page of a listing; {@code nextCursor} is absent on the last page. */
+  public record EvaluationPage(List<EvaluationView> items, String nextCursor) {}
+
+  /** One file of a finished evaluation's report: the page, the JSON, or a file its result lists. */
+  private void serve(RoutingContext ctx, String name) {
+    JobEvent job = find(ctx);
+    EvaluationResult result = EvaluationView.result(job).orElseThrow(() -> job.state() == JobState.SUCCEEDED
+        ? ProblemException.notFound("evaluation " + job.jobId() + " has no readable result")
+        : ProblemException.conflict("evaluation " + job.jobId() + " is " + job.state().wireName()
+            + "; its report exists once it has succeeded"));
+    boolean known = name.equals(EvaluationOutputs.REPORT_HTML) || name.equals(EvaluationOutputs.REPORT_JSON)
+        || result.files().contains(name);
+    if (!known) {
+      throw ProblemException.notFound("evaluation " + job.jobId() + " has no file " + name);
+    }
+    String key = StorageKeys.report(job.jobId(), name);
+    HttpJson.blocking(vertx, () -> store.readIfPresent(key, MAX_REPORT_BYTES).orElseThrow(() ->
+        ProblemException.notFound("file " + name + " of evaluation " + job.jobId() + " is not stored")))
+        .onSuccess(bytes -> ctx.response().putHeader("Content-Type", EvaluationOutputs.contentType(name))
+            .putHeader("Cache-Control", "private, max-age=31536000, immutable") // reports are written once
+            .end(Buffer.buffer(bytes)))
+        .onFailure(ctx::fail);
+  }
+
+  private void cancel(RoutingContext ctx) {
+    JobEvent job = find(ctx);
+    if (job.state().terminal()) {
+      throw ProblemException.conflict("evaluation " + job.jobId() + " already " + job.state().wireName());
+    }
+    HttpJson.blocking(vertx, () -> submitter.cancel(job).join())
+        .onSuccess(updated -> HttpJson.write(ctx, 202, EvaluationView.of(updated)))
+        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
+  }
+
+  private JobEvent find(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    return jobs.get(id).filter(job -> job.type() == JobType.EVAL)
+        .orElseThrow(() -> ProblemException.notFound("no evaluation " + id));
+  }
+}
