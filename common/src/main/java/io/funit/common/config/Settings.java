@@ -73,6 +73,11 @@ public final class Settings {
     return java.nio.file.Path.of(string("FUNIT_CACHE_DIR", System.getProperty("user.home") + "/.cache/funit"));
   }
 
+  /** FUNIT_WORK_DIR: scratch space of running jobs (default $TMPDIR/funit-work). */
+  public java.nio.file.Path workDir() {
+    return java.nio.file.Path.of(string("FUNIT_WORK_DIR", System.getProperty("java.io.tmpdir") + "/funit-work"));
+  }
+
   /** A non-negative long, such as a byte count. */
   public long longValue(String key, long fallback) {
     long value = get(key).map(v -> parse(key, v, Long::parseLong)).orElse(fallback);

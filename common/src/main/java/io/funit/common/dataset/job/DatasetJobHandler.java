@@ -43,9 +43,8 @@ public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
 
   /** Work dir FUNIT_WORK_DIR (default: the temp dir), font cache FUNIT_CACHE_DIR/fonts. */
   public static DatasetJobHandler fromSettings(ObjectStore store, Settings settings) {
-    Path work = Path.of(settings.string("FUNIT_WORK_DIR", System.getProperty("java.io.tmpdir") + "/funit-work"));
-    Path cache = settings.cacheDir();
-    return new DatasetJobHandler(store, work, cache.resolve("fonts"), ImportLimits.from(settings));
+    return new DatasetJobHandler(store, settings.workDir(), settings.cacheDir().resolve("fonts"),
+        ImportLimits.from(settings));
   }
 
   @Override
