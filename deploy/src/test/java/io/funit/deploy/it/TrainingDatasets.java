@@ -18,6 +18,11 @@ final class TrainingDatasets {
   private TrainingDatasets() {}
 
   static String publishSmall(ObjectStore store, Path dir) throws IOException {
+    return publish(store, dir, 2);
+  }
+
+  /** The same 6 classes with the last {@code heldOut} of them in the test split. */
+  static String publish(ObjectStore store, Path dir, int heldOut) throws IOException {
     DatasetDirectory local = new DatasetDirectory(dir);
     List<DatasetClass> classes = new ArrayList<>();
     for (int c = 0; c < 6; c++) {
@@ -25,7 +30,7 @@ final class TrainingDatasets {
       for (int i = 0; i < 8; i++) {
         images.add(new ClassShards.NamedImage(String.format("%05d.png", i), TestArchives.image("png", 40, 36, c * 8 + i)));
       }
-      classes.add(new DatasetClass(c, "class-" + c, c >= 4 ? DatasetManifest.SPLIT_TEST : DatasetManifest.SPLIT_TRAIN,
+      classes.add(new DatasetClass(c, "class-" + c, c >= 6 - heldOut ? DatasetManifest.SPLIT_TEST : DatasetManifest.SPLIT_TRAIN,
           images.size(), local.writeShard(c, images), images.stream().map(ClassShards.NamedImage::name).toList(), null));
     }
     local.writeManifest(new DatasetManifest(1, "local", DatasetManifest.KIND_IMAGES, "small colours", 0, "rgb",
