@@ -3,10 +3,24 @@ package io.funit.common.eval;
 import io.funit.common.contract.EvalRequest;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
+import io.funit.common.eval.judges.JudgeProvider;
+import io.funit.common.eval.judges.Judges;
+import io.funit.common.eval.protocol.Draws;
+import io.funit.common.eval.protocol.Protocol;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ServingGenerator;
+import io.funit.common.worker.InvalidJobException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The evaluation engine's entry point, shared by the eval-worker and {@code ./funit eval}: the paper's protocol on a
@@ -35,8 +49,105 @@ public final class Evaluation {
    */
   public record Output(EvaluationReport report, Map<String, byte[]> files) {}
 
-  /** Reports what the evaluation is doing ({@code done} of {@code total} steps), and lets a job stop it. */
+  /**
+   * Reports what the evaluation is doing ({@code done} of {@code total} steps), and lets a job stop it: an exception
+   * thrown here (e.g. the worker's JobStoppedException) ends the evaluation and propagates.
+   */
   public interface Progress {
     void step(long done, long total, String message);
+  }
+
+  /** {@link #run(Inputs, JudgeProvider, Progress, EvalOptions)} with the default limits. */
+  public static Output run(Inputs inputs, JudgeProvider judges, Progress progress) {
+    return run(inputs, judges, progress, EvalOptions.DEFAULT);
+  }
+
+  /**
+   * Runs the evaluation. A request that cannot be evaluated (no held-out or training classes, an unknown metric,
+   * K above a class's usable images) throws {@link InvalidJobException}.
+   */
+  public static Output run(Inputs inputs, JudgeProvider judges, Progress progress, EvalOptions options) {
+    long started = System.nanoTime();
+    DatasetManifest dataset = inputs.dataset();
+    boolean fonts = DatasetManifest.KIND_FONTS.equals(dataset.kind());
+    List<Integer> ks = List.copyOf(new TreeSet<>(inputs.request().k()));
+    Set<String> wanted = wantedMetrics(inputs.request().metrics(), fonts);
+    int heldOut = dataset.split(DatasetManifest.SPLIT_TEST).size();
+    if (heldOut == 0 || dataset.split(DatasetManifest.SPLIT_TRAIN).isEmpty()) {
+      throw new InvalidJobException("dataset " + dataset.id() + " needs training and held-out classes");
+    }
+    int size = inputs.generator().config().imageSize();
+    int contents = Math.max(1, Math.min(inputs.request().contents(), options.maxTranslationsPerK() / heldOut));
+    if (fonts) {
+      contents = Math.min(contents, dataset.contents().size());
+    }
+    Phases phases = new Phases(progress);
+    ImageBank bank = ImageBank.load(dataset, inputs.images(), size, options.maxImagesPerClass(), phases.loading());
+    List<Draws.ClassDraws> plan = Draws.plan(dataset, bank, ks, contents, options.seed());
+    boolean judged = wanted.stream().anyMatch(MetricCatalog::needsJudges);
+    try (Judges j = judged ? judges.judges(dataset, bank, phases.judges()) : null) {
+      Protocol.Result result = Protocol.run(inputs.generator().generator(), dataset, bank, j, ks, plan, wanted,
+          options.sampleColumns(), phases.protocol());
+      Map<String, byte[]> files = new LinkedHashMap<>();
+      List<String> samples = new ArrayList<>();
+      for (int i = 0; i < ks.size(); i++) {
+        String name = "samples-k" + ks.get(i) + ".png";
+        files.put(name, result.grids().get(i));
+        samples.add(name);
+      }
+      EvaluationReport report = new EvaluationReport(inputs.evaluationId(), inputs.card().id(), dataset.id(),
+          dataset.name(), inputs.card().preset(), size, heldOut, contents, ks, options.seed(), Instant.now(),
+          (System.nanoTime() - started) / 1e9, j == null ? List.of() : j.summaries(),
+          MetricCatalog.ALL.stream().filter(m -> wanted.contains(m.key())).toList(), result.results(), samples,
+          ReportNotes.of(dataset, inputs.request(), contents, result.fidDims()));
+      return new Output(report, files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("judges of dataset " + dataset.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The requested keys (all when empty) that the dataset can have: ground truth only for glyph datasets. */
+  static Set<String> wantedMetrics(List<String> requested, boolean fonts) {
+    List<String> known = MetricCatalog.keys();
+    Set<String> wanted = new LinkedHashSet<>(requested.isEmpty() ? known : requested);
+    for (String key : wanted) {
+      if (!known.contains(key)) {
+        throw new InvalidJobException("unknown metric '" + key + "'; known: " + String.join(", ", known));
+      }
+    }
+    if (!fonts) {
+      wanted.removeIf(MetricCatalog::groundTruth);
+    }
+    if (wanted.isEmpty()) {
+      throw new InvalidJobException("the requested metrics need ground truth, which only glyph datasets have");
+    }
+    return wanted;
+  }
+
+  /** One progress scale for the whole run: images 0–2 %, judges 2–40 %, translations and scores 40–100 %. */
+  private static final class Phases {
+    private static final long TOTAL = 1000;
+    private final Progress progress;
+
+    Phases(Progress progress) {
+      this.progress = progress;
+    }
+
+    Progress loading() {
+      return range(0, 20);
+    }
+
+    Progress judges() {
+      return range(20, 400);
+    }
+
+    Progress protocol() {
+      return range(400, TOTAL);
+    }
+
+    private Progress range(long from, long to) {
+      return (done, total, message) -> progress.step(from + (to - from) * Math.min(done, total)
+          / Math.max(1, total), TOTAL, message);
+    }
   }
 }

@@ -1,0 +1,20 @@
+package io.funit.common.eval.judges;
+
+import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.eval.Evaluation;
+import io.funit.common.eval.ImageBank;
+import java.io.IOException;
+
+/**
+ * Gives an evaluation the judges of its dataset at the model's image size: trained on the dataset's images, or
+ * loaded when an earlier evaluation of the same dataset and size trained them ({@link StoredJudges}).
+ */
+public interface JudgeProvider {
+  /** The judges; the caller closes them. Progress reports training, if any. */
+  Judges judges(DatasetManifest dataset, ImageBank images, Evaluation.Progress progress) throws IOException;
+
+  /** Judges trained afresh for every evaluation and kept nowhere (tests, one-off runs). */
+  static JudgeProvider untrained(JudgeBudget budget) {
+    return (dataset, images, progress) -> JudgeTraining.trainAll(dataset, images, budget, progress);
+  }
+}

@@ -1,0 +1,106 @@
+package io.funit.common.eval.protocol;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.funit.common.eval.HeldOutGlyphL1;
+import io.funit.common.eval.ImageBank;
+import io.funit.common.funit.model.FewShotGenerator;
+import io.funit.common.funit.train.NoGrad;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * FUNIT's K-shot translations of one held-out class, batched. The K-shot class code is the mean of the K images'
+ * codes before the MLP (spec §5), so each class image is encoded once and the codes of any K-subset are averaged
+ * here: exactly the generator's {@code kShotClassCode}, without encoding a glyph again for every content image and
+ * K. Content codes are likewise computed once and decoded at every K.
+ */
+final class Translator implements AutoCloseable {
+  private static final int BATCH = 64;
+
+  private final FewShotGenerator generator;
+  private final ImageBank bank;
+  private final boolean gray;
+  private final NDManager scope;
+  private final ParameterStore store;
+  private final NDArray contentCodes;
+  /** Class code (latent) of every class image the draws use, by bank id. */
+  private final Map<Integer, float[]> classCodes = new TreeMap<>();
+  private final int latent;
+  private final NoGrad noGrad = new NoGrad();
+
+  /** Encodes the class's content images and every class image its draws use. */
+  Translator(FewShotGenerator generator, ImageBank bank, boolean gray, Draws.ClassDraws draws) {
+    this.generator = generator;
+    this.bank = bank;
+    this.gray = gray;
+    this.scope = NDManager.newBaseManager();
+    this.latent = generator.config().latentDim();
+    this.store = new ParameterStore(scope, false);
+    int[] contents = draws.draws().stream().mapToInt(Draws.Draw::contentId).toArray();
+    NDList codes = new NDList();
+    for (int from = 0; from < contents.length; from += BATCH) {
+      int[] ids = java.util.Arrays.copyOfRange(contents, from, Math.min(contents.length, from + BATCH));
+      codes.add(generator.contentCode(store, images(ids), false)); // kept in scope until the class is done
+    }
+    this.contentCodes = codes.size() == 1 ? codes.get(0) : NDArrays.concat(codes);
+    int[] shots = draws.draws().stream().flatMapToInt(d -> java.util.Arrays.stream(d.shots()).flatMapToInt(
+        java.util.Arrays::stream)).distinct().sorted().toArray();
+    for (int from = 0; from < shots.length; from += BATCH) {
+      int[] ids = java.util.Arrays.copyOfRange(shots, from, Math.min(shots.length, from + BATCH));
+      try (NDManager batch = scope.newSubManager()) {
+        NDArray x = images(ids);
+        x.attach(batch);
+        float[] code = generator.classCode(store, x, false).toFloatArray();
+        for (int i = 0; i < ids.length; i++) {
+          classCodes.put(ids[i], java.util.Arrays.copyOfRange(code, i * latent, (i + 1) * latent));
+        }
+      }
+    }
+  }
+
+  private NDArray images(int[] ids) {
+    return scope.create(bank.load(ids), new Shape(ids.length, 3, bank.size(), bank.size()));
+  }
+
+  /** Translations (n, 3, S, S) of every draw with its shots at K position {@code kIndex}; gray for gray data. */
+  float[] translate(List<Draws.Draw> draws, int kIndex) {
+    int n = draws.size();
+    float[] out = new float[n * bank.stride()];
+    for (int from = 0; from < n; from += BATCH) {
+      int b = Math.min(BATCH, n - from);
+      try (NDManager batch = scope.newSubManager()) {
+        float[] codes = new float[b * latent];
+        for (int i = 0; i < b; i++) {
+          int[] shots = draws.get(from + i).shots()[kIndex];
+          for (int id : shots) {
+            float[] code = classCodes.get(id);
+            for (int j = 0; j < latent; j++) {
+              codes[i * latent + j] += code[j] / shots.length;
+            }
+          }
+        }
+        NDArray classCode = batch.create(codes, new Shape(b, latent));
+        NDArray content = contentCodes.get(from + ":" + (from + b));
+        content.attach(batch);
+        float[] translated = generator.decode(store, content, classCode, false).toFloatArray();
+        System.arraycopy(translated, 0, out, from * bank.stride(), translated.length);
+      }
+    }
+    if (gray) {
+      HeldOutGlyphL1.toGray(out, bank.size() * bank.size());
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    scope.close();
+    noGrad.close();
+  }
+}
