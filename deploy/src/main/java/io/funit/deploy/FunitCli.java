@@ -3,6 +3,7 @@ package io.funit.deploy;
 import io.funit.deploy.bench.BenchCommand;
 import io.funit.deploy.demo.DemoCommand;
 import io.funit.deploy.dataset.DatasetCommand;
+import io.funit.deploy.eval.EvalCommand;
 import io.funit.deploy.model.ModelCommand;
 import io.funit.deploy.up.UpCommand;
 import picocli.CommandLine;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 /** The {@code ./funit} commands that run in the launcher's JVM. */
 @Command(name = "funit", mixinStandardHelpOptions = true, version = "FUNIT Service 0.1.0",
     description = "FUNIT Service: few-shot image-to-image translation as a service.",
-    subcommands = {UpCommand.class, DemoCommand.class, BenchCommand.class, ModelCommand.class, DatasetCommand.class})
+    subcommands = {UpCommand.class, DemoCommand.class, BenchCommand.class, ModelCommand.class, DatasetCommand.class,
+        EvalCommand.class})
 public final class FunitCli implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new FunitCli()).execute(args));

@@ -5,7 +5,6 @@ import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.StoredDatasets;
-import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
@@ -21,10 +20,7 @@ import java.util.Set;
  */
 public final class EvaluationTargets {
   /** The metric keys a request may name ({@code metrics}); empty means all of them. */
-  public static final List<String> METRICS = List.of(EvaluationReport.ACC_ALL_TOP1, EvaluationReport.ACC_ALL_TOP5,
-      EvaluationReport.ACC_HELDOUT_TOP1, EvaluationReport.ACC_HELDOUT_TOP5, EvaluationReport.CONTENT_DISTANCE,
-      EvaluationReport.INCEPTION_SCORE, EvaluationReport.MEAN_CLASS_FID, EvaluationReport.GT_L1,
-      EvaluationReport.GT_SSIM, EvaluationReport.GT_CONTENT_ACCURACY);
+  public static final List<String> METRICS = MetricCatalog.keys();
 
   /** The model and the dataset of one evaluation. */
   public record Target(ModelCard card, DatasetManifest dataset) {}
@@ -46,6 +42,10 @@ public final class EvaluationTargets {
     if (heldOut.isEmpty()) {
       throw new InvalidRequestException("dataset", "dataset '" + dataset.id() + "' has no held-out (test) classes "
           + "to evaluate on");
+    }
+    if (dataset.split(DatasetManifest.SPLIT_TRAIN).isEmpty()) {
+      throw new InvalidRequestException("dataset", "dataset '" + dataset.id() + "' has no training classes to take "
+          + "content images from");
     }
     checkK(request.k(), dataset, heldOut);
     checkGroundTruth(request.metrics(), dataset);

@@ -1,0 +1,144 @@
+package io.funit.deploy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.config.Settings;
+import io.funit.common.contract.JobType;
+import io.funit.common.eval.report.EvaluationReport;
+import io.funit.common.json.Json;
+import io.funit.common.models.ModelCard;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.testing.Infra;
+import io.funit.common.testing.InfraExtension;
+import io.funit.common.testing.TopicReader;
+import io.funit.common.worker.WorkerRuntime;
+import io.funit.common.worker.WorkerSettings;
+import io.funit.eval.EvalJobHandler;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Evaluations end to end: the real gateway, Kafka, S3 and an eval worker in this JVM, evaluating the shipped font
+ * model on a small stored image dataset at K 1 and 2. Checks the report (JSON, the HTML page, sample grids) as a
+ * client reads it, and that bad requests are refused with the field at fault before anything is queued.
+ */
+@ExtendWith(InfraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EvaluationJobIT {
+  private static final Path SHIPPED = Path.of("..", "models", "default");
+  private static final Duration TIMEOUT = Duration.ofSeconds(100);
+  private TestStack stack;
+  private String model;
+  private String dataset;
+  private String trainOnly;
+
+  @BeforeAll
+  void start(Infra infra, @TempDir Path dir) throws Exception {
+    // judges of the 6-class dataset train in seconds; the budget only caps a slow machine
+    stack = new TestStack(infra, Map.of("FUNIT_EVAL_JUDGE_SECONDS", "20"));
+    ModelCard card = Json.MAPPER.readValue(SHIPPED.resolve(ModelRegistry.CARD).toFile(), ModelCard.class);
+    new ModelRegistry(stack.store).register(card, SHIPPED.resolve(ModelRegistry.GENERATOR));
+    model = card.id();
+    dataset = TrainingDatasets.publishSmall(stack.store, dir.resolve("dataset"));
+    trainOnly = TrainingDatasets.publish(stack.store, dir.resolve("train-only"), 0);
+    stack.startGateway();
+    Settings local = stack.settings.with(Map.of("FUNIT_CACHE_DIR", dir.resolve("cache").toString(),
+        "FUNIT_WORK_DIR", dir.resolve("work").toString()));
+    stack.track(WorkerRuntime.start(stack.kafka, WorkerSettings.from(local).withWorkerId("eval-worker"),
+        List.of(EvalJobHandler.fromSettings(stack.store, local))));
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    stack.close();
+  }
+
+  @Test
+  void anEvaluationStoresAReportWithEveryMethodAtEveryKAndServesItsPage() throws Exception {
+    TestStack.Response submitted = stack.post("/v1/evaluations", "{\"model\":\"" + model + "\",\"dataset\":\""
+        + dataset + "\",\"k\":[1,2],\"contents\":3}");
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+    String id = submitted.json().path("id").asText();
+    assertThat(stack.get("/v1/evaluations/" + id + "/report").status()).as("no report before the end").isEqualTo(409);
+
+    JsonNode done = awaitEvaluation(id);
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
+    assertThat(done.path("funit")).hasSize(2);
+    assertThat(done.path("funit").get(0).path("k").asInt()).isEqualTo(1);
+    assertThat(done.path("links").path("report").asText()).isEqualTo("/v1/evaluations/" + id + "/report");
+
+    TestStack.Response json = stack.get("/v1/evaluations/" + id + "/report.json");
+    assertThat(json.status()).isEqualTo(200);
+    EvaluationReport report = Json.MAPPER.readValue(json.body(), EvaluationReport.class);
+    assertThat(report.evaluation()).isEqualTo(id);
+    assertThat(report.k()).containsExactly(1, 2);
+    assertThat(report.results()).extracting(EvaluationReport.KResult::k).containsExactly(1, 2);
+    for (EvaluationReport.KResult result : report.results()) {
+      assertThat(result.methods()).extracting(EvaluationReport.MethodScores::method)
+          .containsExactlyInAnyOrderElementsOf(EvaluationReport.METHODS);
+      assertThat(result.methods()).allSatisfy(m -> assertThat(m.scores()).isNotEmpty());
+    }
+
+    TestStack.Response html = stack.get("/v1/evaluations/" + id + "/report");
+    assertThat(html.status()).isEqualTo(200);
+    assertThat(html.contentType()).startsWith("text/html");
+    assertThat(html.body()).startsWith("<!DOCTYPE html>").contains("<table class=\"scores\"", "<svg", id);
+
+    for (JsonNode file : done.path("links").path("files")) {
+      HttpResponse<byte[]> grid = stack.getBytes(file.path("url").asText());
+      assertThat(grid.statusCode()).isEqualTo(200);
+      assertThat(ImageIO.read(new ByteArrayInputStream(grid.body()))).as(file.path("name").asText()).isNotNull();
+    }
+    assertThat(stack.get("/v1/evaluations/" + id + "/files/..%2Fmodels%2Fdefault.json").status()).isEqualTo(404);
+    assertThat(stack.get("/v1/evaluations").json().path("items").findValuesAsText("id")).contains(id);
+    assertThat(stack.post("/v1/evaluations/" + id + "/cancel", "").status()).isEqualTo(409);
+  }
+
+  @Test
+  void badRequestsAreRefusedWithTheFieldAtFaultAndEnqueueNothing() throws Exception {
+    int before = queued();
+    assertField("{\"model\":\"no-such-model\",\"dataset\":\"" + dataset + "\"}", "model");
+    assertField("{\"model\":\"" + model + "\",\"dataset\":\"no-such-dataset\"}", "dataset");
+    assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + trainOnly + "\"}", "dataset");
+    assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1,0]}", "k[1]");
+    assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1,null]}", "k[1]");
+    assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1,9]}", "k[1]");
+    assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"metrics\":[\""
+        + EvaluationReport.MEAN_CLASS_FID + "\",\"fid_typo\"]}", "metrics[1]");
+    assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1],\"metrics\":[\""
+        + EvaluationReport.GT_L1 + "\"]}", "metrics[0]");
+    assertThat(queued()).isEqualTo(before);
+    assertThat(stack.get("/v1/evaluations/no-such-evaluation").status()).isEqualTo(404);
+  }
+
+  private void assertField(String body, String field) throws Exception {
+    TestStack.Response response = stack.post("/v1/evaluations", body);
+    assertThat(response.status()).as(body + " → " + response.body()).isEqualTo(400);
+    assertThat(response.contentType()).isEqualTo("application/problem+json");
+    assertThat(response.json().path("field").asText()).as(response.body()).isEqualTo(field);
+  }
+
+  private int queued() {
+    return TopicReader.readAll(stack.kafka, stack.kafka.topics().work(JobType.EVAL)).size();
+  }
+
+  private JsonNode awaitEvaluation(String id) throws Exception {
+    await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(250))
+        .until(() -> stack.get("/v1/evaluations/" + id).json().path("status").asText(),
+            s -> s.equals("succeeded") || s.equals("failed") || s.equals("canceled"));
+    return stack.get("/v1/evaluations/" + id).json();
+  }
+}
