@@ -61,7 +61,12 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = Settings.fromEnvironment();
+    System.out.println(Json.write(evaluate(Settings.fromEnvironment())));
+    return 0;
+  }
+
+  /** Runs the evaluation with {@code settings} (the store, caches, judge budget) and returns the stdout summary. */
+  public Map<String, Object> evaluate(Settings settings) throws Exception {
     ObjectStore store = new ObjectStore(S3Settings.from(settings));
     ModelRegistry registry = new ModelRegistry(store);
     String modelId = model != null ? model : registry.defaultModel()
@@ -80,8 +85,7 @@ public final class EvalCommand implements Callable<Integer> {
       output = Evaluation.run(loaded.inputs(), evaluation.judges(store), new StderrProgress());
     }
     EvaluationOutputs.write(dir, output);
-    System.out.println(Json.write(summary(output.report(), dir)));
-    return 0;
+    return summary(output.report(), dir);
   }
 
   /** The request a job would carry; a bad option is a usage error naming the request field. */

@@ -15,6 +15,7 @@ import io.funit.common.testing.InfraExtension;
 import io.funit.common.testing.TopicReader;
 import io.funit.common.worker.WorkerRuntime;
 import io.funit.common.worker.WorkerSettings;
+import io.funit.deploy.eval.EvalCommand;
 import io.funit.eval.EvalJobHandler;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -29,11 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
 
 /**
  * Evaluations end to end: the real gateway, Kafka, S3 and an eval worker in this JVM, evaluating the shipped font
  * model on a small stored image dataset at K 1 and 2. Checks the report (JSON, the HTML page, sample grids) as a
- * client reads it, and that bad requests are refused with the field at fault before anything is queued.
+ * client reads it, that {@code ./funit eval} writes the same report locally, and that bad requests are refused with the field at fault before anything is queued.
  */
 @ExtendWith(InfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +46,7 @@ class EvaluationJobIT {
   private String model;
   private String dataset;
   private String trainOnly;
+  private Settings local;
 
   @BeforeAll
   void start(Infra infra, @TempDir Path dir) throws Exception {
@@ -55,7 +58,7 @@ class EvaluationJobIT {
     dataset = TrainingDatasets.publishSmall(stack.store, dir.resolve("dataset"));
     trainOnly = TrainingDatasets.publish(stack.store, dir.resolve("train-only"), 0);
     stack.startGateway();
-    Settings local = stack.settings.with(Map.of("FUNIT_CACHE_DIR", dir.resolve("cache").toString(),
+    local = stack.settings.with(Map.of("FUNIT_CACHE_DIR", dir.resolve("cache").toString(),
         "FUNIT_WORK_DIR", dir.resolve("work").toString()));
     stack.track(WorkerRuntime.start(stack.kafka, WorkerSettings.from(local).withWorkerId("eval-worker"),
         List.of(EvalJobHandler.fromSettings(stack.store, local))));
@@ -105,6 +108,26 @@ class EvaluationJobIT {
     assertThat(stack.get("/v1/evaluations/" + id + "/files/..%2Fmodels%2Fdefault.json").status()).isEqualTo(404);
     assertThat(stack.get("/v1/evaluations").json().path("items").findValuesAsText("id")).contains(id);
     assertThat(stack.post("/v1/evaluations/" + id + "/cancel", "").status()).isEqualTo(409);
+  }
+
+  @Test
+  void theCliRunsTheSameEvaluationIntoALocalDirectory(@TempDir Path out) throws Exception {
+    EvalCommand command = new EvalCommand();
+    new CommandLine(command).parseArgs("--model", model, "--dataset", dataset, "--k", "1,2", "--contents", "2",
+        "--out", out.toString());
+
+    JsonNode summary = Json.MAPPER.valueToTree(command.evaluate(local));
+
+    assertThat(summary.path("results")).hasSize(2);
+    for (JsonNode row : summary.path("results")) {
+      for (String method : EvaluationReport.METHODS) {
+        assertThat(row.path(method).size()).as(method + " at K " + row.path("k")).isPositive();
+      }
+    }
+    EvaluationReport report = Json.MAPPER.readValue(out.resolve("report.json").toFile(), EvaluationReport.class);
+    assertThat(report.model()).isEqualTo(model);
+    assertThat(java.nio.file.Files.readString(out.resolve("report.html"))).contains("<svg", "data:image/png;base64,");
+    assertThat(report.samples()).allSatisfy(name -> assertThat(out.resolve(name)).isRegularFile());
   }
 
   @Test
