@@ -98,7 +98,7 @@ public final class HtmlReport {
     fact(page, "K", String.valueOf(r.k()));
     fact(page, "Seed", String.valueOf(r.seed()));
     fact(page, "Finished", r.createdAt() == null ? "" : r.createdAt().toString());
-    fact(page, "Wall time", Html.number(r.seconds()) + " s");
+    fact(page, "Wall time", String.format(java.util.Locale.ROOT, "%.1f s", r.seconds()));
     page.append("</dl></header>");
   }
 

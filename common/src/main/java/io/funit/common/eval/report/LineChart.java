@@ -51,7 +51,7 @@ final class LineChart {
     return svg.append("</svg>").toString();
   }
 
-  /** The y range: the values' min and max, padded, and never empty (a flat line sits in the middle). */
+  /** The y range: the values' min and max, padded, and never empty (a flat line sits mid-height or above 0). */
   private static double[] range(List<Series> series) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
@@ -67,7 +67,8 @@ final class LineChart {
       return new double[] {0, 1};
     }
     double pad = max > min ? (max - min) * 0.08 : Math.max(Math.abs(max) * 0.1, 0.5);
-    return new double[] {min - pad, max + pad};
+    // scores that cannot be negative (accuracies, distances) get no negative axis label
+    return new double[] {min >= 0 ? Math.max(0, min - pad) : min - pad, max + pad};
   }
 
   private static void axes(StringBuilder svg, List<Integer> k, double[] range) {
