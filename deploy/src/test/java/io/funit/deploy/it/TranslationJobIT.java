@@ -110,6 +110,30 @@ class TranslationJobIT {
   }
 
   @Test
+  void aGatewayConfiguredForPresignedUrlsLinksOutputsStraightToTheObjectStore() throws Exception {
+    HttpResponse<String> done = stack.postParts("/v1/translations", List.of(
+        Part.file("content", "p.png", glyph('p', Font.PLAIN)), Part.file("class", "w.png", glyph('w', Font.BOLD))),
+        Map.of("Prefer", "wait=60"));
+    String id = Json.MAPPER.readTree(done.body()).path("id").asText();
+    try (io.funit.gateway.Gateway presigning = io.funit.gateway.Gateway.start(io.funit.gateway.GatewaySettings.from(
+        stack.settings.with(Map.of("FUNIT_RESULT_URLS", "presigned", "FUNIT_RESULT_URL_EXPIRY_SECONDS", "600"))),
+        stack.kafka, stack.store)) {
+      presigning.awaitCaughtUp(Duration.ofSeconds(30));
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      JsonNode view = Json.MAPPER.readTree(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          "http://127.0.0.1:" + presigning.port() + "/v1/translations/" + id))
+          .header("Authorization", "Bearer " + TestStack.API_KEY).build(),
+          HttpResponse.BodyHandlers.ofString()).body());
+      String url = view.path("outputs").get(0).path("url").asText();
+      assertThat(url).contains("X-Amz-Signature=").contains("X-Amz-Expires=600");
+      HttpResponse<byte[]> image = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(image.statusCode()).as("no API key needed: the signature is the credential").isEqualTo(200);
+      assertThat(ImageIO.read(new ByteArrayInputStream(image.body())).getWidth()).isEqualTo(size);
+    }
+  }
+
+  @Test
   void jpegOutputIsAJpeg() throws Exception {
     HttpResponse<String> response = stack.postParts("/v1/translations", List.of(
         Part.file("content", "a.png", glyph('q', Font.PLAIN)), Part.file("class", "x.png", glyph('x', Font.ITALIC)),
