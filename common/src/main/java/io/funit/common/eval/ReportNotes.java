@@ -17,9 +17,9 @@ final class ReportNotes {
         + " conv–batch-norm–ReLU stages, 128 features) trained from scratch on this dataset at the model's"
         + " resolution, within a few minutes of CPU time; their own test accuracy is listed with them. Scores"
         + " therefore rank methods on this dataset; they are not comparable with the paper's numbers.");
-    notes.add("mFID is computed on style_all's 128-d pooled features projected on " + fidDims + " principal"
+    notes.add("mFID is computed on style_all's pooled features projected on " + fidDims + " principal"
         + " components of the held-out classes' real features (too few images per class for a full-rank"
-        + " covariance in 128-d). It is not comparable with published FIDs (Inception-v3, 2048-d, thousands of"
+        + " covariance in 256-d). It is not comparable with published FIDs (Inception-v3, 2048-d, thousands of"
         + " images). The IS-style score uses style_heldout only (the paper reports IS-all and IS-test).");
     notes.add("Content images: the paper translates 25,000 content images from the source classes into every target"
         + " class. Here each held-out class gets its own " + contents + " content images (request: "

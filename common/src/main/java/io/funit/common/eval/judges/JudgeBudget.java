@@ -14,7 +14,7 @@ package io.funit.common.eval.judges;
 public record JudgeBudget(double maxSeconds, int maxEpochs, int batchSize, double learningRate, double trainFraction,
     long seed) {
   /** The defaults: about 7 minutes for the starter300 fonts at 32 px on 2 cores (docs/evaluation.md). */
-  public static final JudgeBudget DEFAULT = new JudgeBudget(420, 12, 64, 2e-3, 0.75, 1);
+  public static final JudgeBudget DEFAULT = new JudgeBudget(420, 20, 64, 2e-3, 0.75, 1);
 
   public JudgeBudget {
     if (maxSeconds <= 0 || maxEpochs < 1 || batchSize < 2 || learningRate <= 0 || trainFraction <= 0

@@ -19,8 +19,8 @@ public record JudgeConfig(int imageSize, int inputSize, List<Integer> widths, in
   }
 
   /**
-   * The standard judge for an image size: stem 16 channels at full resolution, then stride-2 stages of 32, 64 and
-   * 128 channels (128 at most) until the map is 4×4; the pooled 128 last-stage channels are the features.
+   * The standard judge for an image size: stem 32 channels at full resolution, then stride-2 stages of 64, 128 and
+   * 256 channels (256 at most) until the map is 4×4; the pooled 256 last-stage channels are the features.
    */
   public static JudgeConfig standard(int imageSize, int classes) {
     int input = imageSize;
@@ -28,9 +28,9 @@ public record JudgeConfig(int imageSize, int inputSize, List<Integer> widths, in
       input /= 2;
     }
     int downs = Integer.numberOfTrailingZeros(Integer.highestOneBit(input / 4));
-    java.util.ArrayList<Integer> widths = new java.util.ArrayList<>(List.of(16));
+    java.util.ArrayList<Integer> widths = new java.util.ArrayList<>(List.of(32));
     for (int i = 0; i < downs; i++) {
-      widths.add(Math.min(128, 32 << i));
+      widths.add(Math.min(256, 64 << i));
     }
     return new JudgeConfig(imageSize, input, widths, classes);
   }

@@ -1,0 +1,122 @@
+package io.funit.common.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.funit.common.contract.EvalRequest;
+import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.sampler.KShotSampler;
+import io.funit.common.eval.judges.JudgeBudget;
+import io.funit.common.eval.judges.LocalJudges;
+import io.funit.common.eval.report.EvaluationReport;
+import io.funit.common.eval.report.EvaluationReport.MethodScores;
+import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.config.LossConfig;
+import io.funit.common.funit.config.OptimizerConfig;
+import io.funit.common.funit.model.DiscriminatorConfig;
+import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.funit.model.GeneratorConfig;
+import io.funit.common.models.GeneratorWeights;
+import io.funit.common.models.ModelCard;
+import io.funit.common.models.ServingGenerator;
+import io.funit.common.worker.InvalidJobException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Evaluation.run end to end on a tiny real glyph dataset with a small random generator. */
+class EvaluationTest {
+  private static final int SIZE = 32;
+  private static final JudgeBudget FAST = new JudgeBudget(6, 3, 32, 2e-3, 0.75, 1);
+  @TempDir
+  static Path dir;
+  static DatasetManifest dataset;
+  static Path generatorFile;
+
+  @BeforeAll
+  static void dataAndModel() throws Exception {
+    dataset = GlyphDatasets.write(dir.resolve("ds"), 6, 2, "ABCDEFGHabcdefgh", SIZE);
+    FunitConfig config = new FunitConfig("tiny", SIZE, 2, new GeneratorConfig(8, 1, 16, 8, 2, 2, 3),
+        new DiscriminatorConfig(8, 2, 4, true), OptimizerConfig.OFFICIAL, OptimizerConfig.OFFICIAL,
+        LossConfig.OFFICIAL, 0.999, 0, 10);
+    generatorFile = dir.resolve("generator.safetensors");
+    try (FunitNetworks nets = FunitNetworks.create(config, 3)) {
+      GeneratorWeights.save(nets, generatorFile);
+    }
+  }
+
+  private static Evaluation.Output run(List<Integer> k, List<String> metrics, Path judges, List<String> messages)
+      throws Exception {
+    KShotSampler images = GlyphDatasets.sampler(dir.resolve("ds"), SIZE);
+    ModelCard card = new ModelCard("m1", "m1", dataset.id(), dataset.name(), "tiny", SIZE, null, 10, List.of(),
+        List.of(), Map.of(), List.of(), "models/m1/generator.safetensors", null, "gray");
+    try (ServingGenerator generator = GeneratorWeights.loadForServing(generatorFile)) {
+      return Evaluation.run(new Evaluation.Inputs("e1", new EvalRequest("m1", dataset.id(), k, 5, metrics), card,
+          generator, dataset, images), new LocalJudges(judges, FAST), (done, total, message) -> {
+            assertThat(done).isBetween(0L, total);
+            messages.add(message);
+          });
+    }
+  }
+
+  @Test
+  void aReportHasEveryMethodAndEveryKeyAtEveryKAndASampleGridPerK() throws Exception {
+    List<String> messages = new ArrayList<>();
+    Evaluation.Output output = run(List.of(3, 1), List.of(), dir.resolve("judges-a"), messages);
+    EvaluationReport report = output.report();
+    assertThat(report.k()).containsExactly(1, 3);
+    assertThat(report.heldOutClasses()).isEqualTo(2);
+    assertThat(report.contentsPerClass()).isEqualTo(5);
+    assertThat(report.judges()).extracting(EvaluationReport.JudgeSummary::name)
+        .containsExactly("style_all", "style_heldout", "content");
+    assertThat(report.metrics()).hasSize(10);
+    assertThat(report.results()).hasSize(2);
+    for (EvaluationReport.KResult result : report.results()) {
+      assertThat(result.methods()).extracting(MethodScores::method).containsExactlyElementsOf(EvaluationReport.METHODS);
+      for (MethodScores method : result.methods()) {
+        assertThat(method.scores()).containsOnlyKeys(report.metrics().stream().map(EvaluationReport.MetricInfo::key)
+            .toList());
+        assertThat(method.scores().values()).allSatisfy(v -> assertThat(v).isFinite());
+      }
+      MethodScores copy = result.methods().get(1);
+      assertThat(copy.scores().get(EvaluationReport.CONTENT_DISTANCE)).as("copy_content keeps its content")
+          .isEqualTo(0.0);
+    }
+    assertThat(report.samples()).containsExactly("samples-k1.png", "samples-k3.png");
+    assertThat(output.files().keySet()).containsExactlyElementsOf(report.samples());
+    assertThat(output.files().get("samples-k3.png")).startsWith(0x89, 'P', 'N', 'G');
+    assertThat(report.notes()).isNotEmpty();
+    assertThat(messages).anyMatch(m -> m.startsWith("training judge"));
+    assertThat(Files.exists(dir.resolve("judges-a").resolve(dataset.id()).resolve("v1-32px.json"))).isTrue();
+
+    List<String> again = new ArrayList<>();
+    EvaluationReport second = run(List.of(1, 3), List.of(), dir.resolve("judges-a"), again).report();
+    assertThat(again).as("stored judges are loaded, not trained again").noneMatch(m -> m.startsWith("training"));
+    assertThat(second.judges()).isEqualTo(report.judges());
+    assertThat(second.results()).as("same draws, same judges, same scores").isEqualTo(report.results());
+  }
+
+  @Test
+  void groundTruthMetricsAloneNeedNoJudges() throws Exception {
+    List<String> messages = new ArrayList<>();
+    EvaluationReport report = run(List.of(2), List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM),
+        dir.resolve("judges-b"), messages).report();
+    assertThat(report.judges()).isEmpty();
+    assertThat(report.results().get(0).methods()).allSatisfy(m -> assertThat(m.scores()).containsOnlyKeys(
+        EvaluationReport.GT_L1, EvaluationReport.GT_SSIM));
+    assertThat(messages).noneMatch(m -> m.startsWith("training"));
+  }
+
+  @Test
+  void unknownMetricsAndTooLargeKAreInvalidJobs() {
+    assertThatThrownBy(() -> run(List.of(1), List.of("fid_inception"), dir.resolve("judges-c"), new ArrayList<>()))
+        .isInstanceOf(InvalidJobException.class).hasMessageContaining("unknown metric");
+    assertThatThrownBy(() -> run(List.of(16), List.of(EvaluationReport.GT_L1), dir.resolve("judges-c"),
+        new ArrayList<>())).isInstanceOf(InvalidJobException.class).hasMessageContaining("K = 16");
+  }
+}
