@@ -42,13 +42,23 @@ final class Translator implements AutoCloseable {
     this.scope = NDManager.newBaseManager();
     this.latent = generator.config().latentDim();
     this.store = new ParameterStore(scope, false);
+    try {
+      this.contentCodes = encode(draws);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Content codes of the draws (kept in scope for every K); fills the class codes. */
+  private NDArray encode(Draws.ClassDraws draws) {
     int[] contents = draws.draws().stream().mapToInt(Draws.Draw::contentId).toArray();
     NDList codes = new NDList();
     for (int from = 0; from < contents.length; from += BATCH) {
       int[] ids = java.util.Arrays.copyOfRange(contents, from, Math.min(contents.length, from + BATCH));
       codes.add(generator.contentCode(store, images(ids), false)); // kept in scope until the class is done
     }
-    this.contentCodes = codes.size() == 1 ? codes.get(0) : NDArrays.concat(codes);
+    NDArray contentCodes = codes.size() == 1 ? codes.get(0) : NDArrays.concat(codes);
     int[] shots = draws.draws().stream().flatMapToInt(d -> java.util.Arrays.stream(d.shots()).flatMapToInt(
         java.util.Arrays::stream)).distinct().sorted().toArray();
     for (int from = 0; from < shots.length; from += BATCH) {
@@ -62,6 +72,7 @@ final class Translator implements AutoCloseable {
         }
       }
     }
+    return contentCodes;
   }
 
   private NDArray images(int[] ids) {
