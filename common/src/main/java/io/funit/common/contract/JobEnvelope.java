@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * The record on a work topic, keyed by job id: everything a worker needs to run the job.
  * The request stays a JSON tree here because the topic is shared by versions; the worker turns it into the
- * typed request of its {@link JobType} with {@link JobRequests#parse}.
+ * typed request of its {@link JobType} with {@link JobRequests#parse}. {@code webhook} (optional) is where the
+ * job's webhook goes; workers ignore it, the queued event takes it from here.
  */
-public record JobEnvelope(int schemaVersion, String jobId, JobType type, Instant createdAt, JsonNode request) {
+public record JobEnvelope(int schemaVersion, String jobId, JobType type, Instant createdAt, JsonNode request,
+    WebhookTarget webhook) {
   public static final int SCHEMA_VERSION = 1;
 
   public JobEnvelope {
@@ -21,5 +23,10 @@ public record JobEnvelope(int schemaVersion, String jobId, JobType type, Instant
       throw new InvalidRequestException("schema_version", "unsupported schema version " + schemaVersion
           + " (this build reads up to " + SCHEMA_VERSION + ")");
     }
+  }
+
+  /** A work record of a job without a webhook. */
+  public JobEnvelope(int schemaVersion, String jobId, JobType type, Instant createdAt, JsonNode request) {
+    this(schemaVersion, jobId, type, createdAt, request, null);
   }
 }

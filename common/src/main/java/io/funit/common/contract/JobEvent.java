@@ -24,10 +24,11 @@ import java.util.UUID;
  * @param result what a succeeded job produced (job-type specific)
  * @param error why the job failed, or why the last attempt failed while retrying
  * @param workerId the worker that wrote the event, if a worker did
+ * @param webhook where the job's webhook goes, if it has one (set at submission, carried by every event)
  */
 public record JobEvent(int schemaVersion, String eventId, JobEventType event, String jobId, JobType type,
     JobState state, Instant createdAt, Instant updatedAt, int attempt, Progress progress, boolean cancelRequested,
-    JsonNode request, JsonNode result, JobError error, String workerId) {
+    JsonNode request, JsonNode result, JobError error, String workerId, WebhookTarget webhook) {
   public static final int SCHEMA_VERSION = 1;
 
   public JobEvent {
@@ -36,41 +37,49 @@ public record JobEvent(int schemaVersion, String eventId, JobEventType event, St
     Objects.requireNonNull(state, "state");
   }
 
+  /** An event of a job without a webhook (the layout before webhooks; older records read the same). */
+  public JobEvent(int schemaVersion, String eventId, JobEventType event, String jobId, JobType type,
+      JobState state, Instant createdAt, Instant updatedAt, int attempt, Progress progress, boolean cancelRequested,
+      JsonNode request, JsonNode result, JobError error, String workerId) {
+    this(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
+        cancelRequested, request, result, error, workerId, null);
+  }
+
   /** The first event of a job, written by the gateway before the work record. */
   public static JobEvent queued(JobEnvelope envelope) {
     return new JobEvent(SCHEMA_VERSION, UUID.randomUUID().toString(), JobEventType.QUEUED, envelope.jobId(),
         envelope.type(), JobState.QUEUED, envelope.createdAt(), envelope.createdAt(), 0, null, false,
-        envelope.request(), null, null, null);
+        envelope.request(), null, null, null, envelope.webhook());
   }
 
   /** The next event: same job, a new event id and time, the given event type and state. */
   public JobEvent next(JobEventType nextEvent, JobState nextState, String writer) {
     return new JobEvent(SCHEMA_VERSION, UUID.randomUUID().toString(), nextEvent, jobId, type, nextState, createdAt,
-        Instant.now(), attempt, progress, cancelRequested && !nextState.terminal(), request, result, error, writer);
+        Instant.now(), attempt, progress, cancelRequested && !nextState.terminal(), request, result, error, writer, webhook);
   }
 
   public JobEvent withAttempt(int value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, value, progress,
-        cancelRequested, request, result, error, workerId);
+        cancelRequested, request, result, error, workerId, webhook);
   }
 
   public JobEvent withProgress(Progress value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, value,
-        cancelRequested, request, result, error, workerId);
+        cancelRequested, request, result, error, workerId, webhook);
   }
 
   public JobEvent withCancelRequested(boolean value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        value, request, result, error, workerId);
+        value, request, result, error, workerId, webhook);
   }
 
   public JobEvent withResult(JsonNode value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        cancelRequested, request, value, error, workerId);
+        cancelRequested, request, value, error, workerId, webhook);
   }
 
   public JobEvent withError(JobError value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        cancelRequested, request, result, value, workerId);
+        cancelRequested, request, result, value, workerId, webhook);
   }
 }
