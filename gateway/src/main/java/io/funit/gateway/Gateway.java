@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 
 /** A running gateway: its Vert.x instance, Kafka clients and job-state projection, closed together. */
 public final class Gateway implements AutoCloseable {
@@ -48,6 +49,26 @@ public final class Gateway implements AutoCloseable {
     KafkaProducer<String, String> producer = kafka.producer(instance);
     Admin admin = kafka.admin();
     Vertx vertx = Vertx.vertx();
+    GatewayVerticle verticle = verticle(vertx, settings, kafka, store, projection, producer, admin);
+    try {
+      vertx.deployVerticle(verticle).await();
+    } catch (Exception e) {
+      vertx.close();
+      projection.close();
+      producer.close();
+      admin.close();
+      throw new IllegalStateException("gateway cannot listen on " + settings.host() + ":" + settings.port()
+          + ": " + e.getMessage(), e);
+    }
+    return new Gateway(vertx, producer, admin, projection, verticle.actualPort());
+  }
+
+  /**
+   * Every feature wired to the clients; nothing connects until the verticle is deployed. A seam for tests that
+   * need the routes the gateway serves ({@link GatewayVerticle#router}).
+   */
+  static GatewayVerticle verticle(Vertx vertx, GatewaySettings settings, KafkaClients kafka, ObjectStore store,
+      JobStateProjection projection, Producer<String, String> producer, Admin admin) {
     JobEventPublisher events = new JobEventPublisher(producer, kafka.topics(), projection);
     JobSubmitter submitter = new JobSubmitter(producer, kafka.topics(), events);
     JobRoutes jobs = new JobRoutes(vertx, submitter, projection, settings.enabledTypes(), settings.maxBodyBytes());
@@ -64,17 +85,7 @@ public final class Gateway implements AutoCloseable {
     HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));
     GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs, List.of(jobEvents::mount,
         datasets::mount, trainings::mount, models::mount, translations::mount, styles::mount, evaluations::mount));
-    try {
-      vertx.deployVerticle(verticle).await();
-    } catch (Exception e) {
-      vertx.close();
-      projection.close();
-      producer.close();
-      admin.close();
-      throw new IllegalStateException("gateway cannot listen on " + settings.host() + ":" + settings.port()
-          + ": " + e.getMessage(), e);
-    }
-    return new Gateway(vertx, producer, admin, projection, verticle.actualPort());
+    return verticle;
   }
 
   public int port() {

@@ -4,6 +4,7 @@ import io.funit.gateway.auth.ApiKeyAuth;
 import io.funit.gateway.health.HealthRoutes;
 import java.util.List;
 import io.funit.gateway.jobs.JobRoutes;
+import io.funit.gateway.openapi.OpenApiRoutes;
 import io.funit.gateway.problem.ProblemHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -29,8 +30,15 @@ final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return vertx.createHttpServer().requestHandler(router(vertx)).listen(settings.port(), settings.host())
+        .onSuccess(s -> server = s);
+  }
+
+  /** Every route the gateway serves; the OpenAPI route test reads them from here. */
+  Router router(io.vertx.core.Vertx vertx) {
     Router router = Router.router(vertx);
     health.mount(router);                                                  // /healthz, /readyz: no key needed
+    OpenApiRoutes.mount(router);                                           // /openapi.json: no key needed
     router.route("/v1/*").handler(new ApiKeyAuth(settings.apiKeys()));    // everything else needs a key
     jobs.mount(router);                                                    // /v1/jobs...
     features.forEach(feature -> feature.accept(router));                  // /v1/datasets, /v1/trainings, ...
@@ -41,8 +49,7 @@ final class GatewayVerticle extends VerticleBase {
     router.errorHandler(413, problems);
     router.errorHandler(415, problems);
     router.errorHandler(500, problems);
-    return vertx.createHttpServer().requestHandler(router).listen(settings.port(), settings.host())
-        .onSuccess(s -> server = s);
+    return router;
   }
 
   int actualPort() {

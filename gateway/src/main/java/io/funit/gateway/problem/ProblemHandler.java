@@ -44,6 +44,8 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", ctx.request().method()
           + " is not allowed on " + ctx.request().path());
       case 413 -> Problem.of(413, "payload-too-large", "Payload too large", "the request body exceeds the limit");
+      case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", "this route does not accept "
+          + ctx.request().getHeader("Content-Type"));
       case 400 -> Problem.of(400, "bad-request", "Bad request", failure == null ? "bad request" : failure.getMessage());
       default -> {
         LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), failure);
