@@ -13,6 +13,7 @@ import io.funit.gateway.trainings.TrainingRoutes;
 import io.funit.gateway.translations.TranslationRoutes;
 import java.util.List;
 import io.funit.gateway.health.HealthRoutes;
+import io.funit.gateway.idempotency.IdempotencyHandler;
 import io.funit.gateway.health.ReadinessProbe;
 import io.funit.gateway.jobs.JobEventStream;
 import io.funit.gateway.jobs.JobRoutes;
@@ -83,7 +84,9 @@ public final class Gateway implements AutoCloseable {
     EvaluationRoutes evaluations = new EvaluationRoutes(vertx, submitter, projection, store,
         settings.enabledTypes(), settings.maxBodyBytes());
     HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));
-    GatewayVerticle verticle = new GatewayVerticle(settings, health, jobs, List.of(jobEvents::mount,
+    IdempotencyHandler idempotency = new IdempotencyHandler(vertx, store, settings);
+    GatewayVerticle verticle = new GatewayVerticle(settings, health, List.of(idempotency::mount), jobs,
+        List.of(jobEvents::mount,
         datasets::mount, trainings::mount, models::mount, translations::mount, styles::mount, evaluations::mount));
     return verticle;
   }

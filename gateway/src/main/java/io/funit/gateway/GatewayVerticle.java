@@ -4,6 +4,8 @@ import io.funit.gateway.auth.ApiKeyAuth;
 import io.funit.gateway.health.HealthRoutes;
 import java.util.List;
 import io.funit.gateway.jobs.JobRoutes;
+import io.funit.gateway.limits.RateLimitHandler;
+import io.funit.gateway.limits.ServerLimits;
 import io.funit.gateway.openapi.OpenApiRoutes;
 import io.funit.gateway.problem.ProblemHandler;
 import io.vertx.core.Future;
@@ -16,21 +18,28 @@ final class GatewayVerticle extends VerticleBase {
   private final GatewaySettings settings;
   private final HealthRoutes health;
   private final JobRoutes jobs;
+  private final List<java.util.function.Consumer<Router>> guards;
   private final List<java.util.function.Consumer<Router>> features;
   private HttpServer server;
 
-  /** {@code features} mount the feature routes (datasets, trainings, models...) after the job routes. */
-  GatewayVerticle(GatewaySettings settings, HealthRoutes health, JobRoutes jobs,
-      List<java.util.function.Consumer<Router>> features) {
+  /**
+   * {@code guards} mount handlers every {@code /v1} request passes after authentication (idempotency);
+   * {@code features} mount the feature routes (datasets, trainings, models...) after the job routes.
+   */
+  GatewayVerticle(GatewaySettings settings, HealthRoutes health, List<java.util.function.Consumer<Router>> guards,
+      JobRoutes jobs, List<java.util.function.Consumer<Router>> features) {
     this.settings = settings;
     this.health = health;
     this.jobs = jobs;
+    this.guards = List.copyOf(guards);
     this.features = List.copyOf(features);
   }
 
   @Override
   public Future<?> start() {
-    return vertx.createHttpServer().requestHandler(router(vertx)).listen(settings.port(), settings.host())
+    return vertx.createHttpServer(ServerLimits.options(settings.apiLimits()))
+        .invalidRequestHandler(ServerLimits.invalidRequests(settings.apiLimits()))
+        .requestHandler(router(vertx)).listen(settings.port(), settings.host())
         .onSuccess(s -> server = s);
   }
 
@@ -40,6 +49,8 @@ final class GatewayVerticle extends VerticleBase {
     health.mount(router);                                                  // /healthz, /readyz: no key needed
     OpenApiRoutes.mount(router);                                           // /openapi.json: no key needed
     router.route("/v1/*").handler(new ApiKeyAuth(settings.apiKeys()));    // everything else needs a key
+    router.route("/v1/*").handler(new RateLimitHandler(settings.apiLimits())); // per key, RateLimit-* headers
+    guards.forEach(guard -> guard.accept(router));                       // Idempotency-Key on POST
     jobs.mount(router);                                                    // /v1/jobs...
     features.forEach(feature -> feature.accept(router));                  // /v1/datasets, /v1/trainings, ...
     router.route().failureHandler(new ProblemHandler());

@@ -28,7 +28,7 @@ public record DatasetRequest(String kind, String name, String preset, int size, 
   public static final String DEFAULT_CHARSET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   /** Top-level areas of the bucket that the service writes (StorageKeys); never an import source. */
   public static final List<String> RESERVED_AREAS = List.of("inputs", "outputs", "datasets", "checkpoints", "models",
-      "reports", "styles", "judges");
+      "reports", "styles", "judges", "idempotency");
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/?");
 
   public DatasetRequest {

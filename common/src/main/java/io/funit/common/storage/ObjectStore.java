@@ -128,6 +128,34 @@ public final class ObjectStore {
     return stat(key).orElseGet(() -> putBytes(key, content, contentType));
   }
 
+  /**
+   * Writes only if nothing is stored under the key, atomically on the server ({@code If-None-Match: *}): of two
+   * concurrent writers exactly one gets {@code true}. AWS S3 and MinIO decide it atomically; S3Proxy (the embedded
+   * stack) checks then writes, so there concurrent writers from two processes have a short window.
+   *
+   * @return whether this call wrote the object ({@code false}: something was already stored)
+   */
+  public boolean putBytesIfNoneMatch(String key, byte[] content, String contentType) {
+    return call("conditional put", key, () -> {
+      try {
+        client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
+            .stream(new java.io.ByteArrayInputStream(content), content.length, -1)
+            .contentType(contentType)
+            .headers(Map.of("If-None-Match", "*"))
+            .userMetadata(Map.of(SHA256_METADATA, Sha256.of(content)))
+            .build());
+        return true;
+      } catch (ErrorResponseException e) {
+        // 412 when the object exists; AWS answers 409 when a concurrent conditional write is still in flight
+        String code = e.errorResponse().code();
+        if ("PreconditionFailed".equals(code) || "ConditionalRequestConflict".equals(code)) {
+          return false;
+        }
+        throw e;
+      }
+    });
+  }
+
   public ObjectInfo putIfAbsent(String key, Path file, String contentType) {
     return stat(key).orElseGet(() -> put(key, file, contentType));
   }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * reports/{evalJobId}/{name}         evaluation reports
  * styles/{styleId}/{name}            stored styles: class images, style.json (last), class codes per model
  * judges/{datasetId}/{name}          evaluation judges (classifiers trained on a dataset), cached per dataset
+ * idempotency/{principal}/{key}.json the first answer to a POST with an Idempotency-Key (both parts hashed)
  * </pre>
  */
 public final class StorageKeys {
@@ -52,6 +53,11 @@ public final class StorageKeys {
 
   public static String report(String evalJobId, String name) {
     return key("reports", evalJobId, name);
+  }
+
+  /** The record of one idempotency key; both parts are hex SHA-256 digests, so no caller text reaches the key. */
+  public static String idempotency(String principalDigest, String keyDigest) {
+    return key("idempotency", principalDigest, keyDigest + ".json");
   }
 
   /** The prefix holding everything of one id under a top-level area, e.g. {@code outputs/<jobId>/}. */

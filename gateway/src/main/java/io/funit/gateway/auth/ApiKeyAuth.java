@@ -40,6 +40,7 @@ public final class ApiKeyAuth implements Handler<RoutingContext> {
       ctx.fail(new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", "the API key is not valid")));
       return;
     }
+    ctx.put(Principal.CONTEXT_KEY, Principal.fromKeyDigest(digest));
     ctx.next();
   }
 

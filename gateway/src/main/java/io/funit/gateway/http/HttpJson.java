@@ -41,7 +41,12 @@ public final class HttpJson {
     }
   }
 
+  /** Where {@link #write} leaves the JSON it wrote, for handlers that keep the answer (idempotency replays). */
+  public static final String WRITTEN_BODY = "funit.writtenBody";
+
   public static void write(RoutingContext ctx, int status, Object body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.write(body));
+    String json = Json.write(body);
+    ctx.put(WRITTEN_BODY, json);
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
   }
 }

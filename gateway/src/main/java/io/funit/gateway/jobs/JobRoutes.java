@@ -54,10 +54,10 @@ public final class JobRoutes {
     JobRequest request = JobRequests.parse(type, HttpJson.body(ctx));
     // off the event loop: a send may wait up to max.block.ms for topic metadata when Kafka is slow
     HttpJson.blocking(vertx, () -> submitter.submit(type, request)).compose(this::future)
-        .onSuccess(job -> ctx.response().setStatusCode(202)
-            .putHeader("Location", "/v1/jobs/" + job.jobId())
-            .putHeader("Content-Type", "application/json")
-            .end(Json.write(JobView.of(job))))
+        .onSuccess(job -> {
+          ctx.response().putHeader("Location", "/v1/jobs/" + job.jobId());
+          HttpJson.write(ctx, 202, JobView.of(job));
+        })
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the job could not be enqueued: " + e.getMessage())));
   }
 
