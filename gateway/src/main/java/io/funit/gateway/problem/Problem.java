@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * An RFC 9457 problem document, the body of every error response ({@code application/problem+json}).
  *
- * @param type a stable URI naming the kind of problem
+ * @param type a stable URI naming the kind of problem: {@code https://funit.dev/problems/<name>}; every name is
+ *     listed in the {@code Problem} schema of {@code /openapi.json} and in the README, and a name never changes
  * @param title a short summary of the kind
  * @param status the HTTP status
  * @param detail what went wrong in this case
