@@ -19,6 +19,8 @@ import io.funit.gateway.jobs.JobEventStream;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.jobs.JobWatcher;
 import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.webhooks.WebhookFields;
+import io.funit.gateway.webhooks.Webhooks;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.UUID;
@@ -33,6 +35,8 @@ public final class Gateway implements AutoCloseable {
   private final Admin admin;
   private final JobStateProjection projection;
   private final int port;
+  /** This gateway's webhook dispatcher (docs/architecture.md, "Webhooks"). */
+  private AutoCloseable webhookDispatcher = () -> { };
 
   private Gateway(Vertx vertx, KafkaProducer<String, String> producer, Admin admin, JobStateProjection projection,
       int port) {
@@ -61,7 +65,10 @@ public final class Gateway implements AutoCloseable {
       throw new IllegalStateException("gateway cannot listen on " + settings.host() + ":" + settings.port()
           + ": " + e.getMessage(), e);
     }
-    return new Gateway(vertx, producer, admin, projection, verticle.actualPort());
+    Gateway gateway = new Gateway(vertx, producer, admin, projection, verticle.actualPort());
+    gateway.webhookDispatcher = Webhooks.startDispatcher(vertx, settings.webhooks(), kafka, store,
+        instance + "-webhooks");
+    return gateway;
   }
 
   /**
@@ -71,7 +78,8 @@ public final class Gateway implements AutoCloseable {
   static GatewayVerticle verticle(Vertx vertx, GatewaySettings settings, KafkaClients kafka, ObjectStore store,
       JobStateProjection projection, Producer<String, String> producer, Admin admin) {
     JobEventPublisher events = new JobEventPublisher(producer, kafka.topics(), projection);
-    JobSubmitter submitter = new JobSubmitter(producer, kafka.topics(), events);
+    JobSubmitter submitter = new JobSubmitter(producer, kafka.topics(), events,
+        new WebhookFields(vertx, settings.webhooks()));
     JobRoutes jobs = new JobRoutes(vertx, submitter, projection, settings.enabledTypes(), settings.maxBodyBytes());
     DatasetRoutes datasets = new DatasetRoutes(vertx, submitter, projection, store, settings.maxBodyBytes(),
         settings.maxUploadBytes(), settings.uploadDir());
@@ -87,7 +95,8 @@ public final class Gateway implements AutoCloseable {
     IdempotencyHandler idempotency = new IdempotencyHandler(vertx, store, settings);
     GatewayVerticle verticle = new GatewayVerticle(settings, health, List.of(idempotency::mount), jobs,
         List.of(jobEvents::mount,
-        datasets::mount, trainings::mount, models::mount, translations::mount, styles::mount, evaluations::mount));
+        datasets::mount, trainings::mount, models::mount, translations::mount, styles::mount, evaluations::mount,
+        Webhooks.routes(vertx, settings.webhooks(), store, projection)::mount));
     return verticle;
   }
 
@@ -105,6 +114,11 @@ public final class Gateway implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      webhookDispatcher.close(); // before Vert.x: its attempts use Vert.x's HTTP client
+    } catch (Exception e) {
+      org.slf4j.LoggerFactory.getLogger(Gateway.class).warn("webhook dispatcher: {}", e.toString());
+    }
     vertx.close().await();
     producer.close(Duration.ofSeconds(5));
     admin.close(Duration.ofSeconds(5));

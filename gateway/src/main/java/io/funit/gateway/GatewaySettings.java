@@ -4,6 +4,7 @@ import io.funit.common.config.Settings;
 import io.funit.common.contract.JobType;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.gateway.limits.ApiLimits;
+import io.funit.gateway.webhooks.WebhookSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -26,10 +27,12 @@ import java.util.stream.Collectors;
  * @param resultUrlExpiry FUNIT_RESULT_URL_EXPIRY_SECONDS, how long a presigned result URL stays valid
  * @param translationLimits the FUNIT_TRANSLATE_* bounds on one request's images (shared with the worker)
  * @param apiLimits rate limits, idempotency-key lifetime, header and URL sizes, idle timeout
+ * @param webhooks the FUNIT_WEBHOOK_* settings: signing secrets, private targets, retry scale, timeout
  */
 public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<JobType> enabledTypes,
     long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, ResultUrls resultUrls,
-    Duration resultUrlExpiry, TranslationLimits translationLimits, ApiLimits apiLimits) {
+    Duration resultUrlExpiry, TranslationLimits translationLimits, ApiLimits apiLimits,
+    WebhookSettings webhooks) {
   /** The job types whose workers ship in this version. */
   public static final String DEFAULT_JOB_TYPES = "probe,dataset,train,translate,eval";
 
@@ -71,6 +74,6 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<Jo
         ResultUrls.fromSetting(settings.string("FUNIT_RESULT_URLS", "proxy")),
         // S3 refuses presigned URLs valid for more than 7 days
         Duration.ofSeconds(settings.integer("FUNIT_RESULT_URL_EXPIRY_SECONDS", 3600, 1, 7 * 24 * 3600)),
-        TranslationLimits.from(settings), ApiLimits.from(settings));
+        TranslationLimits.from(settings), ApiLimits.from(settings), WebhookSettings.from(settings));
   }
 }

@@ -55,8 +55,9 @@ public final class DatasetRoutes {
   public void mount(Router router) {
     router.post("/v1/datasets").consumes("multipart/form-data")
         .handler(BodyHandler.create(uploadDir).setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true))
-        .handler(this::upload);
-    router.post("/v1/datasets").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::create);
+        .handler(submitter.webhookFields()).handler(this::upload);
+    router.post("/v1/datasets").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        .handler(submitter.webhookFields()).handler(this::create);
     router.get("/v1/datasets").handler(this::list);
     router.get("/v1/datasets/:id").handler(ctx -> HttpJson.write(ctx, 200, DatasetView.of(find(ctx))));
     router.get("/v1/datasets/:id/contact-sheet.png").handler(ctx -> serve(ctx,
@@ -74,7 +75,7 @@ public final class DatasetRoutes {
           + "the field 'file'");
     }
     String jobId = UUID.randomUUID().toString();
-    HttpJson.blocking(vertx, () -> submitter.submit(JobType.DATASET, request, jobId).join())
+    HttpJson.blocking(vertx, () -> submitter.submit(JobType.DATASET, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx)).join())
         .onSuccess(job -> accepted(ctx, job))
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the dataset job could not be enqueued: "
             + e.getMessage())));
@@ -100,7 +101,7 @@ public final class DatasetRoutes {
       }
       store.put(inputKey, archive, "application/octet-stream");
       try {
-        return submitter.submit(JobType.DATASET, request, jobId).join();
+        return submitter.submit(JobType.DATASET, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
       } catch (RuntimeException e) {
         store.delete(inputKey); // no job will ever read it
         throw ProblemException.unavailable("the dataset job could not be enqueued: " + e.getMessage());

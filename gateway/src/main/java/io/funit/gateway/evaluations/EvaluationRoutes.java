@@ -58,7 +58,8 @@ public final class EvaluationRoutes {
       JobRoutes.requireEnabled(JobType.EVAL, enabledTypes);
       ctx.next();
     });
-    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::create);
+    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        .handler(submitter.webhookFields()).handler(this::create);
     router.get(PATH).handler(this::list);
     router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, EvaluationView.of(find(ctx))));
     router.get(PATH + "/:id/report").handler(ctx -> serve(ctx, EvaluationOutputs.REPORT_HTML));
@@ -75,7 +76,7 @@ public final class EvaluationRoutes {
     HttpJson.blocking(vertx, () -> {
       HttpJson.parse(() -> EvaluationTargets.resolve(store, request));
       try {
-        return submitter.submit(JobType.EVAL, request).join();
+        return submitter.submit(JobType.EVAL, request, java.util.UUID.randomUUID().toString(), io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
       } catch (RuntimeException e) {
         throw ProblemException.unavailable("the evaluation could not be enqueued: " + e.getMessage());
       }

@@ -43,7 +43,8 @@ public final class JobRoutes {
 
   public void mount(Router router) {
     // JSON only: no file uploads land on disk through this route
-    router.post("/v1/jobs/:type").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::submit);
+    router.post("/v1/jobs/:type").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        .handler(submitter.webhookFields()).handler(this::submit);
     router.get("/v1/jobs/:id").handler(this::get);
     router.get("/v1/jobs").handler(this::list);
     router.post("/v1/jobs/:id/cancel").handler(this::cancel);
@@ -53,7 +54,9 @@ public final class JobRoutes {
     JobType type = jobType(ctx.pathParam("type"));
     JobRequest request = JobRequests.parse(type, HttpJson.body(ctx));
     // off the event loop: a send may wait up to max.block.ms for topic metadata when Kafka is slow
-    HttpJson.blocking(vertx, () -> submitter.submit(type, request)).compose(this::future)
+    var webhook = io.funit.gateway.webhooks.WebhookFields.target(ctx);
+    HttpJson.blocking(vertx, () -> submitter.submit(type, request, java.util.UUID.randomUUID().toString(), webhook))
+        .compose(this::future)
         .onSuccess(job -> {
           ctx.response().putHeader("Location", "/v1/jobs/" + job.jobId());
           HttpJson.write(ctx, 202, JobView.of(job));

@@ -8,6 +8,7 @@ import io.funit.common.contract.JobEventType;
 import io.funit.common.contract.JobRequest;
 import io.funit.common.contract.JobState;
 import io.funit.common.contract.JobType;
+import io.funit.common.contract.WebhookTarget;
 import io.funit.common.json.Json;
 import io.funit.common.kafka.JobEventPublisher;
 import io.funit.common.kafka.Topics;
@@ -28,11 +29,22 @@ public final class JobSubmitter {
   private final Producer<String, String> producer;
   private final Topics topics;
   private final JobEventPublisher events;
+  private final io.funit.gateway.webhooks.WebhookFields webhookFields;
 
-  public JobSubmitter(Producer<String, String> producer, Topics topics, JobEventPublisher events) {
+  public JobSubmitter(Producer<String, String> producer, Topics topics, JobEventPublisher events,
+      io.funit.gateway.webhooks.WebhookFields webhookFields) {
     this.producer = producer;
     this.topics = topics;
     this.events = events;
+    this.webhookFields = webhookFields;
+  }
+
+  /**
+   * The handler every job-creating route puts after its body handler: it reads and checks the {@code webhook} and
+   * {@code webhook_events} fields; the route passes {@code WebhookFields.target(ctx)} to {@link #submit}.
+   */
+  public io.funit.gateway.webhooks.WebhookFields webhookFields() {
+    return webhookFields;
   }
 
   public CompletableFuture<JobEvent> submit(JobType type, JobRequest request) {
@@ -41,11 +53,16 @@ public final class JobSubmitter {
 
   /** Submits under an id chosen by the caller, for jobs whose inputs are stored under the id first (uploads). */
   public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId) {
+    return submit(type, request, jobId, null);
+  }
+
+  /** As {@link #submit(JobType, JobRequest, String)}, with the job's webhook (null for none). */
+  public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, WebhookTarget webhook) {
     JsonNode normalized = Json.MAPPER.valueToTree(request);
     // microseconds: the API shows and lists by this time, and a cursor must round-trip it exactly
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     JobEnvelope envelope = new JobEnvelope(JobEnvelope.SCHEMA_VERSION, jobId, type, now,
-        normalized);
+        normalized, webhook);
     // async: the publish completes on the producer's I/O thread, and a send from that thread would wait for
     // metadata that only that same thread can fetch
     return events.publish(JobEvent.queued(envelope)).thenComposeAsync(queued -> enqueue(envelope, queued));

@@ -51,14 +51,15 @@ public final class TrainingRoutes {
 
   public void mount(Router router) {
     BodyHandler json = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-    router.post("/v1/trainings").handler(json).handler(this::create);
+    router.post("/v1/trainings").handler(json).handler(submitter.webhookFields()).handler(this::create);
     router.get("/v1/trainings").handler(this::list);
     router.get("/v1/trainings/:id").handler(ctx -> HttpJson.write(ctx, 200, view(find(ctx))));
     router.get("/v1/trainings/:id/metrics").handler(this::metrics);
     router.get("/v1/trainings/:id/samples").handler(this::samples);
     router.get("/v1/trainings/:id/samples/:name").handler(this::sample);
     router.post("/v1/trainings/:id/cancel").handler(this::cancel);
-    router.post("/v1/trainings/:id/continue").handler(json).handler(this::continueTraining);
+    router.post("/v1/trainings/:id/continue").handler(json).handler(submitter.webhookFields())
+        .handler(this::continueTraining);
   }
 
   private void create(RoutingContext ctx) {
@@ -121,7 +122,7 @@ public final class TrainingRoutes {
         throw ProblemException.badRequest("dataset", "no built dataset '" + request.dataset() + "'");
       }
       try {
-        return submitter.submit(JobType.TRAIN, request, jobId).join();
+        return submitter.submit(JobType.TRAIN, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
       } catch (RuntimeException e) {
         throw ProblemException.unavailable("the training could not be enqueued: " + e.getMessage());
       }

@@ -81,8 +81,9 @@ public final class TranslationRoutes {
     router.post(PATH).consumes("multipart/form-data")
         .handler(BodyHandler.create(settings.uploadDir()).setBodyLimit(settings.maxTranslationBytes())
             .setDeleteUploadedFilesOnEnd(true))
-        .handler(this::upload);
-    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes())).handler(this::create);
+        .handler(submitter.webhookFields()).handler(this::upload);
+    router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+        .handler(submitter.webhookFields()).handler(this::create);
     router.get(PATH).handler(this::list);
     router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, view(find(ctx))));
     router.get(PATH + "/:id/outputs/:index").handler(this::output);
@@ -116,7 +117,7 @@ public final class TranslationRoutes {
       try {
         storeAll(contentKeys, contentImages, stored);
         storeAll(classKeys, classImages, stored);
-        return submitter.submit(JobType.TRANSLATE, request, jobId).join();
+        return submitter.submit(JobType.TRANSLATE, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
       } catch (RuntimeException e) {
         stored.forEach(this::deleteQuietly); // no job will ever read them
         throw ProblemException.unavailable("the translation could not be stored and enqueued: " + e.getMessage());
@@ -140,7 +141,7 @@ public final class TranslationRoutes {
       TranslateRequest request = HttpJson.parse(() -> new TranslateRequest(modelId, parsed.contentKeys(),
           parsed.classKeys().isEmpty() ? null : parsed.classKeys(), parsed.styleId(), parsed.outputFormat()));
       try {
-        return submitter.submit(JobType.TRANSLATE, request).join();
+        return submitter.submit(JobType.TRANSLATE, request, UUID.randomUUID().toString(), io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
       } catch (RuntimeException e) {
         throw ProblemException.unavailable("the translation could not be enqueued: " + e.getMessage());
       }

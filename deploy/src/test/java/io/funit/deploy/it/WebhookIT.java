@@ -1,0 +1,195 @@
+package io.funit.deploy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.standardwebhooks.Webhook;
+import com.sun.net.httpserver.HttpServer;
+import io.funit.common.json.Json;
+import io.funit.common.testing.Infra;
+import io.funit.common.testing.InfraExtension;
+import io.funit.gateway.Gateway;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Webhooks end to end on real Kafka and S3: receivers built on the Standard Webhooks reference library verify every
+ * signature; a receiver that is down gets every event once it is back, in order, each webhook-id once, across a
+ * gateway restart; 410 disables an endpoint; private targets are refused unless allowed; the delivery log and a
+ * manual redelivery.
+ */
+@ExtendWith(InfraExtension.class)
+class WebhookIT {
+  private static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(
+      "funit-webhook-it-secret-32-bytes".getBytes(StandardCharsets.UTF_8));
+  private static final Map<String, String> WEBHOOKS = Map.of("FUNIT_WEBHOOK_SECRETS", SECRET,
+      "FUNIT_WEBHOOK_ALLOW_PRIVATE", "true", "FUNIT_WEBHOOK_BACKOFF_SCALE", "0.002");
+
+  /** A receiver on 127.0.0.1 that verifies with the reference library and answers what {@code status} says. */
+  static final class Receiver implements AutoCloseable {
+    record Received(String webhookId, String type, String jobId, int answered) {}
+
+    final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    final List<String> unverified = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger status = new AtomicInteger(200);
+    private final HttpServer server;
+
+    Receiver() throws Exception {
+      Webhook verifier = new Webhook(SECRET);
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/hook", exchange -> {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, List<String>> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        int answer = status.get();
+        try {
+          verifier.verify(body, headers);
+          JsonNode payload = Json.MAPPER.readTree(body);
+          received.add(new Received(headers.get("webhook-id").get(0), payload.path("type").asText(),
+              payload.path("data").path("id").asText(), answer));
+        } catch (Exception e) {
+          unverified.add(e.toString());
+          answer = 400;
+        }
+        exchange.sendResponseHeaders(answer, -1);
+        exchange.close();
+      });
+      server.start();
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** The accepted (2xx) deliveries of one job, in arrival order. */
+    List<Received> accepted(String jobId) {
+      synchronized (received) {
+        return received.stream().filter(r -> r.jobId().equals(jobId) && r.answered() / 100 == 2).toList();
+      }
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  private static String submit(TestStack stack, Receiver receiver, String events) throws Exception {
+    return stack.submitProbe("{\"steps\": 2, \"step_millis\": 50, \"webhook\": \"" + receiver.url() + "\""
+        + (events == null ? "" : ", \"webhook_events\": " + events) + "}");
+  }
+
+  @Test
+  void deliversSignedEventsInOrderAndEveryOneOnceAfterAnOutageAndARestart(Infra infra) throws Exception {
+    try (TestStack stack = new TestStack(infra, WEBHOOKS); Receiver receiver = new Receiver()) {
+      Gateway first = stack.startGateway();
+      stack.startWorker("worker-w");
+
+      String job = submit(stack, receiver, null);
+      await().atMost(Duration.ofSeconds(60)).until(() -> receiver.accepted(job).size() == 4);
+      assertThat(receiver.accepted(job)).extracting(Receiver.Received::type)
+          .containsExactly("job.queued", "job.started", "job.output", "job.completed");
+      assertThat(receiver.unverified).isEmpty();
+
+      // down: 503 for every attempt; the jobs finish meanwhile and the gateway restarts mid-outage
+      receiver.status.set(503);
+      List<String> jobs = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        jobs.add(submit(stack, receiver, "[\"queued\", \"started\", \"progress\", \"completed\"]"));
+      }
+      for (String id : jobs) {
+        stack.awaitState(id, "succeeded", Duration.ofSeconds(60));
+      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.stream().filter(r -> r.answered() == 503)
+          .count() >= 6);
+      stack.stop(first);
+      stack.startGateway();
+      Thread.sleep(2_000);
+      receiver.status.set(200);
+
+      for (String id : jobs) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> receiver.accepted(id).stream()
+            .anyMatch(r -> r.type().equals("job.completed")));
+        List<Receiver.Received> got = receiver.accepted(id);
+        List<String> types = got.stream().map(Receiver.Received::type).toList();
+        assertThat(types.get(0)).isEqualTo("job.queued");
+        assertThat(types.get(1)).isEqualTo("job.started");
+        assertThat(types.subList(2, types.size() - 1)).containsOnly("job.progress").hasSize(2);
+        assertThat(types.get(types.size() - 1)).isEqualTo("job.completed");
+        assertThat(got.stream().map(Receiver.Received::webhookId).distinct().count()).isEqualTo(got.size());
+      }
+      assertThat(receiver.unverified).isEmpty();
+
+      // the delivery log shows the outage's failed attempts and the final success
+      JsonNode log = stack.get("/v1/jobs/" + jobs.get(0) + "/deliveries").json();
+      assertThat(log.path("items")).hasSize(5);
+      JsonNode queued = log.path("items").get(0);
+      assertThat(queued.path("event").asText()).isEqualTo("queued");
+      assertThat(queued.path("state").asText()).isEqualTo("delivered");
+      assertThat(queued.path("attempts").size()).isGreaterThan(1);
+      assertThat(queued.path("attempts").get(0).path("status").asInt()).isEqualTo(503);
+
+      // manual redelivery: the same webhook-id once more, now
+      String webhookId = queued.path("webhook_id").asText();
+      TestStack.Response redelivered = stack.post("/v1/jobs/" + jobs.get(0) + "/deliveries/" + webhookId
+          + "/redeliver", "");
+      assertThat(redelivered.status()).isEqualTo(200);
+      assertThat(redelivered.json().path("attempts").get(redelivered.json().path("attempts").size() - 1)
+          .path("manual").asBoolean()).isTrue();
+      assertThat(receiver.accepted(jobs.get(0)).stream().filter(r -> r.webhookId().equals(webhookId))).hasSize(2);
+      assertThat(stack.post("/v1/jobs/" + jobs.get(0) + "/deliveries/msg_nope/redeliver", "").status())
+          .isEqualTo(404);
+    }
+  }
+
+  @Test
+  void anEndpointThatAnswers410IsDisabled(Infra infra) throws Exception {
+    try (TestStack stack = new TestStack(infra, WEBHOOKS); Receiver receiver = new Receiver()) {
+      stack.startGateway();
+      stack.startWorker("worker-g");
+      receiver.status.set(410);
+      String job = submit(stack, receiver, null);
+      stack.awaitState(job, "succeeded", Duration.ofSeconds(60));
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        JsonNode items = stack.get("/v1/jobs/" + job + "/deliveries").json().path("items");
+        return items.size() == 4 && items.get(3).path("state").asText().equals("skipped");
+      });
+      JsonNode items = stack.get("/v1/jobs/" + job + "/deliveries").json().path("items");
+      assertThat(items.get(0).path("state").asText()).isEqualTo("failed");
+      assertThat(items.get(0).path("attempts")).hasSize(1);
+      assertThat(items.get(1).path("state").asText()).isEqualTo("skipped");
+      assertThat(receiver.received).hasSize(1);
+    }
+  }
+
+  @Test
+  void privateTargetsAndBadFieldsAreRefusedAtSubmission(Infra infra) throws Exception {
+    try (TestStack stack = new TestStack(infra, Map.of("FUNIT_WEBHOOK_SECRETS", SECRET))) {
+      stack.startGateway();
+      TestStack.Response loopback = stack.post("/v1/jobs/probe", "{\"webhook\": \"http://127.0.0.1:9/hook\"}");
+      assertThat(loopback.status()).isEqualTo(400);
+      assertThat(loopback.contentType()).startsWith("application/problem+json");
+      assertThat(loopback.json().path("field").asText()).isEqualTo("webhook");
+      assertThat(loopback.json().path("detail").asText()).contains("loopback");
+      assertThat(stack.post("/v1/jobs/probe", "{\"webhook\": \"http://169.254.169.254/\"}").json()
+          .path("detail").asText()).contains("link-local");
+      assertThat(stack.post("/v1/jobs/probe", "{\"webhook\": \"ftp://example.com/\"}").json().path("field")
+          .asText()).isEqualTo("webhook");
+      TestStack.Response badEvent = stack.post("/v1/jobs/probe",
+          "{\"webhook\": \"https://example.com/\", \"webhook_events\": [\"finished\"]}");
+      assertThat(badEvent.status()).isEqualTo(400);
+      assertThat(badEvent.json().path("field").asText()).isEqualTo("webhook_events");
+    }
+  }
+}

@@ -1,0 +1,297 @@
+package io.funit.gateway.webhooks;
+
+import io.funit.common.contract.JobEvent;
+import io.funit.common.json.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the job-event topic in its own consumer group and delivers each job's webhook messages in order.
+ * Every gateway runs one; the group spreads the partitions (one job's events share a partition, so one dispatcher
+ * owns a job). Durability: a message becomes a stored {@link Delivery} before anything else happens to it, and a
+ * partition's committed offset never passes the job event of a delivery that is still pending. After a restart
+ * or a rebalance the new owner replays from that offset; the first event it sees of a job loads the job's stored
+ * deliveries (attempts, next attempt time), and messages already stored are not made again. Compaction cannot
+ * hide a job with a pending delivery: it keeps the job's newest event, which lies after the committed offset.
+ * One thread polls and schedules; attempts run on a small pool, at most one per job at a time (order per job).
+ */
+public final class WebhookDispatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+  private static final int ATTEMPT_THREADS = 8;
+
+  private final Consumer<String, String> consumer;
+  private final String topic;
+  private final DeliveryStore store;
+  private final DeliveryAttempts attempts;
+  private final Clock clock;
+  private final Map<TopicPartition, Map<String, JobQueue>> owned = new HashMap<>();
+  private final Map<TopicPartition, Long> committed = new HashMap<>();
+  private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+  private final ExecutorService pool = Executors.newFixedThreadPool(ATTEMPT_THREADS, r -> {
+    Thread t = new Thread(r, "webhook-attempt");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  /** The pending deliveries of one job, oldest first, and the ids of all it has (for de-duplication). */
+  private static final class JobQueue {
+    final ArrayDeque<Delivery> pending = new ArrayDeque<>();
+    final Set<String> known = new HashSet<>();
+    boolean inFlight;
+    boolean ended;
+  }
+
+  private record Finished(TopicPartition partition, JobQueue queue, Delivery delivery) {}
+
+  WebhookDispatcher(Consumer<String, String> consumer, String topic, DeliveryStore store, DeliveryAttempts attempts,
+      Clock clock) {
+    this.consumer = consumer;
+    this.topic = topic;
+    this.store = store;
+    this.attempts = attempts;
+    this.clock = clock;
+    this.thread = new Thread(this::run, "webhook-dispatcher");
+    this.thread.setDaemon(true);
+  }
+
+  WebhookDispatcher start() {
+    thread.start();
+    return this;
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(List.of(topic), new Rebalance());
+      while (running) {
+        try {
+          for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+            accept(record);
+          }
+          drainFinished();
+          startDue();
+          commit(owned.keySet());
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // Kafka or the store unavailable: keep what is in memory, re-read from the committed offset later
+          LOG.warn("webhook dispatcher: {}; retrying", e.toString());
+          rewind();
+          sleepQuietly();
+        }
+      }
+    } catch (WakeupException e) {
+      // close() woke us up
+    } finally {
+      pool.shutdown();
+      try {
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+        drainFinished();
+        commit(owned.keySet());
+      } catch (InterruptedException | RuntimeException e) {
+        LOG.warn("webhook dispatcher stopping: {}", e.toString());
+      }
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** Takes the webhook messages of one job event; stores each new one before the offset can move past it. */
+  private void accept(ConsumerRecord<String, String> record) {
+    if (record.value() == null) {
+      return;
+    }
+    JobEvent event;
+    try {
+      event = Json.MAPPER.readValue(record.value(), JobEvent.class);
+    } catch (java.io.IOException | RuntimeException e) {
+      return; // the projection logs unreadable events; nothing to deliver
+    }
+    List<WebhookMessage> messages = WebhookMessage.of(event);
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    Map<String, JobQueue> jobs = owned.get(partition);
+    if (jobs == null) {
+      return;
+    }
+    JobQueue queue = jobs.get(event.jobId());
+    if (messages.isEmpty()) {
+      if (queue != null && event.state().terminal()) {
+        queue.ended = true;
+      }
+      return;
+    }
+    if (queue == null) {
+      queue = load(event.jobId());
+      jobs.put(event.jobId(), queue);
+    }
+    for (WebhookMessage message : messages) {
+      if (queue.known.add(message.webhookId())) {
+        Delivery delivery = Delivery.pending(message, event.webhook().url(), record.offset(), clock.instant());
+        store.save(delivery);
+        queue.pending.addLast(delivery);
+      }
+    }
+    queue.ended |= event.state().terminal();
+  }
+
+  /** A job seen for the first time since this dispatcher took its partition: what earlier owners stored. */
+  private JobQueue load(String jobId) {
+    JobQueue queue = new JobQueue();
+    for (Delivery delivery : store.forJob(jobId)) {
+      queue.known.add(delivery.webhookId());
+      if (!delivery.finished()) {
+        queue.pending.addLast(delivery);
+      }
+    }
+    return queue;
+  }
+
+  private void startDue() {
+    Instant now = clock.instant();
+    owned.forEach((partition, jobs) -> jobs.values().forEach(queue -> {
+      Delivery head = queue.pending.peekFirst();
+      if (!queue.inFlight && head != null && !head.nextAttemptAt().isAfter(now)) {
+        queue.inFlight = true;
+        pool.execute(() -> {
+          Delivery next;
+          try {
+            next = attempts.attempt(head);
+          } catch (RuntimeException e) {
+            // the store failed: the attempt's result is lost, so try again shortly (the receiver dedupes by id)
+            LOG.warn("webhook {} of job {}: {}", head.webhookId(), head.jobId(), e.toString());
+            next = new Delivery(head.webhookId(), head.jobId(), head.event(), head.url(), head.body(),
+                head.sourceOffset(), head.index(), head.createdAt(), head.state(), clock.instant().plusSeconds(5),
+                head.attempts());
+          }
+          finished.add(new Finished(partition, queue, next));
+        });
+      }
+    }));
+  }
+
+  private void drainFinished() {
+    Finished done;
+    while ((done = finished.poll()) != null) {
+      JobQueue queue = done.queue();
+      queue.inFlight = false;
+      if (queue.pending.isEmpty()) {
+        continue;
+      }
+      queue.pending.pollFirst();
+      if (!done.delivery().finished()) {
+        queue.pending.addFirst(done.delivery());
+      }
+      Map<String, JobQueue> jobs = owned.get(done.partition());
+      if (jobs != null && queue.ended && queue.pending.isEmpty()) {
+        jobs.values().remove(queue);
+      }
+    }
+  }
+
+  /** Commits each partition up to its oldest pending delivery's job event, or up to what was read. */
+  private void commit(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition partition : partitions) {
+      long safe = consumer.position(partition);
+      for (JobQueue queue : owned.getOrDefault(partition, Map.of()).values()) {
+        Delivery head = queue.pending.peekFirst();
+        if (head != null) {
+          safe = Math.min(safe, head.sourceOffset());
+        }
+      }
+      if (!Long.valueOf(safe).equals(committed.get(partition))) {
+        offsets.put(partition, new OffsetAndMetadata(safe));
+      }
+    }
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(offsets);
+      offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
+    }
+  }
+
+  /** After a failure mid-batch: forget the partitions' state and read them again from the committed offsets. */
+  private void rewind() {
+    try {
+      for (TopicPartition partition : owned.keySet()) {
+        Long offset = committed.get(partition);
+        if (offset != null) {
+          consumer.seek(partition, offset);
+        } else {
+          consumer.seekToBeginning(List.of(partition));
+        }
+        owned.get(partition).values().removeIf(queue -> !queue.inFlight);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("webhook dispatcher cannot rewind: {}", e.toString());
+    }
+  }
+
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      try {
+        drainFinished();
+        commit(partitions);
+      } catch (RuntimeException e) {
+        LOG.warn("webhook dispatcher: commit on revoke failed: {}", e.toString());
+      }
+      forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      partitions.forEach(partition -> owned.put(partition, new HashMap<>()));
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+      partitions.forEach(partition -> {
+        owned.remove(partition);
+        committed.remove(partition);
+      });
+    }
+  }
+
+  private static void sleepQuietly() {
+    try {
+      Thread.sleep(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    consumer.wakeup();
+    try {
+      thread.join(20_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.funit.gateway.webhooks;
+
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.kafka.KafkaClients;
+import io.funit.common.storage.ObjectStore;
+import io.vertx.core.Vertx;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/**
+ * Wires the webhook parts. The dispatcher runs inside each gateway rather than as a service of its own: it needs
+ * what a gateway already has (Kafka, the store, an HTTP client, the signing secrets), its work is waiting on
+ * receivers, and the consumer group spreads the job-event partitions over however many gateways run.
+ */
+public final class Webhooks {
+  private Webhooks() {}
+
+  public static DeliveryRoutes routes(Vertx vertx, WebhookSettings settings, ObjectStore store,
+      JobStateProjection jobs) {
+    return new DeliveryRoutes(vertx, jobs, new DeliveryStore(store), attempts(vertx, settings, store));
+  }
+
+  /** Starts this gateway's dispatcher (nothing when webhooks are off); closing it stops it. */
+  public static AutoCloseable startDispatcher(Vertx vertx, WebhookSettings settings, KafkaClients kafka,
+      ObjectStore store, String clientId) {
+    if (!settings.enabled()) {
+      return () -> { };
+    }
+    String group = kafka.settings().topicPrefix() + "webhooks";
+    return new WebhookDispatcher(kafka.workConsumer(group, clientId, 500), kafka.topics().jobEvents(),
+        new DeliveryStore(store), attempts(vertx, settings, store), Clock.systemUTC()).start();
+  }
+
+  private static DeliveryAttempts attempts(Vertx vertx, WebhookSettings settings, ObjectStore store) {
+    Clock clock = Clock.systemUTC();
+    return new DeliveryAttempts(new WebhookSender(vertx, new WebhookSigner(settings.secrets()),
+        new AddressGuard(settings.allowPrivate()), settings.timeout(), clock), new DeliveryStore(store),
+        new BackoffSchedule(settings.backoffScale(), new SecureRandom()), clock);
+  }
+}
