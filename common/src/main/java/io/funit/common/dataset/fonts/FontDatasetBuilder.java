@@ -79,7 +79,13 @@ public final class FontDatasetBuilder {
       return new FontBuildSummary(datasetId, train, test, manifest.imageCount(), checks.faces(), skipped.size(),
           byReason, (System.nanoTime() - start) / 1e9);
     } finally {
+      // a failed or canceled build must not leave renders writing into the output after it returns
       pool.shutdownNow();
+      try {
+        pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
