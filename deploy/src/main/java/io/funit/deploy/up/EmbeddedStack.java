@@ -87,6 +87,14 @@ public final class EmbeddedStack implements AutoCloseable {
     env.put("FUNIT_GATEWAY_PORT", Integer.toString(layout.gatewayPort()));
     env.put("FUNIT_GATEWAY_HOST", "127.0.0.1");
     env.put("FUNIT_API_KEYS", apiKey);
+    // one signing secret per data directory, unless the operator lists their own (e.g. during a rotation)
+    if (System.getenv("FUNIT_WEBHOOK_SECRETS") == null) {
+      try {
+        env.put("FUNIT_WEBHOOK_SECRETS", WebhookSecretFile.readOrCreate(layout.webhookSecretFile()));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot keep the webhook secret in " + layout.webhookSecretFile(), e);
+      }
+    }
     // scratch space inside the data directory, unless the operator chose another place
     if (System.getenv("FUNIT_WORK_DIR") == null) {
       env.put("FUNIT_WORK_DIR", layout.dataDir().resolve("work").toString());

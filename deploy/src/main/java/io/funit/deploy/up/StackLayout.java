@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * What {@code ./funit up} starts, and where.
  *
- * @param dataDir holds kafka/ (broker log), s3/ (objects, one file per object) and api-key
+ * @param dataDir holds kafka/ (broker log), s3/ (objects, one file per object), api-key and webhook-secret
  * @param gatewayPort HTTP port of the gateway
  * @param kafkaPort broker port
  * @param kafkaControllerPort KRaft controller port
@@ -25,5 +25,9 @@ public record StackLayout(Path dataDir, int gatewayPort, int kafkaPort, int kafk
 
   public Path apiKeyFile() {
     return dataDir.resolve("api-key");
+  }
+
+  public Path webhookSecretFile() {
+    return dataDir.resolve("webhook-secret");
   }
 }
