@@ -76,9 +76,9 @@ public final class TranslationBatcher implements AutoCloseable {
     }
 
     public CompletableFuture<TranslationOutput> submit(TranslationWork work) {
-      CompletableFuture<TranslationOutput> result = TranslationBatcher.this.submit(modelId, work);
+      // withdraw first: a batch that takes this job must not wait for the job's own announcement
       close();
-      return result;
+      return TranslationBatcher.this.submit(modelId, work);
     }
 
     @Override
