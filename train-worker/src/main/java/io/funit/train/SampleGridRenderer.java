@@ -9,10 +9,6 @@ import io.funit.common.dataset.sampler.HostBatch;
 import io.funit.common.funit.model.FewShotGenerator;
 import io.funit.common.funit.model.FunitNetworks;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import javax.imageio.ImageIO;
 
 /**
  * Draws the sample grid of spec §3.3 for one fixed batch: one column per pair, rows content xa, reconstruction xr
@@ -58,13 +54,7 @@ final class SampleGridRenderer {
         io.funit.common.imaging.ImagePlanes.draw(grid, rows[r], c, s, c * s, r * s);
       }
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(grid, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
+    return io.funit.common.imaging.ImageBytes.png(grid);
   }
 
 

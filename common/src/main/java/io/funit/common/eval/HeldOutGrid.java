@@ -11,11 +11,9 @@ import io.funit.common.funit.model.FewShotGenerator;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 
 /**
  * A picture of few-shot translation on held-out fonts: one row per font with its K class glyphs, then the content
@@ -71,9 +69,7 @@ public final class HeldOutGrid {
         draw(grid, truth, n, size, (k + 2 * n) * size + 3 * GAP, y);
       }
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(grid, "png", out);
-    return out.toByteArray();
+    return io.funit.common.imaging.ImageBytes.png(grid);
   }
 
   private static void draw(BufferedImage grid, float[] images, int count, int size, int x0, int y0) {

@@ -10,12 +10,8 @@ import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Renders glyph outlines into square grayscale images, black on white, antialiased, headless.
@@ -122,13 +118,7 @@ public final class GlyphRenderer {
 
   /** PNG bytes of an image. */
   public static byte[] png(BufferedImage image) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-    try {
-      ImageIO.write(image, "png", out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("PNG encoding failed", e); // in-memory: only a codec bug gets here
-    }
-    return out.toByteArray();
+    return io.funit.common.imaging.ImageBytes.png(image);
   }
 
   private static BufferedImage draw(Shape shape, int size, double scale, double x, double y) {
