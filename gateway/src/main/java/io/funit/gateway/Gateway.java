@@ -19,6 +19,8 @@ import io.funit.gateway.jobs.JobEventStream;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.jobs.JobWatcher;
 import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.jobs.ActiveJobQuota;
+import io.funit.gateway.tenants.Ownership;
 import io.funit.gateway.webhooks.WebhookFields;
 import io.funit.gateway.webhooks.Webhooks;
 import io.vertx.core.Vertx;
@@ -79,16 +81,17 @@ public final class Gateway implements AutoCloseable {
       JobStateProjection projection, Producer<String, String> producer, Admin admin) {
     JobEventPublisher events = new JobEventPublisher(producer, kafka.topics(), projection);
     JobSubmitter submitter = new JobSubmitter(producer, kafka.topics(), events,
-        new WebhookFields(vertx, settings.webhooks()));
+        new WebhookFields(vertx, settings.webhooks()), new ActiveJobQuota(projection, settings.maxActiveJobs()));
+    Ownership owners = new Ownership(projection, store);
     JobRoutes jobs = new JobRoutes(vertx, submitter, projection, settings.enabledTypes(), settings.maxBodyBytes());
     DatasetRoutes datasets = new DatasetRoutes(vertx, submitter, projection, store, settings.maxBodyBytes(),
         settings.maxUploadBytes(), settings.uploadDir());
     TrainingRoutes trainings = new TrainingRoutes(vertx, submitter, projection, store, settings.maxBodyBytes());
-    ModelRoutes models = new ModelRoutes(vertx, new ModelRegistry(store));
+    ModelRoutes models = new ModelRoutes(vertx, new ModelRegistry(store), owners);
     JobWatcher watcher = new JobWatcher(vertx, projection);
     JobEventStream jobEvents = new JobEventStream(vertx, projection, watcher);
     TranslationRoutes translations = new TranslationRoutes(vertx, submitter, projection, watcher, store, settings);
-    StyleRoutes styles = new StyleRoutes(vertx, store, settings);
+    StyleRoutes styles = new StyleRoutes(vertx, store, settings, owners);
     EvaluationRoutes evaluations = new EvaluationRoutes(vertx, submitter, projection, store,
         settings.enabledTypes(), settings.maxBodyBytes());
     HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));

@@ -21,8 +21,8 @@ public final class GatewayMain {
     GatewaySettings gatewaySettings;
     try {
       gatewaySettings = GatewaySettings.from(settings);
-      if (gatewaySettings.apiKeys().isEmpty()) {
-        throw new IllegalArgumentException("FUNIT_API_KEYS is empty: set at least one API key");
+      if (!gatewaySettings.hasKeys()) {
+        throw new IllegalArgumentException("no API keys: set FUNIT_API_KEYS or FUNIT_API_KEYS_FILE");
       }
     } catch (IllegalArgumentException e) {
       System.err.println("funit-gateway: " + e.getMessage());

@@ -17,7 +17,11 @@ import java.util.stream.Collectors;
  *
  * @param host FUNIT_GATEWAY_HOST, the address to bind
  * @param port FUNIT_GATEWAY_PORT (0 picks a free port)
- * @param apiKeys FUNIT_API_KEYS, comma-separated keys accepted as bearer tokens
+ * @param apiKeys FUNIT_API_KEYS, comma-separated keys accepted as bearer tokens: the deployment's own keys, of
+ *     tenant {@code default} with the admin role
+ * @param apiKeysFile FUNIT_API_KEYS_FILE, the keys file ({@code ./funit keys}) of hashed keys with tenant and role,
+ *     re-read when it changes; null for none
+ * @param maxActiveJobs FUNIT_MAX_ACTIVE_JOBS, how many unfinished jobs one tenant may have; more get 429
  * @param enabledTypes FUNIT_JOB_TYPES, the job types accepted (types without workers stay disabled)
  * @param maxBodyBytes FUNIT_MAX_BODY_BYTES, larger JSON requests get 413
  * @param maxUploadBytes FUNIT_MAX_UPLOAD_BYTES, larger uploads (dataset archives) get 413
@@ -29,7 +33,8 @@ import java.util.stream.Collectors;
  * @param apiLimits rate limits, idempotency-key lifetime, header and URL sizes, idle timeout
  * @param webhooks the FUNIT_WEBHOOK_* settings: signing secrets, private targets, retry scale, timeout
  */
-public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<JobType> enabledTypes,
+public record GatewaySettings(String host, int port, Set<String> apiKeys, java.nio.file.Path apiKeysFile,
+    int maxActiveJobs, Set<JobType> enabledTypes,
     long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, ResultUrls resultUrls,
     Duration resultUrlExpiry, TranslationLimits translationLimits, ApiLimits apiLimits,
     WebhookSettings webhooks) {
@@ -66,7 +71,8 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<Jo
     return new GatewaySettings(
         settings.string("FUNIT_GATEWAY_HOST", "127.0.0.1"),
         settings.integer("FUNIT_GATEWAY_PORT", 8080, 0, 65535),
-        keys, types,
+        keys, apiKeysFile(settings.string("FUNIT_API_KEYS_FILE", "")),
+        settings.integer("FUNIT_MAX_ACTIVE_JOBS", 100, 1, 1_000_000), types,
         settings.integer("FUNIT_MAX_BODY_BYTES", 1024 * 1024, 1024, Integer.MAX_VALUE),
         settings.longValue("FUNIT_MAX_UPLOAD_BYTES", 2L << 30),
         settings.string("FUNIT_UPLOAD_DIR", System.getProperty("java.io.tmpdir") + "/funit-uploads"),
@@ -75,5 +81,14 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, Set<Jo
         // S3 refuses presigned URLs valid for more than 7 days
         Duration.ofSeconds(settings.integer("FUNIT_RESULT_URL_EXPIRY_SECONDS", 3600, 1, 7 * 24 * 3600)),
         TranslationLimits.from(settings), ApiLimits.from(settings), WebhookSettings.from(settings));
+  }
+
+  private static java.nio.file.Path apiKeysFile(String value) {
+    return value.isBlank() ? null : java.nio.file.Path.of(value.trim());
+  }
+
+  /** Whether any API key can be accepted: plain keys, or a keys file to take them from. */
+  public boolean hasKeys() {
+    return !apiKeys.isEmpty() || apiKeysFile != null;
   }
 }

@@ -1,6 +1,7 @@
 package io.funit.gateway;
 
 import io.funit.gateway.auth.ApiKeyAuth;
+import io.funit.gateway.auth.KeyRing;
 import io.funit.gateway.health.HealthRoutes;
 import java.util.List;
 import io.funit.gateway.jobs.JobRoutes;
@@ -20,6 +21,7 @@ final class GatewayVerticle extends VerticleBase {
   private final JobRoutes jobs;
   private final List<java.util.function.Consumer<Router>> guards;
   private final List<java.util.function.Consumer<Router>> features;
+  private final KeyRing keys;
   private HttpServer server;
 
   /**
@@ -33,6 +35,7 @@ final class GatewayVerticle extends VerticleBase {
     this.jobs = jobs;
     this.guards = List.copyOf(guards);
     this.features = List.copyOf(features);
+    this.keys = new KeyRing(settings.apiKeys(), settings.apiKeysFile());
   }
 
   @Override
@@ -48,7 +51,7 @@ final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     health.mount(router);                                                  // /healthz, /readyz: no key needed
     OpenApiRoutes.mount(router);                                           // /openapi.json: no key needed
-    router.route("/v1/*").handler(new ApiKeyAuth(settings.apiKeys()));    // everything else needs a key
+    router.route("/v1/*").handler(new ApiKeyAuth(keys));                  // everything else needs a key
     router.route("/v1/*").handler(new RateLimitHandler(settings.apiLimits())); // per key, RateLimit-* headers
     guards.forEach(guard -> guard.accept(router));                       // Idempotency-Key on POST
     jobs.mount(router);                                                    // /v1/jobs...

@@ -25,11 +25,15 @@ import java.util.UUID;
  * @param error why the job failed, or why the last attempt failed while retrying
  * @param workerId the worker that wrote the event, if a worker did
  * @param webhook where the job's webhook goes, if it has one (set at submission, carried by every event)
+ * @param tenant the tenant that submitted the job (set at submission, carried by every event); null on events
+ *     written before tenants, whose jobs belong to {@link #DEFAULT_TENANT}
  */
 public record JobEvent(int schemaVersion, String eventId, JobEventType event, String jobId, JobType type,
     JobState state, Instant createdAt, Instant updatedAt, int attempt, Progress progress, boolean cancelRequested,
-    JsonNode request, JsonNode result, JobError error, String workerId, WebhookTarget webhook) {
+    JsonNode request, JsonNode result, JobError error, String workerId, WebhookTarget webhook, String tenant) {
   public static final int SCHEMA_VERSION = 1;
+  /** The tenant of jobs submitted before tenants existed, and of the deployment's own keys. */
+  public static final String DEFAULT_TENANT = "default";
 
   public JobEvent {
     Objects.requireNonNull(jobId, "job_id");
@@ -37,49 +41,62 @@ public record JobEvent(int schemaVersion, String eventId, JobEventType event, St
     Objects.requireNonNull(state, "state");
   }
 
+  /** An event of a job without a tenant (the layout before tenants; older records read the same). */
+  public JobEvent(int schemaVersion, String eventId, JobEventType event, String jobId, JobType type,
+      JobState state, Instant createdAt, Instant updatedAt, int attempt, Progress progress, boolean cancelRequested,
+      JsonNode request, JsonNode result, JobError error, String workerId, WebhookTarget webhook) {
+    this(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
+        cancelRequested, request, result, error, workerId, webhook, null);
+  }
+
   /** An event of a job without a webhook (the layout before webhooks; older records read the same). */
   public JobEvent(int schemaVersion, String eventId, JobEventType event, String jobId, JobType type,
       JobState state, Instant createdAt, Instant updatedAt, int attempt, Progress progress, boolean cancelRequested,
       JsonNode request, JsonNode result, JobError error, String workerId) {
     this(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        cancelRequested, request, result, error, workerId, null);
+        cancelRequested, request, result, error, workerId, null, null);
+  }
+
+  /** The tenant owning the job: {@link #DEFAULT_TENANT} for jobs from before tenants. */
+  public String owner() {
+    return tenant == null ? DEFAULT_TENANT : tenant;
   }
 
   /** The first event of a job, written by the gateway before the work record. */
   public static JobEvent queued(JobEnvelope envelope) {
     return new JobEvent(SCHEMA_VERSION, UUID.randomUUID().toString(), JobEventType.QUEUED, envelope.jobId(),
         envelope.type(), JobState.QUEUED, envelope.createdAt(), envelope.createdAt(), 0, null, false,
-        envelope.request(), null, null, null, envelope.webhook());
+        envelope.request(), null, null, null, envelope.webhook(), envelope.tenant());
   }
 
   /** The next event: same job, a new event id and time, the given event type and state. */
   public JobEvent next(JobEventType nextEvent, JobState nextState, String writer) {
     return new JobEvent(SCHEMA_VERSION, UUID.randomUUID().toString(), nextEvent, jobId, type, nextState, createdAt,
-        Instant.now(), attempt, progress, cancelRequested && !nextState.terminal(), request, result, error, writer, webhook);
+        Instant.now(), attempt, progress, cancelRequested && !nextState.terminal(), request, result, error, writer, webhook, tenant);
   }
 
   public JobEvent withAttempt(int value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, value, progress,
-        cancelRequested, request, result, error, workerId, webhook);
+        cancelRequested, request, result, error, workerId, webhook, tenant);
   }
 
   public JobEvent withProgress(Progress value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, value,
-        cancelRequested, request, result, error, workerId, webhook);
+        cancelRequested, request, result, error, workerId, webhook, tenant);
   }
 
   public JobEvent withCancelRequested(boolean value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        value, request, result, error, workerId, webhook);
+        value, request, result, error, workerId, webhook, tenant);
   }
 
   public JobEvent withResult(JsonNode value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        cancelRequested, request, value, error, workerId, webhook);
+        cancelRequested, request, value, error, workerId, webhook, tenant);
   }
 
   public JobEvent withError(JobError value) {
     return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        cancelRequested, request, result, value, workerId, webhook);
+        cancelRequested, request, result, value, workerId, webhook, tenant);
   }
 }

@@ -246,11 +246,18 @@ public final class JobStateProjection implements AutoCloseable {
    * @param state only this state, or null for all
    */
   public List<JobEvent> page(JobType type, JobState state, JobOrder after, int limit) {
+    return page(type, state, after, limit, job -> true);
+  }
+
+  /** As {@link #page(JobType, JobState, JobOrder, int)}, of the jobs {@code visible} accepts (e.g. one tenant's). */
+  public List<JobEvent> page(JobType type, JobState state, JobOrder after, int limit,
+      java.util.function.Predicate<JobEvent> visible) {
     List<JobEvent> page = new ArrayList<>(limit);
     Iterable<JobOrder> from = after == null ? order : order.tailSet(after, false);
     for (JobOrder key : from) {
       JobEvent job = get(key.jobId()).orElse(null);
-      if (job != null && (type == null || job.type() == type) && (state == null || job.state() == state)) {
+      if (job != null && (type == null || job.type() == type) && (state == null || job.state() == state)
+          && visible.test(job)) {
         page.add(job);
         if (page.size() == limit) {
           break;
@@ -258,6 +265,17 @@ public final class JobStateProjection implements AutoCloseable {
       }
     }
     return page;
+  }
+
+  /** How many known jobs {@code matching} accepts; a scan, for checks such as a tenant's active-job quota. */
+  public int count(java.util.function.Predicate<JobEvent> matching) {
+    int count = 0;
+    for (Applied applied : jobs.values()) {
+      if (matching.test(applied.event())) {
+        count++;
+      }
+    }
+    return count;
   }
 
   public int size() {

@@ -11,10 +11,22 @@ import java.util.List;
  * @param name an optional label given by the client
  * @param classKeys the object keys of the K class images
  * @param createdAt when it was stored
+ * @param tenant the tenant that stored it; null on styles from before tenants, which belong to
+ *     {@link io.funit.common.contract.JobEvent#DEFAULT_TENANT}
  */
-public record StyleManifest(String id, String name, List<String> classKeys, Instant createdAt) {
+public record StyleManifest(String id, String name, List<String> classKeys, Instant createdAt, String tenant) {
   public StyleManifest {
     classKeys = List.copyOf(classKeys);
+  }
+
+  /** A style without a tenant (the layout before tenants). */
+  public StyleManifest(String id, String name, List<String> classKeys, Instant createdAt) {
+    this(id, name, classKeys, createdAt, null);
+  }
+
+  /** The tenant owning the style. */
+  public String owner() {
+    return tenant == null ? io.funit.common.contract.JobEvent.DEFAULT_TENANT : tenant;
   }
 
   public int k() {

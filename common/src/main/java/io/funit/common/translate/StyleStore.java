@@ -30,6 +30,11 @@ public final class StyleStore {
 
   /** Stores the images, then the manifest. A failure part-way leaves no manifest, so no usable style. */
   public StyleManifest create(String id, String name, List<ValidImage> classImages) {
+    return create(id, name, classImages, null);
+  }
+
+  /** As {@link #create(String, String, List)}, owned by {@code tenant}. */
+  public StyleManifest create(String id, String name, List<ValidImage> classImages, String tenant) {
     List<String> keys = new ArrayList<>();
     for (int j = 0; j < classImages.size(); j++) {
       ValidImage image = classImages.get(j);
@@ -37,7 +42,8 @@ public final class StyleStore {
       store.putBytes(key, image.bytes(), image.extension().equals("png") ? "image/png" : "image/jpeg");
       keys.add(key);
     }
-    StyleManifest manifest = new StyleManifest(id, name, keys, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    StyleManifest manifest = new StyleManifest(id, name, keys, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        tenant);
     store.putBytes(StorageKeys.style(id, MANIFEST), Json.writeBytes(manifest), "application/json");
     return manifest;
   }

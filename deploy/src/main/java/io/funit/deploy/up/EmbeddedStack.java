@@ -86,7 +86,11 @@ public final class EmbeddedStack implements AutoCloseable {
     env.put("FUNIT_S3_SECRET_KEY", s3.secretKey());
     env.put("FUNIT_GATEWAY_PORT", Integer.toString(layout.gatewayPort()));
     env.put("FUNIT_GATEWAY_HOST", "127.0.0.1");
-    env.put("FUNIT_API_KEYS", apiKey);
+    env.put("FUNIT_API_KEYS", apiKey); // the first key stays a plain one: admin of tenant default
+    // tenants' keys made with ./funit keys, unless the operator keeps them elsewhere
+    if (System.getenv("FUNIT_API_KEYS_FILE") == null) {
+      env.put("FUNIT_API_KEYS_FILE", layout.apiKeysFile().toString());
+    }
     // one signing secret per data directory, unless the operator lists their own (e.g. during a rotation)
     if (System.getenv("FUNIT_WEBHOOK_SECRETS") == null) {
       try {

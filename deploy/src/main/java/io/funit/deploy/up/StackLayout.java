@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * What {@code ./funit up} starts, and where.
  *
- * @param dataDir holds kafka/ (broker log), s3/ (objects, one file per object), api-key and webhook-secret
+ * @param dataDir holds kafka/ (broker log), s3/ (objects, one file per object), api-key (the first admin key), api-keys.json (./funit keys) and
+ *     webhook-secret
  * @param gatewayPort HTTP port of the gateway
  * @param kafkaPort broker port
  * @param kafkaControllerPort KRaft controller port
@@ -25,6 +26,11 @@ public record StackLayout(Path dataDir, int gatewayPort, int kafkaPort, int kafk
 
   public Path apiKeyFile() {
     return dataDir.resolve("api-key");
+  }
+
+  /** The keys file of {@code ./funit keys} (hashed keys with tenant and role). */
+  public Path apiKeysFile() {
+    return dataDir.resolve("api-keys.json");
   }
 
   public Path webhookSecretFile() {

@@ -4,23 +4,21 @@ import io.funit.gateway.problem.Problem;
 import io.funit.gateway.problem.ProblemException;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * Requires a configured API key as {@code Authorization: Bearer <key>} (or {@code X-API-Key}). Keys are
- * compared as SHA-256 digests in constant time, so neither timing nor a heap dump of the comparison leaks them.
+ * Requires a known API key as {@code Authorization: Bearer <key>} (or {@code X-API-Key}) and puts the key's
+ * {@link Principal} (key id, tenant, role) on the request. Keys come from a {@link KeyRing}, which holds digests
+ * only.
  */
 public final class ApiKeyAuth implements Handler<RoutingContext> {
-  private final List<byte[]> keyDigests;
+  private final KeyRing keys;
 
-  public ApiKeyAuth(Set<String> apiKeys) {
-    if (apiKeys.isEmpty()) {
-      throw new IllegalArgumentException("FUNIT_API_KEYS must name at least one API key");
+  public ApiKeyAuth(KeyRing keys) {
+    if (!keys.configured()) {
+      throw new IllegalArgumentException("FUNIT_API_KEYS or FUNIT_API_KEYS_FILE must provide API keys");
     }
-    this.keyDigests = apiKeys.stream().map(ApiKeyAuth::digest).toList();
+    this.keys = keys;
   }
 
   @Override
@@ -31,16 +29,12 @@ public final class ApiKeyAuth implements Handler<RoutingContext> {
           "send an API key as 'Authorization: Bearer <key>'")));
       return;
     }
-    byte[] digest = digest(presented);
-    boolean known = false;
-    for (byte[] key : keyDigests) {
-      known |= MessageDigest.isEqual(key, digest);
-    }
-    if (!known) {
+    Optional<Principal> principal = keys.principal(presented);
+    if (principal.isEmpty()) {
       ctx.fail(new ProblemException(Problem.of(401, "unauthorized", "Unauthorized", "the API key is not valid")));
       return;
     }
-    ctx.put(Principal.CONTEXT_KEY, Principal.fromKeyDigest(digest));
+    ctx.put(Principal.CONTEXT_KEY, principal.get());
     ctx.next();
   }
 
@@ -50,13 +44,5 @@ public final class ApiKeyAuth implements Handler<RoutingContext> {
       return authorization.substring(7).trim();
     }
     return ctx.request().getHeader("X-API-Key");
-  }
-
-  private static byte[] digest(String key) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

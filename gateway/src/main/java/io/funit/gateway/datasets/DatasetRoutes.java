@@ -15,6 +15,7 @@ import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.jobs.JobListing;
 import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.problem.ProblemException;
+import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
@@ -37,6 +38,7 @@ public final class DatasetRoutes {
   private final JobSubmitter submitter;
   private final JobStateProjection jobs;
   private final ObjectStore store;
+  private final Ownership owners;
   private final long maxBodyBytes;
   private final long maxUploadBytes;
   private final String uploadDir;
@@ -47,6 +49,7 @@ public final class DatasetRoutes {
     this.submitter = submitter;
     this.jobs = jobs;
     this.store = store;
+    this.owners = new Ownership(jobs, store);
     this.maxBodyBytes = maxBodyBytes;
     this.maxUploadBytes = maxUploadBytes;
     this.uploadDir = uploadDir;
@@ -55,9 +58,9 @@ public final class DatasetRoutes {
   public void mount(Router router) {
     router.post("/v1/datasets").consumes("multipart/form-data")
         .handler(BodyHandler.create(uploadDir).setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true))
-        .handler(submitter.webhookFields()).handler(this::upload);
+        .handler(submitter.admission()).handler(this::upload);
     router.post("/v1/datasets").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-        .handler(submitter.webhookFields()).handler(this::create);
+        .handler(submitter.admission()).handler(this::create);
     router.get("/v1/datasets").handler(this::list);
     router.get("/v1/datasets/:id").handler(ctx -> HttpJson.write(ctx, 200, DatasetView.of(find(ctx))));
     router.get("/v1/datasets/:id/contact-sheet.png").handler(ctx -> serve(ctx,
@@ -74,8 +77,12 @@ public final class DatasetRoutes {
       throw ProblemException.badRequest("kind", "uploads are sent as multipart/form-data with the archive in "
           + "the field 'file'");
     }
+    // an import reads the prefix with the service's S3 credentials: only from what the caller's tenant owns
+    if (DatasetRequest.KIND_S3.equals(request.kind()) && !owners.objectVisible(ctx, request.prefix())) {
+      throw ProblemException.badRequest("prefix", "nothing is stored under '" + request.prefix() + "'");
+    }
     String jobId = UUID.randomUUID().toString();
-    HttpJson.blocking(vertx, () -> submitter.submit(JobType.DATASET, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx)).join())
+    HttpJson.blocking(vertx, () -> submitter.submit(JobType.DATASET, request, jobId, ctx).join())
         .onSuccess(job -> accepted(ctx, job))
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the dataset job could not be enqueued: "
             + e.getMessage())));
@@ -101,7 +108,7 @@ public final class DatasetRoutes {
       }
       store.put(inputKey, archive, "application/octet-stream");
       try {
-        return submitter.submit(JobType.DATASET, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
+        return submitter.submit(JobType.DATASET, request, jobId, ctx).join();
       } catch (RuntimeException e) {
         store.delete(inputKey); // no job will ever read it
         throw ProblemException.unavailable("the dataset job could not be enqueued: " + e.getMessage());
@@ -136,7 +143,7 @@ public final class DatasetRoutes {
 
   private JobEvent find(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    return jobs.get(id).filter(job -> job.type() == JobType.DATASET)
+    return jobs.get(id).filter(job -> job.type() == JobType.DATASET).filter(Ownership.visible(ctx))
         .orElseThrow(() -> ProblemException.notFound("no dataset " + id));
   }
 

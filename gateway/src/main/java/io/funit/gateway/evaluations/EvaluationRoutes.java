@@ -17,6 +17,7 @@ import io.funit.gateway.jobs.JobListing;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.problem.ProblemException;
+import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -39,6 +40,7 @@ public final class EvaluationRoutes {
   private final JobSubmitter submitter;
   private final JobStateProjection jobs;
   private final ObjectStore store;
+  private final Ownership owners;
   private final Set<JobType> enabledTypes;
   private final long maxBodyBytes;
 
@@ -48,6 +50,7 @@ public final class EvaluationRoutes {
     this.submitter = submitter;
     this.jobs = jobs;
     this.store = store;
+    this.owners = new Ownership(jobs, store);
     this.enabledTypes = Set.copyOf(enabledTypes);
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -59,7 +62,7 @@ public final class EvaluationRoutes {
       ctx.next();
     });
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-        .handler(submitter.webhookFields()).handler(this::create);
+        .handler(submitter.admission()).handler(this::create);
     router.get(PATH).handler(this::list);
     router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, EvaluationView.of(find(ctx))));
     router.get(PATH + "/:id/report").handler(ctx -> serve(ctx, EvaluationOutputs.REPORT_HTML));
@@ -74,9 +77,16 @@ public final class EvaluationRoutes {
     checkK(body.get("k"));
     EvalRequest request = HttpJson.parse(() -> JobRequests.parse(EvalRequest.class, body));
     HttpJson.blocking(vertx, () -> {
+      // another tenant's model or dataset is unknown here, as it is on every route
+      if (!owners.modelVisible(ctx, request.model())) {
+        throw ProblemException.badRequest("model", "no model '" + request.model() + "'");
+      }
+      if (!owners.datasetVisible(ctx, request.dataset())) {
+        throw ProblemException.badRequest("dataset", "no dataset '" + request.dataset() + "'");
+      }
       HttpJson.parse(() -> EvaluationTargets.resolve(store, request));
       try {
-        return submitter.submit(JobType.EVAL, request, java.util.UUID.randomUUID().toString(), io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
+        return submitter.submit(JobType.EVAL, request, java.util.UUID.randomUUID().toString(), ctx).join();
       } catch (RuntimeException e) {
         throw ProblemException.unavailable("the evaluation could not be enqueued: " + e.getMessage());
       }
@@ -146,7 +156,7 @@ public final class EvaluationRoutes {
 
   private JobEvent find(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    return jobs.get(id).filter(job -> job.type() == JobType.EVAL)
+    return jobs.get(id).filter(job -> job.type() == JobType.EVAL).filter(Ownership.visible(ctx))
         .orElseThrow(() -> ProblemException.notFound("no evaluation " + id));
   }
 }

@@ -86,7 +86,7 @@ public final class IdempotencyHandler {
       ctx.next();
       return;
     }
-    String recordKey = IdempotencyStore.key(Principal.of(ctx), key);
+    String recordKey = IdempotencyStore.key(Principal.of(ctx).keyId(), key);
     HttpJson.blocking(vertx, () -> decide(recordKey, RequestFingerprint.of(ctx))).onSuccess(existing -> {
       if (existing.isEmpty()) {
         ctx.addEndHandler(ended -> remember(ctx, recordKey));

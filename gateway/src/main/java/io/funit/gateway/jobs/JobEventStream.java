@@ -34,7 +34,7 @@ public final class JobEventStream {
 
   private void stream(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    if (jobs.get(id).isEmpty()) {
+    if (jobs.get(id).filter(io.funit.gateway.tenants.Ownership.visible(ctx)).isEmpty()) {
       throw ProblemException.notFound("no job " + id);
     }
     HttpServerResponse response = ctx.response().setChunked(true)

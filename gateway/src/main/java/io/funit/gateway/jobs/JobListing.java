@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * One page of the jobs of one type as the feature listings ({@code /v1/datasets}, {@code /v1/translations}) read
- * it from the query: {@code status=}, {@code limit=} (1..500, default 50) and {@code cursor=}, newest first.
+ * it from the query, of the jobs the caller may see: {@code status=}, {@code limit=} (1..500, default 50) and {@code cursor=}, newest first.
  *
  * @param items the jobs of the page
  * @param nextCursor continues the listing; null on the last page
@@ -33,7 +33,8 @@ public record JobListing(List<JobEvent> items, String nextCursor) {
       }
     }
     JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
-    List<JobEvent> page = jobs.page(type, state, after, limit);
+    // only the caller's tenant's jobs (all for an admin): the cursor is a position, so filtering keeps it valid
+    List<JobEvent> page = jobs.page(type, state, after, limit, io.funit.gateway.tenants.Ownership.visible(ctx));
     // a full page may be followed by more: the cursor is the position of its last job
     String next = page.size() == limit ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
     return new JobListing(page, next);

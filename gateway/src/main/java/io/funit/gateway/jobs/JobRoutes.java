@@ -12,6 +12,7 @@ import io.funit.common.kafka.JobStateProjection;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.problem.Problem;
 import io.funit.gateway.problem.ProblemException;
+import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -44,7 +45,7 @@ public final class JobRoutes {
   public void mount(Router router) {
     // JSON only: no file uploads land on disk through this route
     router.post("/v1/jobs/:type").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-        .handler(submitter.webhookFields()).handler(this::submit);
+        .handler(submitter.admission()).handler(this::submit);
     router.get("/v1/jobs/:id").handler(this::get);
     router.get("/v1/jobs").handler(this::list);
     router.post("/v1/jobs/:id/cancel").handler(this::cancel);
@@ -54,8 +55,7 @@ public final class JobRoutes {
     JobType type = jobType(ctx.pathParam("type"));
     JobRequest request = JobRequests.parse(type, HttpJson.body(ctx));
     // off the event loop: a send may wait up to max.block.ms for topic metadata when Kafka is slow
-    var webhook = io.funit.gateway.webhooks.WebhookFields.target(ctx);
-    HttpJson.blocking(vertx, () -> submitter.submit(type, request, java.util.UUID.randomUUID().toString(), webhook))
+    HttpJson.blocking(vertx, () -> submitter.submit(type, request, java.util.UUID.randomUUID().toString(), ctx))
         .compose(this::future)
         .onSuccess(job -> {
           ctx.response().putHeader("Location", "/v1/jobs/" + job.jobId());
@@ -65,7 +65,7 @@ public final class JobRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    JobEvent job = find(ctx.pathParam("id"));
+    JobEvent job = find(ctx, ctx.pathParam("id"));
     HttpJson.write(ctx, 200, JobView.of(job));
   }
 
@@ -75,7 +75,7 @@ public final class JobRoutes {
         : wire("status", () -> JobState.fromWire(ctx.queryParam("status").get(0)));
     int limit = limit(ctx.queryParam("limit"));
     JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
-    List<JobEvent> page = jobs.page(type, state, after, limit);
+    List<JobEvent> page = jobs.page(type, state, after, limit, Ownership.visible(ctx));
     String next = page.size() == limit ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
     HttpJson.write(ctx, 200, new JobPage(page.stream().map(JobView::of).toList(), next));
   }
@@ -84,7 +84,7 @@ public final class JobRoutes {
   public record JobPage(List<JobView> items, String nextCursor) {}
 
   private void cancel(RoutingContext ctx) {
-    JobEvent job = find(ctx.pathParam("id"));
+    JobEvent job = find(ctx, ctx.pathParam("id"));
     if (job.state().terminal()) {
       throw ProblemException.conflict("job " + job.jobId() + " already " + job.state().wireName());
     }
@@ -93,8 +93,9 @@ public final class JobRoutes {
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
   }
 
-  private JobEvent find(String id) {
-    return jobs.get(id).orElseThrow(() -> ProblemException.notFound("no job " + id));
+  /** Another tenant's job is not found: it does not exist for this caller. */
+  private JobEvent find(RoutingContext ctx, String id) {
+    return jobs.get(id).filter(Ownership.visible(ctx)).orElseThrow(() -> ProblemException.notFound("no job " + id));
   }
 
   private JobType jobType(String name) {

@@ -12,6 +12,9 @@ import io.funit.common.contract.WebhookTarget;
 import io.funit.common.json.Json;
 import io.funit.common.kafka.JobEventPublisher;
 import io.funit.common.kafka.Topics;
+import io.funit.gateway.auth.Principal;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -30,21 +33,34 @@ public final class JobSubmitter {
   private final Topics topics;
   private final JobEventPublisher events;
   private final io.funit.gateway.webhooks.WebhookFields webhookFields;
+  private final ActiveJobQuota quota;
 
   public JobSubmitter(Producer<String, String> producer, Topics topics, JobEventPublisher events,
-      io.funit.gateway.webhooks.WebhookFields webhookFields) {
+      io.funit.gateway.webhooks.WebhookFields webhookFields, ActiveJobQuota quota) {
     this.producer = producer;
     this.topics = topics;
     this.events = events;
     this.webhookFields = webhookFields;
+    this.quota = quota;
   }
 
   /**
-   * The handler every job-creating route puts after its body handler: it reads and checks the {@code webhook} and
-   * {@code webhook_events} fields; the route passes {@code WebhookFields.target(ctx)} to {@link #submit}.
+   * The handler every job-creating route puts after its body handler: it refuses the request when the caller's
+   * tenant has too many unfinished jobs ({@link ActiveJobQuota}), then reads and checks the {@code webhook} and
+   * {@code webhook_events} fields; the route passes its context to {@link #submit(JobType, JobRequest, String,
+   * RoutingContext)}, which takes both the webhook and the tenant from it.
    */
-  public io.funit.gateway.webhooks.WebhookFields webhookFields() {
-    return webhookFields;
+  public Handler<RoutingContext> admission() {
+    return ctx -> {
+      quota.check(ctx);
+      webhookFields.handle(ctx);
+    };
+  }
+
+  /** Submits a job of the request's tenant, with the webhook {@link #admission()} read. */
+  public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, RoutingContext ctx) {
+    return submit(type, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx),
+        Principal.of(ctx).tenant());
   }
 
   public CompletableFuture<JobEvent> submit(JobType type, JobRequest request) {
@@ -53,16 +69,22 @@ public final class JobSubmitter {
 
   /** Submits under an id chosen by the caller, for jobs whose inputs are stored under the id first (uploads). */
   public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId) {
-    return submit(type, request, jobId, null);
+    return submit(type, request, jobId, (WebhookTarget) null);
   }
 
   /** As {@link #submit(JobType, JobRequest, String)}, with the job's webhook (null for none). */
   public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, WebhookTarget webhook) {
+    return submit(type, request, jobId, webhook, null);
+  }
+
+  /** As {@link #submit(JobType, JobRequest, String, WebhookTarget)}, owned by {@code tenant} (null: default). */
+  public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, WebhookTarget webhook,
+      String tenant) {
     JsonNode normalized = Json.MAPPER.valueToTree(request);
     // microseconds: the API shows and lists by this time, and a cursor must round-trip it exactly
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     JobEnvelope envelope = new JobEnvelope(JobEnvelope.SCHEMA_VERSION, jobId, type, now,
-        normalized, webhook);
+        normalized, webhook, tenant);
     // async: the publish completes on the producer's I/O thread, and a send from that thread would wait for
     // metadata that only that same thread can fetch
     return events.publish(JobEvent.queued(envelope)).thenComposeAsync(queued -> enqueue(envelope, queued));

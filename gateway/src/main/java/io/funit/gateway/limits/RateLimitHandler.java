@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One token bucket per principal, in this gateway's memory: N gateways behind a balancer allow N times the rate.
+ * One token bucket per API key (principal key id), in this gateway's memory: N gateways behind a balancer allow N times the rate.
  * Every answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} (the
  * IETF httpapi RateLimit header fields draft, the separate-fields form that clients and proxies widely parse) and
  * {@code RateLimit-Policy}; a refused request is a 429 problem with {@code Retry-After}.
- * Principals come from the configured API keys, so the map is bounded without eviction.
+ * Key ids come from the configured keys (plain and keys file), so the map is bounded without eviction.
  */
 public final class RateLimitHandler implements Handler<RoutingContext> {
   private final ApiLimits limits;
@@ -28,7 +28,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     long now = System.nanoTime();
-    TokenBucket bucket = buckets.computeIfAbsent(Principal.of(ctx),
+    TokenBucket bucket = buckets.computeIfAbsent(Principal.of(ctx).keyId(),
         p -> new TokenBucket(limits.burst(), limits.requestsPerMinute(), now));
     TokenBucket.Decision decision = bucket.take(now);
     ctx.response()

@@ -4,6 +4,7 @@ import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.problem.ProblemException;
+import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.List;
@@ -13,10 +14,13 @@ import java.util.Map;
 public final class ModelRoutes {
   private final Vertx vertx;
   private final ModelRegistry registry;
+  private final Ownership owners;
 
-  public ModelRoutes(Vertx vertx, ModelRegistry registry) {
+  /** Lists and shows only the models the caller may use: its tenant's, and public ones ({@link Ownership}). */
+  public ModelRoutes(Vertx vertx, ModelRegistry registry, Ownership owners) {
     this.vertx = vertx;
     this.registry = registry;
+    this.owners = owners;
   }
 
   /** A card and whether it is the default model. */
@@ -25,7 +29,8 @@ public final class ModelRoutes {
   public void mount(Router router) {
     router.get("/v1/models").handler(ctx -> HttpJson.blocking(vertx, () -> {
       String def = registry.defaultModel().orElse(null);
-      List<Map<String, Object>> items = registry.list().stream().map(c -> summary(c, c.id().equals(def))).toList();
+      List<Map<String, Object>> items = registry.list().stream()
+          .filter(c -> owners.modelVisible(ctx, c.id())).map(c -> summary(c, c.id().equals(def))).toList();
       return Map.of("items", items);
     }).onSuccess(body -> HttpJson.write(ctx, 200, body)).onFailure(ctx::fail));
     router.get("/v1/models/:id").handler(ctx -> HttpJson.blocking(vertx, () -> {
@@ -33,7 +38,8 @@ public final class ModelRoutes {
       if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
         throw ProblemException.notFound("no model " + id);
       }
-      ModelCard card = registry.card(id).orElseThrow(() -> ProblemException.notFound("no model " + id));
+      ModelCard card = registry.card(id).filter(c -> owners.modelVisible(ctx, id))
+          .orElseThrow(() -> ProblemException.notFound("no model " + id));
       return new ModelView(card, id.equals(registry.defaultModel().orElse(null)));
     }).onSuccess(view -> HttpJson.write(ctx, 200, view)).onFailure(ctx::fail));
   }

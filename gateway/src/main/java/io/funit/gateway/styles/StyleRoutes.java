@@ -10,6 +10,8 @@ import io.funit.gateway.GatewaySettings;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.images.RequestImages;
 import io.funit.gateway.problem.ProblemException;
+import io.funit.gateway.auth.Principal;
+import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.FileUpload;
@@ -37,8 +39,10 @@ public final class StyleRoutes {
   private final RequestImages images;
   private final TranslationLimits limits;
   private final GatewaySettings settings;
+  private final Ownership owners;
 
-  public StyleRoutes(Vertx vertx, ObjectStore store, GatewaySettings settings) {
+  public StyleRoutes(Vertx vertx, ObjectStore store, GatewaySettings settings, Ownership owners) {
+    this.owners = owners;
     this.vertx = vertx;
     this.store = store;
     this.styles = new StyleStore(store);
@@ -84,13 +88,22 @@ public final class StyleRoutes {
     if (!name.isMissingNode() && !name.isNull() && !name.isTextual()) {
       throw ProblemException.badRequest("name", "must be a string");
     }
-    store(ctx, () -> images.stored("class_keys", classKeys), name(name.asText(null)));
+    store(ctx, () -> {
+      for (int i = 0; i < classKeys.size(); i++) { // another tenant's image is as good as absent
+        if (!owners.objectVisible(ctx, classKeys.get(i))) {
+          throw ProblemException.badRequest("class_keys[" + i + "]", "nothing is stored at '" + classKeys.get(i)
+              + "'");
+        }
+      }
+      return images.stored("class_keys", classKeys);
+    }, name(name.asText(null)));
   }
 
   /** Validates (blocking), then stores the images and the manifest last; 201 with the style. */
   private void store(RoutingContext ctx, Callable<List<ValidImage>> validated, String name) {
     String id = UUID.randomUUID().toString();
-    HttpJson.blocking(vertx, () -> styles.create(id, name, validated.call()))
+    String tenant = Principal.of(ctx).tenant();
+    HttpJson.blocking(vertx, () -> styles.create(id, name, validated.call(), tenant))
         .onSuccess(style -> {
           ctx.response().putHeader("Location", PATH + "/" + style.id());
           HttpJson.write(ctx, 201, StyleView.of(style));
@@ -147,9 +160,11 @@ public final class StyleRoutes {
     }
   }
 
-  /** Blocks: reads the manifest. */
+  /** Blocks: reads the manifest. Another tenant's style is not found. */
   private StyleManifest find(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    return styles.find(id).orElseThrow(() -> ProblemException.notFound("no style " + id));
+    Principal caller = Principal.of(ctx);
+    return styles.find(id).filter(style -> caller.sees(style.owner()))
+        .orElseThrow(() -> ProblemException.notFound("no style " + id));
   }
 }

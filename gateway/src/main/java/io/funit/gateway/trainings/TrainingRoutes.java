@@ -18,6 +18,7 @@ import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.jobs.Cursor;
 import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.problem.ProblemException;
+import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -39,6 +40,7 @@ public final class TrainingRoutes {
   private final JobStateProjection jobs;
   private final ObjectStore store;
   private final long maxBodyBytes;
+  private final Ownership owners;
 
   public TrainingRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
       long maxBodyBytes) {
@@ -47,25 +49,26 @@ public final class TrainingRoutes {
     this.jobs = jobs;
     this.store = store;
     this.maxBodyBytes = maxBodyBytes;
+    this.owners = new Ownership(jobs, store);
   }
 
   public void mount(Router router) {
     BodyHandler json = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-    router.post("/v1/trainings").handler(json).handler(submitter.webhookFields()).handler(this::create);
+    router.post("/v1/trainings").handler(json).handler(submitter.admission()).handler(this::create);
     router.get("/v1/trainings").handler(this::list);
     router.get("/v1/trainings/:id").handler(ctx -> HttpJson.write(ctx, 200, view(find(ctx))));
     router.get("/v1/trainings/:id/metrics").handler(this::metrics);
     router.get("/v1/trainings/:id/samples").handler(this::samples);
     router.get("/v1/trainings/:id/samples/:name").handler(this::sample);
     router.post("/v1/trainings/:id/cancel").handler(this::cancel);
-    router.post("/v1/trainings/:id/continue").handler(json).handler(submitter.webhookFields())
+    router.post("/v1/trainings/:id/continue").handler(json).handler(submitter.admission())
         .handler(this::continueTraining);
   }
 
   private void create(RoutingContext ctx) {
     TrainRequest request = HttpJson.parse(() -> JobRequests.parse(TrainRequest.class, HttpJson.body(ctx)));
     if (request.continueFrom() != null) {
-      JobEvent parent = jobs.get(request.continueFrom()).filter(j -> j.type() == JobType.TRAIN).orElseThrow(() ->
+      JobEvent parent = owners.job(ctx, request.continueFrom(), JobType.TRAIN).orElseThrow(() ->
           ProblemException.badRequest("continue_from", "no training " + request.continueFrom()));
       checkContinuable(parent);
       if (!request.dataset().equals(parent.request().path("dataset").asText())) {
@@ -112,17 +115,17 @@ public final class TrainingRoutes {
       throw ProblemException.badRequest("preset", "unknown preset '" + request.preset() + "'; known: "
           + Presets.names());
     }
-    if (request.continueFrom() != null && jobs.get(request.continueFrom()).filter(j -> j.type() == JobType.TRAIN)
-        .isEmpty()) {
+    if (request.continueFrom() != null && owners.job(ctx, request.continueFrom(), JobType.TRAIN).isEmpty()) {
       throw ProblemException.badRequest("continue_from", "no training " + request.continueFrom());
     }
     String jobId = UUID.randomUUID().toString();
     HttpJson.blocking(vertx, () -> {
-      if (new StoredDatasets(store).manifest(request.dataset()).isEmpty()) {
+      if (!owners.datasetVisible(ctx, request.dataset())
+          || new StoredDatasets(store).manifest(request.dataset()).isEmpty()) {
         throw ProblemException.badRequest("dataset", "no built dataset '" + request.dataset() + "'");
       }
       try {
-        return submitter.submit(JobType.TRAIN, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
+        return submitter.submit(JobType.TRAIN, request, jobId, ctx).join();
       } catch (RuntimeException e) {
         throw ProblemException.unavailable("the training could not be enqueued: " + e.getMessage());
       }
@@ -136,7 +139,7 @@ public final class TrainingRoutes {
     JobState state = ctx.queryParam("status").isEmpty() ? null
         : HttpJson.parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
     JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
-    List<JobEvent> page = jobs.page(JobType.TRAIN, state, after, 50);
+    List<JobEvent> page = jobs.page(JobType.TRAIN, state, after, 50, Ownership.visible(ctx));
     String next = page.size() == 50 ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
     HttpJson.write(ctx, 200, new TrainingPage(page.stream().map(this::view).toList(), next));
   }
@@ -208,7 +211,7 @@ public final class TrainingRoutes {
 
   private JobEvent find(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    return jobs.get(id).filter(job -> job.type() == JobType.TRAIN)
+    return jobs.get(id).filter(job -> job.type() == JobType.TRAIN).filter(Ownership.visible(ctx))
         .orElseThrow(() -> ProblemException.notFound("no training " + id));
   }
 

@@ -21,6 +21,7 @@ import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.jobs.JobWatcher;
 import io.funit.gateway.problem.ProblemException;
+import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -52,6 +53,7 @@ public final class TranslationRoutes {
   private final JobStateProjection jobs;
   private final JobWatcher watcher;
   private final ObjectStore store;
+  private final Ownership owners;
   private final ModelCards models;
   private final StyleStore styles;
   private final RequestImages images;
@@ -65,6 +67,7 @@ public final class TranslationRoutes {
     this.jobs = jobs;
     this.watcher = watcher;
     this.store = store;
+    this.owners = new Ownership(jobs, store);
     this.models = new ModelCards(new ModelRegistry(store));
     this.styles = new StyleStore(store);
     this.limits = settings.translationLimits();
@@ -81,9 +84,9 @@ public final class TranslationRoutes {
     router.post(PATH).consumes("multipart/form-data")
         .handler(BodyHandler.create(settings.uploadDir()).setBodyLimit(settings.maxTranslationBytes())
             .setDeleteUploadedFilesOnEnd(true))
-        .handler(submitter.webhookFields()).handler(this::upload);
+        .handler(submitter.admission()).handler(this::upload);
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-        .handler(submitter.webhookFields()).handler(this::create);
+        .handler(submitter.admission()).handler(this::create);
     router.get(PATH).handler(this::list);
     router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, view(find(ctx))));
     router.get(PATH + "/:id/outputs/:index").handler(this::output);
@@ -103,9 +106,9 @@ public final class TranslationRoutes {
     int wait = preferredWait(ctx);
     String jobId = UUID.randomUUID().toString();
     HttpJson.blocking(vertx, () -> {
-      String modelId = resolveModel(model, "model");
+      String modelId = resolveModel(ctx, model, "model");
       if (style != null) {
-        requireStyle(style, "style");
+        requireStyle(ctx, style, "style");
       }
       List<ValidImage> contentImages = images.uploads("content", content);
       List<ValidImage> classImages = images.uploads("class", classes);
@@ -117,7 +120,7 @@ public final class TranslationRoutes {
       try {
         storeAll(contentKeys, contentImages, stored);
         storeAll(classKeys, classImages, stored);
-        return submitter.submit(JobType.TRANSLATE, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
+        return submitter.submit(JobType.TRANSLATE, request, jobId, ctx).join();
       } catch (RuntimeException e) {
         stored.forEach(this::deleteQuietly); // no job will ever read them
         throw ProblemException.unavailable("the translation could not be stored and enqueued: " + e.getMessage());
@@ -132,16 +135,18 @@ public final class TranslationRoutes {
         parsed.classKeys().size(), parsed.styleId() != null);
     int wait = preferredWait(ctx);
     HttpJson.blocking(vertx, () -> {
-      String modelId = resolveModel(parsed.model(), "model");
+      String modelId = resolveModel(ctx, parsed.model(), "model");
       if (parsed.styleId() != null) {
-        requireStyle(parsed.styleId(), "style_id");
+        requireStyle(ctx, parsed.styleId(), "style_id");
       }
+      requireVisible(ctx, "content_keys", parsed.contentKeys());
+      requireVisible(ctx, "class_keys", parsed.classKeys());
       images.exist("content_keys", parsed.contentKeys());
       images.exist("class_keys", parsed.classKeys());
       TranslateRequest request = HttpJson.parse(() -> new TranslateRequest(modelId, parsed.contentKeys(),
           parsed.classKeys().isEmpty() ? null : parsed.classKeys(), parsed.styleId(), parsed.outputFormat()));
       try {
-        return submitter.submit(JobType.TRANSLATE, request, UUID.randomUUID().toString(), io.funit.gateway.webhooks.WebhookFields.target(ctx)).join();
+        return submitter.submit(JobType.TRANSLATE, request, UUID.randomUUID().toString(), ctx).join();
       } catch (RuntimeException e) {
         throw ProblemException.unavailable("the translation could not be enqueued: " + e.getMessage());
       }
@@ -173,7 +178,7 @@ public final class TranslationRoutes {
   }
 
   /** The model named, or the default one; either must be registered (a card exists). Blocks. */
-  private String resolveModel(String requested, String field) {
+  private String resolveModel(RoutingContext ctx, String requested, String field) {
     String id = requested;
     if (id == null) {
       id = models.defaultModel().orElseThrow(() -> ProblemException.badRequest(field, "no model given and no "
@@ -181,7 +186,7 @@ public final class TranslationRoutes {
     }
     boolean known;
     try {
-      known = models.find(id).isPresent();
+      known = models.find(id).isPresent() && owners.modelVisible(ctx, id);
     } catch (IllegalArgumentException e) {
       known = false; // not even a valid id
     }
@@ -192,9 +197,18 @@ public final class TranslationRoutes {
     return id;
   }
 
-  private void requireStyle(String styleId, String field) {
-    if (styles.find(styleId).isEmpty()) {
+  private void requireStyle(RoutingContext ctx, String styleId, String field) {
+    if (!owners.styleVisible(ctx, styleId)) {
       throw ProblemException.badRequest(field, "no style '" + styleId + "' (POST /v1/styles makes one)");
+    }
+  }
+
+  /** Another tenant's stored image is answered as if nothing were stored there: the same 400 as a wrong key. */
+  private void requireVisible(RoutingContext ctx, String field, List<String> keys) {
+    for (int i = 0; i < keys.size(); i++) {
+      if (!owners.objectVisible(ctx, keys.get(i))) {
+        throw ProblemException.badRequest(field + "[" + i + "]", "nothing is stored at '" + keys.get(i) + "'");
+      }
     }
   }
 
@@ -312,7 +326,7 @@ public final class TranslationRoutes {
 
   private JobEvent find(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    return jobs.get(id).filter(job -> job.type() == JobType.TRANSLATE)
+    return jobs.get(id).filter(job -> job.type() == JobType.TRANSLATE).filter(Ownership.visible(ctx))
         .orElseThrow(() -> ProblemException.notFound("no translation " + id));
   }
 

@@ -68,6 +68,7 @@ public final class DeliveryRoutes {
 
   private String job(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    return jobs.get(id).orElseThrow(() -> ProblemException.notFound("no job " + id)).jobId();
+    return jobs.get(id).filter(io.funit.gateway.tenants.Ownership.visible(ctx))
+        .orElseThrow(() -> ProblemException.notFound("no job " + id)).jobId();
   }
 }

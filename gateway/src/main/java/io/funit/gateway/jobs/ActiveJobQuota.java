@@ -1,0 +1,37 @@
+package io.funit.gateway.jobs;
+
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.gateway.auth.Principal;
+import io.funit.gateway.problem.Problem;
+import io.funit.gateway.problem.ProblemException;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * FUNIT_MAX_ACTIVE_JOBS: how many queued or running jobs one tenant may have. The rate limit bounds requests per
+ * key; this bounds the work a tenant holds in the queues, so one tenant cannot starve the others' jobs. It counts
+ * the projection at submission, so requests racing each other may pass it by a few; it is a fairness bound, not an
+ * exact one. Every tenant is bound, the operators' (default) one too.
+ */
+public final class ActiveJobQuota {
+  /** Long enough for a probe or a translation to finish; a client retrying sooner would only be refused again. */
+  static final int RETRY_AFTER_SECONDS = 10;
+  private final JobStateProjection jobs;
+  private final int maxActive;
+
+  public ActiveJobQuota(JobStateProjection jobs, int maxActive) {
+    this.jobs = jobs;
+    this.maxActive = maxActive;
+  }
+
+  /** Throws a 429 {@code quota-exceeded} when the caller's tenant already has {@code maxActive} unfinished jobs. */
+  public void check(RoutingContext ctx) {
+    String tenant = Principal.of(ctx).tenant();
+    int active = jobs.count(job -> !job.state().terminal() && job.owner().equals(tenant));
+    if (active >= maxActive) {
+      ctx.response().putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+      throw new ProblemException(Problem.of(429, "quota-exceeded", "Quota exceeded", "tenant '" + tenant
+          + "' has " + active + " unfinished jobs, the most allowed (FUNIT_MAX_ACTIVE_JOBS=" + maxActive
+          + "); retry when some have finished, or cancel some"));
+    }
+  }
+}

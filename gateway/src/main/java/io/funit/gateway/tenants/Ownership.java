@@ -1,0 +1,102 @@
+package io.funit.gateway.tenants;
+
+import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobType;
+import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.translate.StyleStore;
+import io.funit.gateway.auth.Principal;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Who owns what, and whether a caller may see it (docs/architecture.md, "Tenants"). Jobs carry their tenant, and
+ * everything made by a job is owned by the job's tenant: a dataset is its dataset job, a model its training job,
+ * and the stored objects under {@code inputs/}, {@code outputs/}, {@code datasets/}, {@code checkpoints/} and
+ * {@code reports/} are filed under their job's id. Styles carry their tenant in their manifest. A model that no
+ * known training made (the shipped model) and the default model are public: every tenant may use them.
+ *
+ * <p>What a caller may not see does not exist for it: reads answer 404 and references in a request are refused as
+ * unknown, so a tenant cannot even learn that another tenant's id is taken.
+ */
+public final class Ownership {
+  private final JobStateProjection jobs;
+  private final StyleStore styles;
+  private final ModelRegistry models;
+
+  public Ownership(JobStateProjection jobs, io.funit.common.storage.ObjectStore store) {
+    this(jobs, new StyleStore(store), new ModelRegistry(store));
+  }
+
+  public Ownership(JobStateProjection jobs, StyleStore styles, ModelRegistry models) {
+    this.jobs = jobs;
+    this.styles = styles;
+    this.models = models;
+  }
+
+  /** The jobs the request's caller may see, for listings. */
+  public static Predicate<JobEvent> visible(RoutingContext ctx) {
+    Principal principal = Principal.of(ctx);
+    return job -> principal.sees(job.owner());
+  }
+
+  /** The job of this id and type (any type for null) if the caller may see it. */
+  public Optional<JobEvent> job(RoutingContext ctx, String id, JobType type) {
+    return jobs.get(id).filter(job -> type == null || job.type() == type).filter(visible(ctx));
+  }
+
+  /**
+   * Whether the caller may use the dataset: its dataset job's tenant; a dataset no known job built (stored by
+   * hand or by {@code ./funit dataset}) belongs to tenant {@code default}.
+   */
+  public boolean datasetVisible(RoutingContext ctx, String datasetId) {
+    return datasetVisible(Principal.of(ctx), datasetId);
+  }
+
+  boolean datasetVisible(Principal principal, String datasetId) {
+    return principal.sees(jobs.get(datasetId).map(JobEvent::owner).orElse(JobEvent.DEFAULT_TENANT));
+  }
+
+  /** Whether the caller may use the model: its training's tenant, or public. Reads the object store. */
+  public boolean modelVisible(RoutingContext ctx, String modelId) {
+    return modelVisible(Principal.of(ctx), modelId);
+  }
+
+  boolean modelVisible(Principal principal, String modelId) {
+    Optional<JobEvent> training = jobs.get(modelId).filter(job -> job.type() == JobType.TRAIN);
+    return training.isEmpty() || principal.sees(training.get().owner())
+        || modelId.equals(models.defaultModel().orElse(null));
+  }
+
+  /** Whether the caller may use the style; an unknown style is not visible. Reads the object store. */
+  public boolean styleVisible(RoutingContext ctx, String styleId) {
+    return styles.find(styleId).map(style -> Principal.of(ctx).sees(style.owner())).orElse(false);
+  }
+
+  /**
+   * Whether the caller may use a stored object, by the owner of the id its key is filed under. Objects filed under
+   * an id no job or style has (written by hand or by an older version) belong to tenant {@code default}.
+   */
+  public boolean objectVisible(RoutingContext ctx, String key) {
+    return objectVisible(Principal.of(ctx), key);
+  }
+
+  boolean objectVisible(Principal principal, String key) {
+    if (principal.admin()) {
+      return true;
+    }
+    String[] parts = key == null ? new String[0] : key.split("/", 3);
+    if (parts.length < 3) {
+      return false;
+    }
+    String owner = switch (parts[0]) {
+      case "inputs", "outputs", "datasets", "checkpoints", "reports", "judges" ->
+          jobs.get(parts[1]).map(JobEvent::owner).orElse(JobEvent.DEFAULT_TENANT);
+      case "styles" -> styles.find(parts[1]).map(s -> s.owner()).orElse(JobEvent.DEFAULT_TENANT);
+      case "models" -> modelVisible(principal, parts[1]) ? principal.tenant() : null;
+      default -> null; // idempotency records and the like are nobody's to reference
+    };
+    return owner != null && principal.sees(owner);
+  }
+}
