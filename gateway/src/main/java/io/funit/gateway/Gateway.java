@@ -83,7 +83,8 @@ public final class Gateway implements AutoCloseable {
     JobSubmitter submitter = new JobSubmitter(producer, kafka.topics(), events,
         new WebhookFields(vertx, settings.webhooks()), new ActiveJobQuota(projection, settings.maxActiveJobs()));
     Ownership owners = new Ownership(projection, store);
-    JobRoutes jobs = new JobRoutes(vertx, submitter, projection, settings.enabledTypes(), settings.maxBodyBytes());
+    JobRoutes jobs = new JobRoutes(vertx, submitter, projection, owners, settings.enabledTypes(),
+        settings.maxBodyBytes());
     DatasetRoutes datasets = new DatasetRoutes(vertx, submitter, projection, store, settings.maxBodyBytes(),
         settings.maxUploadBytes(), settings.uploadDir());
     TrainingRoutes trainings = new TrainingRoutes(vertx, submitter, projection, store, settings.maxBodyBytes());

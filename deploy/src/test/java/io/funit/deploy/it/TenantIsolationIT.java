@@ -138,25 +138,40 @@ class TenantIsolationIT {
     assertThat(ids(call(keyB, "GET", "/v1/models", null))).contains("public-model"); // public: no training
 
     // references to A's things in B's requests: refused as unknown, naming the field
-    refused("POST", "/v1/trainings", "{\"dataset\": \"" + dataset + "\", \"preset\": \"font-32\"}", "dataset");
-    refused("POST", "/v1/trainings", "{\"dataset\": \"" + dataset + "\", \"preset\": \"font-32\", "
+    refused("/v1/trainings", "/v1/trainings", "{\"dataset\": \"" + dataset + "\", \"preset\": \"font-32\"}", "dataset");
+    refused("/v1/trainings", "/v1/trainings", "{\"dataset\": \"" + dataset + "\", \"preset\": \"font-32\", "
         + "\"continue_from\": \"" + training + "\"}", "continue_from");
-    refused("POST", "/v1/translations", "{\"model\": \"" + training + "\", \"content_keys\": [\"" + inputKey
+    refused("/v1/translations", "/v1/translations", "{\"model\": \"" + training + "\", \"content_keys\": [\"" + inputKey
         + "\"], \"class_keys\": [\"" + inputKey + "\"]}", "model");
-    refused("POST", "/v1/translations", "{\"model\": \"public-model\", \"content_keys\": [\"" + inputKey
+    refused("/v1/translations", "/v1/translations", "{\"model\": \"public-model\", \"content_keys\": [\"" + inputKey
         + "\"], \"class_keys\": [\"" + inputKey + "\"]}", "content_keys[0]");
-    refused("POST", "/v1/translations", "{\"model\": \"public-model\", \"content_keys\": [\"" + inputKey
+    refused("/v1/translations", "/v1/translations", "{\"model\": \"public-model\", \"content_keys\": [\"" + inputKey
         + "\"], \"style_id\": \"" + style + "\"}", "style_id");
-    refused("POST", "/v1/evaluations", "{\"model\": \"" + training + "\", \"dataset\": \"" + dataset + "\"}",
+    refused("/v1/evaluations", "/v1/evaluations", "{\"model\": \"" + training + "\", \"dataset\": \"" + dataset + "\"}",
         "model");
-    refused("POST", "/v1/evaluations", "{\"model\": \"public-model\", \"dataset\": \"" + dataset + "\"}",
+    refused("/v1/evaluations", "/v1/evaluations", "{\"model\": \"public-model\", \"dataset\": \"" + dataset + "\"}",
         "dataset");
-    refused("POST", "/v1/styles", "{\"class_keys\": [\"" + inputKey + "\"]}", "class_keys[0]");
-    refused("POST", "/v1/datasets", "{\"kind\": \"s3\", \"prefix\": \"inputs/" + probe + "/\"}", "prefix");
+    refused("/v1/styles", "/v1/styles", "{\"class_keys\": [\"" + inputKey + "\"]}", "class_keys[0]");
+    refused("/v1/datasets", "/v1/datasets", "{\"kind\": \"s3\", \"prefix\": \"tenants/tenant-a/fonts/\"}", "prefix");
+
+    // the generic route takes every type's request as is: the same references are refused there
+    String jobs = "/v1/jobs/{type}";
+    refused(jobs, "/v1/jobs/probe", "{\"input_key\": \"" + inputKey + "\"}", "input_key");
+    refused(jobs, "/v1/jobs/translate", "{\"model\": \"" + training + "\", \"content_keys\": [\"" + inputKey
+        + "\"], \"class_keys\": [\"" + inputKey + "\"]}", "model");
+    refused(jobs, "/v1/jobs/translate", "{\"model\": \"public-model\", \"content_keys\": [\"" + inputKey
+        + "\"], \"class_keys\": [\"" + inputKey + "\"]}", "content_keys[0]");
+    refused(jobs, "/v1/jobs/translate", "{\"model\": \"public-model\", \"content_keys\": [\"inputs/x/y.png\"], "
+        + "\"style_id\": \"" + style + "\"}", "style_id");
+    refused(jobs, "/v1/jobs/train", "{\"dataset\": \"" + dataset + "\", \"preset\": \"font-32\"}", "dataset");
+    refused(jobs, "/v1/jobs/eval", "{\"model\": \"public-model\", \"dataset\": \"" + dataset + "\"}",
+        "dataset");
+    refused(jobs, "/v1/jobs/dataset", "{\"kind\": \"s3\", \"prefix\": \"tenants/tenant-a/fonts/\"}", "prefix");
+    assertThat(call(keyA, "POST", "/v1/jobs/probe", "{\"input_key\": \"" + inputKey + "\"}").statusCode())
+        .as("A may name its own object").isEqualTo(202);
 
     // what B makes is B's: A cannot see it, the admin can
     HttpResponse<String> own = call(keyB, "POST", "/v1/jobs/probe", "{\"steps\": 1}");
-    walked.add("POST /v1/jobs/{type}");
     String bProbe = created(own);
     assertThat(call(keyA, "GET", "/v1/jobs/" + bProbe, null).statusCode()).isEqualTo(404);
     assertThat(call(keyAdmin, "GET", "/v1/jobs/" + bProbe, null).statusCode()).isEqualTo(200);
@@ -233,9 +248,10 @@ class TenantIsolationIT {
     assertThat(ids(call(keyAdmin, "GET", all, null))).containsAll(aIds);
   }
 
-  private void refused(String method, String path, String body, String field) throws Exception {
-    walked.add(method + " " + path);
-    HttpResponse<String> asB = call(keyB, method, path, body);
+  /** B's POST naming A's things is a 400 naming the field, as for something that does not exist. */
+  private void refused(String template, String path, String body, String field) throws Exception {
+    walked.add("POST " + template);
+    HttpResponse<String> asB = call(keyB, "POST", path, body);
     assertThat(asB.statusCode()).as(path + " " + body + ": " + asB.body()).isEqualTo(400);
     assertThat(json(asB).path("field").asText()).isEqualTo(field);
   }

@@ -38,7 +38,6 @@ public final class DatasetRoutes {
   private final JobSubmitter submitter;
   private final JobStateProjection jobs;
   private final ObjectStore store;
-  private final Ownership owners;
   private final long maxBodyBytes;
   private final long maxUploadBytes;
   private final String uploadDir;
@@ -49,7 +48,6 @@ public final class DatasetRoutes {
     this.submitter = submitter;
     this.jobs = jobs;
     this.store = store;
-    this.owners = new Ownership(jobs, store);
     this.maxBodyBytes = maxBodyBytes;
     this.maxUploadBytes = maxUploadBytes;
     this.uploadDir = uploadDir;
@@ -77,9 +75,8 @@ public final class DatasetRoutes {
       throw ProblemException.badRequest("kind", "uploads are sent as multipart/form-data with the archive in "
           + "the field 'file'");
     }
-    // an import reads the prefix with the service's S3 credentials: only from what the caller's tenant owns
-    if (DatasetRequest.KIND_S3.equals(request.kind()) && !owners.objectVisible(ctx, request.prefix())) {
-      throw ProblemException.badRequest("prefix", "nothing is stored under '" + request.prefix() + "'");
+    if (DatasetRequest.KIND_S3.equals(request.kind())) {
+      Ownership.requireImportPrefix(ctx, request.prefix()); // read with the service's credentials: own area only
     }
     String jobId = UUID.randomUUID().toString();
     HttpJson.blocking(vertx, () -> submitter.submit(JobType.DATASET, request, jobId, ctx).join())

@@ -30,12 +30,14 @@ public final class JobRoutes {
   private final Vertx vertx;
   private final JobSubmitter submitter;
   private final JobStateProjection jobs;
+  private final Ownership owners;
   private final Set<JobType> enabledTypes;
   private final long maxBodyBytes;
 
-  public JobRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, Set<JobType> enabledTypes,
-      long maxBodyBytes) {
+  public JobRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, Ownership owners,
+      Set<JobType> enabledTypes, long maxBodyBytes) {
     this.vertx = vertx;
+    this.owners = owners;
     this.submitter = submitter;
     this.jobs = jobs;
     this.enabledTypes = Set.copyOf(enabledTypes);
@@ -55,13 +57,16 @@ public final class JobRoutes {
     JobType type = jobType(ctx.pathParam("type"));
     JobRequest request = JobRequests.parse(type, HttpJson.body(ctx));
     // off the event loop: a send may wait up to max.block.ms for topic metadata when Kafka is slow
-    HttpJson.blocking(vertx, () -> submitter.submit(type, request, java.util.UUID.randomUUID().toString(), ctx))
-        .compose(this::future)
+    HttpJson.blocking(vertx, () -> {
+      owners.requireReferencesVisible(ctx, request); // blocks: styles and the default model are in the store
+      return submitter.submit(type, request, java.util.UUID.randomUUID().toString(), ctx);
+    }).compose(this::future)
         .onSuccess(job -> {
           ctx.response().putHeader("Location", "/v1/jobs/" + job.jobId());
           HttpJson.write(ctx, 202, JobView.of(job));
         })
-        .onFailure(e -> ctx.fail(ProblemException.unavailable("the job could not be enqueued: " + e.getMessage())));
+        .onFailure(e -> ctx.fail(e instanceof ProblemException refused ? refused
+            : ProblemException.unavailable("the job could not be enqueued: " + e.getMessage())));
   }
 
   private void get(RoutingContext ctx) {

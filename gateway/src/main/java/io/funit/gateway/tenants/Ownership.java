@@ -1,11 +1,18 @@
 package io.funit.gateway.tenants;
 
+import io.funit.common.contract.DatasetRequest;
+import io.funit.common.contract.EvalRequest;
 import io.funit.common.contract.JobEvent;
+import io.funit.common.contract.JobRequest;
+import io.funit.common.contract.ProbeRequest;
+import io.funit.common.contract.TrainRequest;
+import io.funit.common.contract.TranslateRequest;
 import io.funit.common.contract.JobType;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.translate.StyleStore;
 import io.funit.gateway.auth.Principal;
+import io.funit.gateway.problem.ProblemException;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -21,6 +28,8 @@ import java.util.function.Predicate;
  * unknown, so a tenant cannot even learn that another tenant's id is taken.
  */
 public final class Ownership {
+  /** Where a tenant's own objects for S3 imports live: {@code tenants/<tenant>/}. */
+  public static final String TENANT_AREA = "tenants/";
   private final JobStateProjection jobs;
   private final StyleStore styles;
   private final ModelRegistry models;
@@ -72,6 +81,78 @@ public final class Ownership {
   /** Whether the caller may use the style; an unknown style is not visible. Reads the object store. */
   public boolean styleVisible(RoutingContext ctx, String styleId) {
     return styles.find(styleId).map(style -> Principal.of(ctx).sees(style.owner())).orElse(false);
+  }
+
+  /**
+   * Refuses a job request that names something the caller may not see, as the feature routes do, with the 400 an
+   * unknown reference gets: {@code POST /v1/jobs/{type}} takes every type's request as is, so without this a
+   * tenant could have a worker read another tenant's images, model or dataset. Reads the object store.
+   */
+  public void requireReferencesVisible(RoutingContext ctx, JobRequest request) {
+    Principal principal = Principal.of(ctx);
+    if (principal.admin()) {
+      return;
+    }
+    if (request instanceof ProbeRequest probe) {
+      requireObject(principal, "input_key", probe.inputKey());
+    } else if (request instanceof DatasetRequest dataset) {
+      requireObject(principal, "input_key", dataset.inputKey());
+      requireImportPrefix(principal, dataset.prefix());
+    } else if (request instanceof TrainRequest train) {
+      if (!datasetVisible(principal, train.dataset())) {
+        throw ProblemException.badRequest("dataset", "no dataset '" + train.dataset() + "'");
+      }
+      if (train.continueFrom() != null && jobs.get(train.continueFrom()).filter(j -> j.type() == JobType.TRAIN)
+          .filter(j -> principal.sees(j.owner())).isEmpty()) {
+        throw ProblemException.badRequest("continue_from", "no training " + train.continueFrom());
+      }
+    } else if (request instanceof TranslateRequest translate) {
+      requireModel(principal, translate.model());
+      if (translate.styleId() != null && !styles.find(translate.styleId())
+          .map(style -> principal.sees(style.owner())).orElse(false)) {
+        throw ProblemException.badRequest("style_id", "no style '" + translate.styleId() + "'");
+      }
+      for (int i = 0; i < translate.contentKeys().size(); i++) {
+        requireObject(principal, "content_keys[" + i + "]", translate.contentKeys().get(i));
+      }
+      for (int i = 0; i < translate.classKeys().size(); i++) {
+        requireObject(principal, "class_keys[" + i + "]", translate.classKeys().get(i));
+      }
+    } else if (request instanceof EvalRequest eval) {
+      requireModel(principal, eval.model());
+      if (!datasetVisible(principal, eval.dataset())) {
+        throw ProblemException.badRequest("dataset", "no dataset '" + eval.dataset() + "'");
+      }
+    }
+  }
+
+  /**
+   * An S3 import reads the bucket with the service's credentials, and prefixes outside the service's areas are no
+   * job's: a tenant imports only from its own area {@code tenants/<tenant>/}, which operators provision; an admin
+   * from anywhere.
+   */
+  public static void requireImportPrefix(RoutingContext ctx, String prefix) {
+    requireImportPrefix(Principal.of(ctx), prefix);
+  }
+
+  static void requireImportPrefix(Principal principal, String prefix) {
+    String own = TENANT_AREA + principal.tenant() + "/";
+    if (prefix != null && !principal.admin() && !prefix.startsWith(own)) {
+      throw ProblemException.badRequest("prefix", "a tenant imports from its own prefix '" + own + "', not '"
+          + prefix + "'");
+    }
+  }
+
+  private void requireModel(Principal principal, String modelId) {
+    if (modelId != null && !modelVisible(principal, modelId)) {
+      throw ProblemException.badRequest("model", "no model '" + modelId + "'");
+    }
+  }
+
+  private void requireObject(Principal principal, String field, String key) {
+    if (key != null && !objectVisible(principal, key)) {
+      throw ProblemException.badRequest(field, "nothing is stored at '" + key + "'");
+    }
   }
 
   /**

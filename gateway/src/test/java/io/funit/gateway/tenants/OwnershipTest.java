@@ -76,4 +76,14 @@ class OwnershipTest {
     assertThat(owners.modelVisible(B, "shipped-font-model")).isTrue();
     assertThat(owners.objectVisible(B, "models/shipped-font-model/card.json")).isTrue();
   }
+
+  @Test
+  void aTenantImportsOnlyFromItsOwnPrefix() {
+    Ownership.requireImportPrefix(A, "tenants/a/animals/");
+    Ownership.requireImportPrefix(ADMIN, "incoming/animals/");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ownership.requireImportPrefix(A, "tenants/ab/x/"))
+        .hasMessageContaining("tenants/a/");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ownership.requireImportPrefix(B, "incoming/animals/"))
+        .isInstanceOf(io.funit.gateway.problem.ProblemException.class);
+  }
 }
