@@ -34,7 +34,7 @@ public final class KeysCommand implements Runnable {
         file = configured != null && !configured.isBlank() ? Path.of(configured)
             : Path.of(System.getProperty("funit.home", "."), "funit-data", "api-keys.json");
       }
-      return keys();
+      return new ApiKeysFile(file);
     }
   }
 
