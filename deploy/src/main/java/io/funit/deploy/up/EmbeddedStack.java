@@ -163,17 +163,18 @@ public final class EmbeddedStack implements AutoCloseable {
     System.out.printf("""
 
         FUNIT is up (ready in %.1f s).
-          Gateway  %s        API key: %s
+          Gateway  %s        API key: %s (admin)
           Kafka    %s
           S3       %s        bucket %s, access key %s, secret key %s
           Data     %s
         Try:
           curl -s -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' \\
                -d '{"steps": 3, "step_millis": 500}' %s/v1/jobs/probe
+        Keys for tenants: ./funit keys create --tenant NAME (kept hashed in %s)
         Ctrl-C stops everything.
 
         """, startup.toMillis() / 1000.0, gatewayUrl(), apiKey, kafka.bootstrapServers(), s3.endpoint(), "funit",
-        s3.accessKey(), s3.secretKey(), layout.dataDir(), apiKey, gatewayUrl());
+        s3.accessKey(), s3.secretKey(), layout.dataDir(), apiKey, gatewayUrl(), layout.apiKeysFile());
   }
 
   public void awaitShutdown() throws InterruptedException {

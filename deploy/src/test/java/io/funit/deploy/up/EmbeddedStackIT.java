@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code ./funit up} promises, with the real service jars as child processes: ready, a job done, state kept
- * across a restart on the same data directory, objects readable by a plain S3 client.
+ * across a restart on the same data directory, objects readable by a plain S3 client, tenant keys of the keys file
+ * taken and revoked without a restart.
  */
 class EmbeddedStackIT {
   @TempDir Path data;
@@ -51,6 +52,16 @@ class EmbeddedStackIT {
       assertThat(Files.readString(layout.apiKeyFile()).trim()).isEqualTo(apiKey);
       JsonNode job = job(layout, apiKey, jobId);
       assertThat(job.path("state").asText()).isEqualTo("succeeded");
+
+      // a tenant's key made with ./funit keys works without a restart, sees nothing of the admin's tenant, and
+      // stops working once revoked
+      io.funit.common.auth.ApiKeysFile keysFile = new io.funit.common.auth.ApiKeysFile(layout.apiKeysFile());
+      io.funit.common.auth.ApiKeysFile.CreatedKey tenantKey = keysFile.create("acme", false);
+      await().atMost(Duration.ofSeconds(10)).until(() -> status(layout, tenantKey.key(), "/v1/jobs/" + jobId),
+          status -> status == 404);
+      keysFile.revoke(tenantKey.entry().id());
+      await().atMost(Duration.ofSeconds(10)).until(() -> status(layout, tenantKey.key(), "/v1/jobs/" + jobId),
+          status -> status == 401);
 
       MinioClient s3 = MinioClient.builder().endpoint("http://127.0.0.1:" + layout.s3Port())
           .credentials("minioadmin", "minioadmin").region("us-east-1").build();
@@ -79,6 +90,11 @@ class EmbeddedStackIT {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(layout, "/v1/jobs/" + id))
         .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofString());
     return Json.MAPPER.readTree(response.body());
+  }
+
+  private int status(StackLayout layout, String apiKey, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(url(layout, path)).header("Authorization", "Bearer " + apiKey).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private static URI url(StackLayout layout, String path) {
