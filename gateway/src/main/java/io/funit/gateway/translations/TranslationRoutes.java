@@ -10,7 +10,6 @@ import io.funit.common.models.ModelCards;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
-import io.funit.common.translate.StyleStore;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.common.translate.TranslationResult;
 import io.funit.gateway.GatewaySettings;
@@ -55,7 +54,6 @@ public final class TranslationRoutes {
   private final ObjectStore store;
   private final Ownership owners;
   private final ModelCards models;
-  private final StyleStore styles;
   private final RequestImages images;
   private final TranslationLimits limits;
   private final GatewaySettings settings;
@@ -69,7 +67,6 @@ public final class TranslationRoutes {
     this.store = store;
     this.owners = new Ownership(jobs, store);
     this.models = new ModelCards(new ModelRegistry(store));
-    this.styles = new StyleStore(store);
     this.limits = settings.translationLimits();
     this.images = new RequestImages(store, limits);
     this.settings = settings;
