@@ -20,11 +20,13 @@ public final class JobEventStream {
 
   private final Vertx vertx;
   private final JobStateProjection jobs;
+  private final QueueEstimates queue;
   private final JobWatcher watcher;
 
   public JobEventStream(Vertx vertx, JobStateProjection jobs, JobWatcher watcher) {
     this.vertx = vertx;
     this.jobs = jobs;
+    this.queue = new QueueEstimates(jobs);
     this.watcher = watcher;
   }
 
@@ -80,7 +82,7 @@ public final class JobEventStream {
       lastEventId = job.eventId();
       // one line of compact JSON: an SSE data field ends at the first newline
       response.write("id: " + (++sequence) + "\nevent: " + job.event().wireName() + "\ndata: "
-          + Json.write(JobView.of(job)) + "\n\n");
+          + Json.write(JobView.of(job, queue.of(job))) + "\n\n");
       if (job.state().terminal()) {
         stop();
         response.end();

@@ -30,6 +30,7 @@ public final class JobRoutes {
   private final Vertx vertx;
   private final JobSubmitter submitter;
   private final JobStateProjection jobs;
+  private final QueueEstimates queue;
   private final Ownership owners;
   private final Set<JobType> enabledTypes;
   private final long maxBodyBytes;
@@ -40,6 +41,7 @@ public final class JobRoutes {
     this.owners = owners;
     this.submitter = submitter;
     this.jobs = jobs;
+    this.queue = new QueueEstimates(jobs);
     this.enabledTypes = Set.copyOf(enabledTypes);
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -71,7 +73,7 @@ public final class JobRoutes {
 
   private void get(RoutingContext ctx) {
     JobEvent job = find(ctx, ctx.pathParam("id"));
-    HttpJson.write(ctx, 200, JobView.of(job));
+    HttpJson.write(ctx, 200, JobView.of(job, queue.of(job)));
   }
 
   private void list(RoutingContext ctx) {

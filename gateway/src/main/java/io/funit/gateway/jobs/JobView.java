@@ -10,15 +10,22 @@ import java.time.Instant;
 
 /** A job as the API shows it. */
 public record JobView(String id, JobType type, JobState state, Instant createdAt, Instant updatedAt, int attempt,
-    Progress progress, boolean cancelRequested, JsonNode request, JsonNode result, JobError error, String workerId, Links links) {
+    Progress progress, boolean cancelRequested, JsonNode request, JsonNode result, JobError error, String workerId,
+    Integer queuePosition, Double etaSeconds, Links links) {
 
   /** Where to go next. */
   public record Links(String self, String cancel) {}
 
   public static JobView of(JobEvent job) {
+    return of(job, null);
+  }
+
+  /** With the queue position and ETA of a queued job ({@code estimate} null: not shown). */
+  public static JobView of(JobEvent job, QueueEstimates.Estimate estimate) {
     String self = "/v1/jobs/" + job.jobId();
     return new JobView(job.jobId(), job.type(), job.state(), job.createdAt(), job.updatedAt(), job.attempt(),
         job.progress(), job.cancelRequested(), job.request(), job.result(), job.error(), job.workerId(),
+        estimate == null ? null : estimate.position(), estimate == null ? null : estimate.etaSeconds(),
         new Links(self, job.state().terminal() ? null : self + "/cancel"));
   }
 }
