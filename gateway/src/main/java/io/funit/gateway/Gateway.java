@@ -68,7 +68,7 @@ public final class Gateway implements AutoCloseable {
           + ": " + e.getMessage(), e);
     }
     Gateway gateway = new Gateway(vertx, producer, admin, projection, verticle.actualPort());
-    gateway.webhookDispatcher = Webhooks.startDispatcher(vertx, settings.webhooks(), kafka, store,
+    gateway.webhookDispatcher = Webhooks.startDispatcher(vertx, settings.webhooks(), kafka, store, projection,
         instance + "-webhooks");
     return gateway;
   }

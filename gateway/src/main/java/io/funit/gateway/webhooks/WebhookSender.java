@@ -25,15 +25,15 @@ import java.util.concurrent.TimeoutException;
  */
 public final class WebhookSender implements AutoCloseable {
   private final HttpClientAgent client;
-  private final WebhookSigner signer;
+  private final TenantSigners signers;
   private final AddressGuard guard;
   private final Duration timeout;
   private final Clock clock;
 
-  public WebhookSender(Vertx vertx, WebhookSigner signer, AddressGuard guard, Duration timeout, Clock clock) {
+  WebhookSender(Vertx vertx, TenantSigners signers, AddressGuard guard, Duration timeout, Clock clock) {
     this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeout.toMillis())
         .setForceSni(true).setMaxRedirects(0).setKeepAlive(true));
-    this.signer = signer;
+    this.signers = signers;
     this.guard = guard;
     this.timeout = timeout;
     this.clock = clock;
@@ -79,7 +79,8 @@ public final class WebhookSender implements AutoCloseable {
         .putHeader("user-agent", "funit-webhooks/1")
         .putHeader("webhook-id", delivery.webhookId())
         .putHeader("webhook-timestamp", timestamp)
-        .putHeader("webhook-signature", signer.signature(delivery.webhookId(), at.getEpochSecond(), delivery.body()));
+        .putHeader("webhook-signature", signers.forJob(delivery.jobId())
+            .signature(delivery.webhookId(), at.getEpochSecond(), delivery.body()));
     try {
       Answer answer = client.request(options)
           .compose(request -> request.send(Buffer.buffer(delivery.body())))

@@ -14,10 +14,14 @@ import java.util.List;
  * @param backoffScale FUNIT_WEBHOOK_BACKOFF_SCALE, multiplies every retry delay and the retry window (tests
  *     compress the hours-long schedule into seconds with 0.001)
  * @param timeout FUNIT_WEBHOOK_TIMEOUT_MS, connect and answer time of one attempt
+ * @param tenantSecrets FUNIT_WEBHOOK_TENANT_SECRETS, {@code tenant=whsec_… [whsec_…];tenant2=…}: a tenant's own
+ *     signing secrets (all listed sign), used instead of the deployment's for that tenant's jobs
  */
-public record WebhookSettings(List<String> secrets, boolean allowPrivate, double backoffScale, Duration timeout) {
+public record WebhookSettings(List<String> secrets, boolean allowPrivate, double backoffScale, Duration timeout,
+    java.util.Map<String, List<String>> tenantSecrets) {
   public WebhookSettings {
     secrets = List.copyOf(secrets);
+    tenantSecrets = java.util.Map.copyOf(tenantSecrets);
     if (!(backoffScale > 0 && backoffScale <= 1)) {
       throw new IllegalArgumentException("FUNIT_WEBHOOK_BACKOFF_SCALE must be in (0, 1], got " + backoffScale);
     }
@@ -39,6 +43,7 @@ public record WebhookSettings(List<String> secrets, boolean allowPrivate, double
     }
     return new WebhookSettings(secrets,
         Boolean.parseBoolean(settings.string("FUNIT_WEBHOOK_ALLOW_PRIVATE", "false")), scale,
-        Duration.ofMillis(settings.integer("FUNIT_WEBHOOK_TIMEOUT_MS", 10_000, 100, 120_000)));
+        Duration.ofMillis(settings.integer("FUNIT_WEBHOOK_TIMEOUT_MS", 10_000, 100, 120_000)),
+        TenantSigners.parse(settings.string("FUNIT_WEBHOOK_TENANT_SECRETS", "")));
   }
 }

@@ -17,23 +17,26 @@ public final class Webhooks {
 
   public static DeliveryRoutes routes(Vertx vertx, WebhookSettings settings, ObjectStore store,
       JobStateProjection jobs) {
-    return new DeliveryRoutes(vertx, jobs, new DeliveryStore(store), attempts(vertx, settings, store));
+    return new DeliveryRoutes(vertx, jobs, new DeliveryStore(store), attempts(vertx, settings, store, jobs));
   }
 
   /** Starts this gateway's dispatcher (nothing when webhooks are off); closing it stops it. */
   public static AutoCloseable startDispatcher(Vertx vertx, WebhookSettings settings, KafkaClients kafka,
-      ObjectStore store, String clientId) {
+      ObjectStore store, JobStateProjection jobs, String clientId) {
     if (!settings.enabled()) {
       return () -> { };
     }
     String group = kafka.settings().topicPrefix() + "webhooks";
     return new WebhookDispatcher(kafka.workConsumer(group, clientId, 500), kafka.topics().jobEvents(),
-        new DeliveryStore(store), attempts(vertx, settings, store), Clock.systemUTC()).start();
+        new DeliveryStore(store), attempts(vertx, settings, store, jobs), Clock.systemUTC()).start();
   }
 
-  private static DeliveryAttempts attempts(Vertx vertx, WebhookSettings settings, ObjectStore store) {
+  private static DeliveryAttempts attempts(Vertx vertx, WebhookSettings settings, ObjectStore store,
+      JobStateProjection jobs) {
     Clock clock = Clock.systemUTC();
-    return new DeliveryAttempts(new WebhookSender(vertx, new WebhookSigner(settings.secrets()),
+    TenantSigners signers = new TenantSigners(settings,
+        jobId -> jobs.get(jobId).map(io.funit.common.contract.JobEvent::owner).orElse(null));
+    return new DeliveryAttempts(new WebhookSender(vertx, signers,
         new AddressGuard(settings.allowPrivate()), settings.timeout(), clock), new DeliveryStore(store),
         new BackoffSchedule(settings.backoffScale(), new SecureRandom()), clock);
   }
