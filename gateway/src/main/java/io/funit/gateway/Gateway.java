@@ -87,14 +87,16 @@ public final class Gateway implements AutoCloseable {
         settings.maxBodyBytes());
     DatasetRoutes datasets = new DatasetRoutes(vertx, submitter, projection, store, settings.maxBodyBytes(),
         settings.maxUploadBytes(), settings.uploadDir());
-    TrainingRoutes trainings = new TrainingRoutes(vertx, submitter, projection, store, settings.maxBodyBytes());
+    TrainingRoutes trainings = new TrainingRoutes(vertx, submitter, projection, store, settings.maxBodyBytes(),
+        owners);
     ModelRoutes models = new ModelRoutes(vertx, new ModelRegistry(store), owners);
     JobWatcher watcher = new JobWatcher(vertx, projection);
     JobEventStream jobEvents = new JobEventStream(vertx, projection, watcher);
-    TranslationRoutes translations = new TranslationRoutes(vertx, submitter, projection, watcher, store, settings);
+    TranslationRoutes translations = new TranslationRoutes(vertx, submitter, projection, watcher, store, settings,
+        owners);
     StyleRoutes styles = new StyleRoutes(vertx, store, settings, owners);
     EvaluationRoutes evaluations = new EvaluationRoutes(vertx, submitter, projection, store,
-        settings.enabledTypes(), settings.maxBodyBytes());
+        settings.enabledTypes(), settings.maxBodyBytes(), owners);
     HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));
     IdempotencyHandler idempotency = new IdempotencyHandler(vertx, store, settings);
     GatewayVerticle verticle = new GatewayVerticle(settings, health, List.of(idempotency::mount), jobs,

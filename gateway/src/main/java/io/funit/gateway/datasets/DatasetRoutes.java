@@ -122,15 +122,9 @@ public final class DatasetRoutes {
   public record DatasetPage(List<DatasetView> items, String nextCursor) {}
 
   private void serve(RoutingContext ctx, String key, String contentType) {
-    HttpJson.blocking(vertx, () -> {
-      if (store.stat(key).isEmpty()) {
-        throw ProblemException.notFound("nothing stored at " + key);
-      }
-      return store.readBytes(key, MAX_SHEET_BYTES);
-    }).onSuccess(bytes -> ctx.response().putHeader("Content-Type", contentType)
-        .putHeader("Cache-Control", "public, max-age=31536000, immutable") // datasets never change
-        .end(io.vertx.core.buffer.Buffer.buffer(bytes)))
-        .onFailure(ctx::fail);
+    HttpJson.serveStored(vertx, ctx, store, key, MAX_SHEET_BYTES, contentType,
+        "public, max-age=31536000, immutable", // datasets never change
+        "nothing stored at " + key);
   }
 
   private void accepted(RoutingContext ctx, JobEvent job) {

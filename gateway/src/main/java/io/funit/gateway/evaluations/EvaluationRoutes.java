@@ -19,7 +19,6 @@ import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -45,12 +44,12 @@ public final class EvaluationRoutes {
   private final long maxBodyBytes;
 
   public EvaluationRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
-      Set<JobType> enabledTypes, long maxBodyBytes) {
+      Set<JobType> enabledTypes, long maxBodyBytes, Ownership owners) {
     this.vertx = vertx;
     this.submitter = submitter;
     this.jobs = jobs;
     this.store = store;
-    this.owners = new Ownership(jobs, store);
+    this.owners = owners;
     this.enabledTypes = Set.copyOf(enabledTypes);
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -136,12 +135,9 @@ public final class EvaluationRoutes {
       throw ProblemException.notFound("evaluation " + job.jobId() + " has no file " + name);
     }
     String key = StorageKeys.report(job.jobId(), name);
-    HttpJson.blocking(vertx, () -> store.readIfPresent(key, MAX_REPORT_BYTES).orElseThrow(() ->
-        ProblemException.notFound("file " + name + " of evaluation " + job.jobId() + " is not stored")))
-        .onSuccess(bytes -> ctx.response().putHeader("Content-Type", EvaluationOutputs.contentType(name))
-            .putHeader("Cache-Control", "private, max-age=31536000, immutable") // reports are written once
-            .end(Buffer.buffer(bytes)))
-        .onFailure(ctx::fail);
+    HttpJson.serveStored(vertx, ctx, store, key, MAX_REPORT_BYTES, EvaluationOutputs.contentType(name),
+        "private, max-age=31536000, immutable", // reports are written once
+        "file " + name + " of evaluation " + job.jobId() + " is not stored");
   }
 
   private void cancel(RoutingContext ctx) {

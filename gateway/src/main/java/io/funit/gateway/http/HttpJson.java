@@ -44,6 +44,24 @@ public final class HttpJson {
   /** Where {@link #write} leaves the JSON it wrote, for handlers that keep the answer (idempotency replays). */
   public static final String WRITTEN_BODY = "funit.writtenBody";
 
+  /**
+   * Answers with a small stored object read in one GET, off the event loop; absent is a 404 with {@code missing}.
+   *
+   * @param cacheControl the Cache-Control value, or null for none
+   */
+  public static void serveStored(io.vertx.core.Vertx vertx, RoutingContext ctx, io.funit.common.storage.ObjectStore store,
+      String key, int maxBytes, String contentType, String cacheControl, String missing) {
+    blocking(vertx, () -> store.readIfPresent(key, maxBytes).orElseThrow(() -> ProblemException.notFound(missing)))
+        .onSuccess(bytes -> {
+          ctx.response().putHeader("Content-Type", contentType);
+          if (cacheControl != null) {
+            ctx.response().putHeader("Cache-Control", cacheControl);
+          }
+          ctx.response().end(io.vertx.core.buffer.Buffer.buffer(bytes));
+        })
+        .onFailure(ctx::fail);
+  }
+
   public static void write(RoutingContext ctx, int status, Object body) {
     String json = Json.write(body);
     ctx.put(WRITTEN_BODY, json);

@@ -17,7 +17,6 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -63,21 +62,10 @@ public final class JobSubmitter {
         Principal.of(ctx).tenant());
   }
 
-  public CompletableFuture<JobEvent> submit(JobType type, JobRequest request) {
-    return submit(type, request, UUID.randomUUID().toString());
-  }
-
-  /** Submits under an id chosen by the caller, for jobs whose inputs are stored under the id first (uploads). */
-  public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId) {
-    return submit(type, request, jobId, (WebhookTarget) null);
-  }
-
-  /** As {@link #submit(JobType, JobRequest, String)}, with the job's webhook (null for none). */
-  public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, WebhookTarget webhook) {
-    return submit(type, request, jobId, webhook, null);
-  }
-
-  /** As {@link #submit(JobType, JobRequest, String, WebhookTarget)}, owned by {@code tenant} (null: default). */
+  /**
+   * Submits under an id chosen by the caller (uploads store their inputs under it first), with the job's webhook
+   * (null for none), owned by {@code tenant} (null: default).
+   */
   public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, WebhookTarget webhook,
       String tenant) {
     JsonNode normalized = Json.MAPPER.valueToTree(request);

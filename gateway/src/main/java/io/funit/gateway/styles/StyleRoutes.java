@@ -137,11 +137,10 @@ public final class StyleRoutes {
       StyleManifest style = find(ctx);
       String key = style.classKeys().stream().skip(index(j, style.k())).findFirst()
           .orElseThrow(() -> ProblemException.notFound("style " + style.id() + " has no class image " + j));
-      if (store.stat(key).isEmpty()) {
-        throw ProblemException.notFound("class image " + j + " of style " + style.id() + " is not stored");
-      }
       String type = RequestImages.contentType(key.substring(key.lastIndexOf('.') + 1));
-      return new Image(type, store.readBytes(key, (int) Math.min(Integer.MAX_VALUE, limits.maxImageBytes())));
+      return new Image(type, store.readIfPresent(key, (int) Math.min(Integer.MAX_VALUE, limits.maxImageBytes()))
+          .orElseThrow(() -> ProblemException.notFound("class image " + j + " of style " + style.id()
+              + " is not stored")));
     }).onSuccess(image -> ctx.response().putHeader("Content-Type", image.contentType())
         .putHeader("Cache-Control", "private, max-age=31536000, immutable") // a style never changes
         .end(Buffer.buffer(image.bytes())))

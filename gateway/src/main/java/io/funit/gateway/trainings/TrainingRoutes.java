@@ -17,10 +17,10 @@ import io.funit.common.training.TrainingMetrics;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.jobs.Cursor;
 import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.jobs.QueueEstimates;
 import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -33,7 +33,6 @@ import java.util.UUID;
  */
 public final class TrainingRoutes {
   private static final int MAX_GRID_BYTES = 64 << 20;
-  private static final int MAX_QUEUE_SCAN = 100_000;
 
   private final Vertx vertx;
   private final JobSubmitter submitter;
@@ -41,15 +40,17 @@ public final class TrainingRoutes {
   private final ObjectStore store;
   private final long maxBodyBytes;
   private final Ownership owners;
+  private final QueueEstimates queue;
 
   public TrainingRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
-      long maxBodyBytes) {
+      long maxBodyBytes, Ownership owners) {
     this.vertx = vertx;
     this.submitter = submitter;
     this.jobs = jobs;
     this.store = store;
     this.maxBodyBytes = maxBodyBytes;
-    this.owners = new Ownership(jobs, store);
+    this.owners = owners;
+    this.queue = new QueueEstimates(jobs);
   }
 
   public void mount(Router router) {
@@ -180,13 +181,7 @@ public final class TrainingRoutes {
       throw ProblemException.notFound("no sample grid " + name);
     }
     String key = "outputs/" + job.jobId() + "/samples/" + name;
-    HttpJson.blocking(vertx, () -> {
-      if (store.stat(key).isEmpty()) {
-        throw ProblemException.notFound("no sample grid " + name);
-      }
-      return store.readBytes(key, MAX_GRID_BYTES);
-    }).onSuccess(bytes -> ctx.response().putHeader("Content-Type", "image/png").end(Buffer.buffer(bytes)))
-        .onFailure(ctx::fail);
+    HttpJson.serveStored(vertx, ctx, store, key, MAX_GRID_BYTES, "image/png", null, "no sample grid " + name);
   }
 
   private void cancel(RoutingContext ctx) {
@@ -200,13 +195,8 @@ public final class TrainingRoutes {
   }
 
   private TrainingView view(JobEvent job) {
-    Integer position = null;
-    if (job.state() == JobState.QUEUED) {
-      // pages run newest first: what comes after this job was queued before it. Approximate across partitions,
-      // which workers take in parallel.
-      position = jobs.page(JobType.TRAIN, JobState.QUEUED, JobOrder.of(job), MAX_QUEUE_SCAN).size() + 1;
-    }
-    return TrainingView.of(job, position);
+    QueueEstimates.Estimate estimate = queue.of(job); // the same position GET /v1/jobs/{id} shows
+    return TrainingView.of(job, estimate == null ? null : estimate.position());
   }
 
   private JobEvent find(RoutingContext ctx) {

@@ -23,7 +23,6 @@ import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -59,13 +58,13 @@ public final class TranslationRoutes {
   private final GatewaySettings settings;
 
   public TranslationRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, JobWatcher watcher,
-      ObjectStore store, GatewaySettings settings) {
+      ObjectStore store, GatewaySettings settings, Ownership owners) {
     this.vertx = vertx;
     this.submitter = submitter;
     this.jobs = jobs;
     this.watcher = watcher;
     this.store = store;
-    this.owners = new Ownership(jobs, store);
+    this.owners = owners;
     this.models = new ModelCards(new ModelRegistry(store));
     this.limits = settings.translationLimits();
     this.images = new RequestImages(store, limits);
@@ -289,15 +288,9 @@ public final class TranslationRoutes {
         .flatMap(r -> r.outputs().stream().filter(o -> String.valueOf(o.index()).equals(index)).findFirst())
         .orElseThrow(() -> ProblemException.notFound("translation " + job.jobId() + " has no output " + index
             + " (it is " + job.state().wireName() + ")"));
-    HttpJson.blocking(vertx, () -> {
-      if (store.stat(output.key()).isEmpty()) {
-        throw ProblemException.notFound("output " + index + " of translation " + job.jobId() + " is not stored");
-      }
-      return store.readBytes(output.key(), MAX_OUTPUT_BYTES);
-    }).onSuccess(bytes -> ctx.response().putHeader("Content-Type", output.contentType())
-        .putHeader("Cache-Control", "private, max-age=31536000, immutable") // outputs are written once
-        .end(Buffer.buffer(bytes)))
-        .onFailure(ctx::fail);
+    HttpJson.serveStored(vertx, ctx, store, output.key(), MAX_OUTPUT_BYTES, output.contentType(),
+        "private, max-age=31536000, immutable", // outputs are written once
+        "output " + index + " of translation " + job.jobId() + " is not stored");
   }
 
   private void cancel(RoutingContext ctx) {

@@ -2,7 +2,6 @@ package io.funit.common.dataset.imports;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -108,9 +107,7 @@ public final class ImageValidator {
       g.drawImage(image, 0, 0, null);
       g.dispose();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(rgb, "png", out);
-    return out.toByteArray();
+    return io.funit.common.imaging.ImageBytes.png(rgb);
   }
 
   private static String describe(Exception e) {
