@@ -10,7 +10,6 @@ import io.funit.common.eval.EvaluationResult;
 import io.funit.common.eval.EvaluationSettings;
 import io.funit.common.eval.judges.JudgeProvider;
 import io.funit.common.eval.report.EvaluationReport;
-import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
 import io.funit.common.worker.JobContext;
@@ -57,7 +56,7 @@ public final class EvalJobHandler implements JobHandler<EvalRequest> {
     String id = context.jobId();
     Optional<EvaluationReport> stored = EvaluationOutputs.stored(store, id);
     if (stored.isPresent()) {
-      return result(stored.get(), storedFiles(id));
+      return result(stored.get(), stored.get().samples().stream().sorted().toList()); // what run() wrote
     }
     try (EvaluationLoader.Loaded loaded = loader.load(id, request)) {
       Evaluation.Output output = Evaluation.run(loaded.inputs(), judges, (done, total, message) -> {
@@ -74,11 +73,4 @@ public final class EvalJobHandler implements JobHandler<EvalRequest> {
         StorageKeys.report(report.evaluation(), EvaluationOutputs.REPORT_HTML), files);
   }
 
-  /** The report's other files as a complete earlier run stored them, relative to its prefix. */
-  private List<String> storedFiles(String id) {
-    String prefix = StorageKeys.prefix("reports", id);
-    return store.list(prefix).stream().map(ObjectInfo::key).map(k -> k.substring(prefix.length()))
-        .filter(name -> !name.equals(EvaluationOutputs.REPORT_JSON) && !name.equals(EvaluationOutputs.REPORT_HTML))
-        .sorted().toList();
-  }
 }

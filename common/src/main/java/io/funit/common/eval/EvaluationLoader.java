@@ -6,12 +6,10 @@ import io.funit.common.dataset.sampler.ClassImageCache;
 import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.dataset.sampler.Preprocessing;
 import io.funit.common.dataset.sampler.ShardSource;
-import io.funit.common.models.GeneratorWeights;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.models.ServingGenerator;
 import io.funit.common.storage.ObjectStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -60,13 +58,6 @@ public final class EvaluationLoader {
   }
 
   private ServingGenerator generator(String modelId) throws IOException {
-    Files.createDirectories(workDir);
-    Path file = Files.createTempFile(workDir, "eval-generator-", ".safetensors");
-    try {
-      store.download(ModelRegistry.generatorKey(modelId), file);
-      return GeneratorWeights.loadForServing(file);
-    } finally {
-      Files.deleteIfExists(file);
-    }
+    return new ModelRegistry(store).loadForServing(modelId, workDir);
   }
 }

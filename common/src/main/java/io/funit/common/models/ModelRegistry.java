@@ -43,6 +43,22 @@ public final class ModelRegistry {
     return card;
   }
 
+  /**
+   * A registered model's generator loaded for inference (its EMA weights only), downloaded through a temporary file
+   * in {@code workDir} (null: the system's temp dir) that is deleted afterwards.
+   */
+  public ServingGenerator loadForServing(String modelId, java.nio.file.Path workDir) throws IOException {
+    java.nio.file.Path file = workDir == null ? java.nio.file.Files.createTempFile("funit-generator-", ".safetensors")
+        : java.nio.file.Files.createTempFile(java.nio.file.Files.createDirectories(workDir), "funit-generator-",
+            ".safetensors");
+    try {
+      store.download(generatorKey(modelId), file);
+      return GeneratorWeights.loadForServing(file);
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
+
   public Optional<ModelCard> card(String modelId) {
     return store.readJson(cardKey(modelId), ModelCard.class, MAX_CARD_BYTES);
   }

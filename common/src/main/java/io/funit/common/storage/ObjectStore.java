@@ -201,7 +201,7 @@ public final class ObjectStore {
   public byte[] readBytes(String key, int maxBytes) {
     ObjectInfo info = stat(key).orElseThrow(() -> new StorageException("no object " + key + " in " + bucket, null));
     if (info.size() > maxBytes) {
-      throw new StorageException("object " + key + " is " + info.size() + " bytes, more than " + maxBytes, null);
+      throw new ObjectTooLargeException("object " + key + " is " + info.size() + " bytes, more than " + maxBytes);
     }
     try (InputStream in = open(key)) {
       return in.readAllBytes();
@@ -219,7 +219,7 @@ public final class ObjectStore {
       try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
         byte[] bytes = in.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
-          throw new StorageException("object " + key + " is more than " + maxBytes + " bytes", null);
+          throw new ObjectTooLargeException("object " + key + " is more than " + maxBytes + " bytes");
         }
         return Optional.of(bytes);
       } catch (ErrorResponseException e) {

@@ -5,9 +5,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 
 /** Glyph PNGs drawn with the JDK's logical fonts: real, small images to submit, without any dataset. */
 final class BenchImages {
@@ -27,8 +25,6 @@ final class BenchImages {
     } finally {
       g.dispose();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
+    return io.funit.common.imaging.ImageBytes.png(image);
   }
 }

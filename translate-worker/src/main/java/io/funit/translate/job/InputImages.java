@@ -36,11 +36,8 @@ final class InputImages {
       try {
         bytes = store.readIfPresent(key, maxBytes)
             .orElseThrow(() -> new InvalidJobException(name + ": no such object"));
-      } catch (io.funit.common.storage.StorageException e) {
-        if (e.getMessage() != null && e.getMessage().contains("more than")) {
-          throw new InvalidJobException(name + ": larger than " + maxBytes + " bytes");
-        }
-        throw e; // storage down: worth a retry
+      } catch (io.funit.common.storage.ObjectTooLargeException e) {
+        throw new InvalidJobException(name + ": larger than " + maxBytes + " bytes"); // other storage errors retry
       }
       try {
         preprocessing.plain(validator.decode(bytes), out, i * plane);

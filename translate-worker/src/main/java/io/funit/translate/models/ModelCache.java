@@ -1,13 +1,10 @@
 package io.funit.translate.models;
 
-import io.funit.common.models.GeneratorWeights;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.models.ServingGenerator;
 import io.funit.common.storage.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,24 +44,13 @@ public final class ModelCache implements AutoCloseable {
 
   private ServingGenerator load(String modelId) {
     long start = System.nanoTime();
-    Path file = null;
     try {
-      file = Files.createTempFile("funit-model-", ".safetensors");
-      store.download(ModelRegistry.generatorKey(modelId), file);
-      ServingGenerator generator = GeneratorWeights.loadForServing(file);
+      ServingGenerator generator = new ModelRegistry(store).loadForServing(modelId, null);
       LOG.info("loaded model {} ({} MiB of parameters) in {} ms", modelId, generator.parameterBytes() >> 20,
           (System.nanoTime() - start) / 1_000_000);
       return generator;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load model " + modelId + ": " + e.getMessage(), e);
-    } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-          // a temp file left behind is harmless
-        }
-      }
     }
   }
 
