@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Runs training jobs: resumes from the job's own newest checkpoint (after a crash or hand-back) or from the
@@ -116,9 +115,11 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
       HostBatch testDisplay = DisplayBatches.heldOut(dataset,
           new KShotSampler(images, new Preprocessing(size, glyphs ? size : Math.round(size * 140f / 128f))),
           size, DISPLAY_COLUMNS, start.samplerSeed());
+      HeldOutValidation validation = HeldOutValidation.forDataset(dataset,
+          new KShotSampler(images, new Preprocessing(size, size)), size);
       double secondsBefore = metrics.read(jobId).stream().mapToDouble(MetricRow::seconds).sum();
       new TrainingRun(jobId, request, trainer, sampler, start.samplerSeed(), maxIter, context, store, trainDisplay,
-          testDisplay).run(secondsBefore);
+          testDisplay, validation).run(secondsBefore);
       Map<String, Double> finalLosses = finalLosses(metrics.read(jobId));
       register(jobId, request, dataset, nets, trainer.iteration(), finalLosses);
       return new TrainResult(jobId, trainer.iteration(), checkpoints.latest(jobId).orElse(null), finalLosses);
@@ -164,11 +165,15 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
     }
   }
 
+  /** The losses and accuracies averaged over the last iterations (the held-out validation is not a loss). */
   private static Map<String, Double> finalLosses(List<MetricRow> rows) {
-    List<MetricRow> tail = rows.subList(Math.max(0, rows.size() - FINAL_LOSS_WINDOW), rows.size());
-    Map<String, Double> mean = new TreeMap<>();
-    tail.forEach(r -> r.values().forEach((k, v) -> mean.merge(k, v / tail.size(), Double::sum)));
-    return new LinkedHashMap<>(mean);
+    Map<String, Double> losses = new LinkedHashMap<>();
+    TrainingMetrics.mean(rows.subList(Math.max(0, rows.size() - FINAL_LOSS_WINDOW), rows.size())).forEach((k, v) -> {
+      if (k.startsWith("loss_") || k.startsWith("accuracy_")) {
+        losses.put(k, v);
+      }
+    });
+    return losses;
   }
 
   private static HostBatch first(HostBatch batch, int n) {

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One training job's loop, one method per step: train an iteration, log it, report progress, draw samples,
- * checkpoint. A stop (cancel or hand-back) is honoured between iterations and leaves a checkpoint at the last
+ * One training job's loop, one method per step: train an iteration, validate, log it, report progress, draw
+ * samples, checkpoint. A stop (cancel or hand-back) is honoured between iterations and leaves a checkpoint at the last
  * finished iteration; a non-finite loss fails the job and keeps the last good checkpoint.
  */
 final class TrainingRun {
@@ -41,13 +41,16 @@ final class TrainingRun {
   private final TrainingMetrics metrics;
   private final HostBatch trainDisplay;
   private final HostBatch testDisplay;
+  private final HeldOutValidation validation;
   private final List<MetricRow> unsaved = new ArrayList<>();
   private final ArrayDeque<Long> recentNanos = new ArrayDeque<>();
+  private final Map<String, Double> latestValidation = new LinkedHashMap<>();
   private long lastCheckpoint;
   private double trainedSeconds;
 
   TrainingRun(String jobId, TrainRequest request, FunitTrainer trainer, FunitSampler sampler, long samplerSeed,
-      long maxIter, JobContext context, ObjectStore store, HostBatch trainDisplay, HostBatch testDisplay) {
+      long maxIter, JobContext context, ObjectStore store, HostBatch trainDisplay, HostBatch testDisplay,
+      HeldOutValidation validation) {
     this.jobId = jobId;
     this.request = request;
     this.trainer = trainer;
@@ -60,6 +63,7 @@ final class TrainingRun {
     this.metrics = new TrainingMetrics(store);
     this.trainDisplay = trainDisplay;
     this.testDisplay = testDisplay;
+    this.validation = validation;
     this.lastCheckpoint = trainer.iteration();
   }
 
@@ -95,6 +99,10 @@ final class TrainingRun {
   private void step() throws InterruptedException {
     MetricRow row = trainIteration();
     long it = row.iteration();
+    if (validation != null && (it % request.validateEvery() == 0 || it == maxIter || budgetSpent())) {
+      row = validate(row);
+    }
+    unsaved.add(row);
     if (it % request.sampleEvery() == 0 || it == maxIter) {
       drawSamples(it);
     }
@@ -121,13 +129,24 @@ final class TrainingRun {
             + "; the last good checkpoint (iteration " + lastCheckpoint + ") is kept");
       }
     });
-    unsaved.add(row);
     trainedSeconds += row.seconds();
     recentNanos.addLast(nanos);
     if (recentNanos.size() > THROUGHPUT_WINDOW) {
       recentNanos.removeFirst();
     }
     return row;
+  }
+
+  /** The row with the held-out figures added; they also go with every progress report until the next ones. */
+  private MetricRow validate(MetricRow row) {
+    long start = System.nanoTime();
+    Map<String, Double> figures = validation.measure(trainer.networks());
+    LOG.info("training {}: held-out L1 at iteration {}: {} ({} ms)", jobId, row.iteration(), figures,
+        (System.nanoTime() - start) / 1_000_000);
+    latestValidation.putAll(figures);
+    Map<String, Double> values = new LinkedHashMap<>(row.values());
+    values.putAll(figures);
+    return new MetricRow(row.iteration(), row.seconds(), values);
   }
 
   private boolean budgetSpent() {
@@ -137,6 +156,7 @@ final class TrainingRun {
   private void reportProgress(MetricRow row) {
     double secondsPerIteration = recentNanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9;
     Map<String, Double> figures = new LinkedHashMap<>(row.values());
+    figures.putAll(latestValidation);
     figures.put("seconds_per_iteration", secondsPerIteration);
     figures.put("images_per_second", secondsPerIteration > 0 ? sampler.batchSize() / secondsPerIteration : 0);
     figures.put("eta_seconds", secondsPerIteration * (maxIter - row.iteration()));

@@ -13,9 +13,12 @@ package io.funit.common.contract;
  * @param continueFrom a finished or canceled training to continue: its last checkpoint is the starting point
  * @param maxSeconds a training-time budget (0 = none): when the time spent training reaches it, the job ends
  *     successfully at the iteration it reached, with a final checkpoint and a registered model
+ * @param validateEvery iterations between held-out validations (default 1,000; font datasets only): the glyph L1
+ *     of both generators on the test fonts, logged in the metric history and shown with the progress
  */
 public record TrainRequest(String dataset, String preset, TrainOverrides overrides, long checkpointEvery,
-    long sampleEvery, long progressEvery, int keepCheckpoints, String continueFrom, long maxSeconds)
+    long sampleEvery, long progressEvery, int keepCheckpoints, String continueFrom, long maxSeconds,
+    long validateEvery)
     implements JobRequest {
   public TrainRequest {
     Checks.id("dataset", Checks.required("dataset", dataset));
@@ -30,6 +33,7 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
     progressEvery = progressEvery == 0 ? 10 : Checks.range("progress_every", progressEvery, 1, 1_000_000);
     keepCheckpoints = keepCheckpoints == 0 ? 3 : (int) Checks.range("keep_checkpoints", keepCheckpoints, 1, 1000);
     Checks.range("max_seconds", maxSeconds, 0, 365L * 24 * 3600);
+    validateEvery = validateEvery == 0 ? 1000 : Checks.range("validate_every", validateEvery, 1, 10_000_000);
   }
 
   public TrainRequest withContinueFrom(String training, long iterations, long budgetSeconds) {
@@ -38,6 +42,6 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
         o.genNf(), o.disNf(), o.disResBlks(), o.mlpDim(), o.latentDim(), o.emaBeta(), o.emaWarmup(), o.reconWeight(),
         o.fmWeight(), o.r1Weight(), o.seed());
     return new TrainRequest(dataset, preset, longer, checkpointEvery, sampleEvery, progressEvery, keepCheckpoints,
-        training, budgetSeconds);
+        training, budgetSeconds, validateEvery);
   }
 }

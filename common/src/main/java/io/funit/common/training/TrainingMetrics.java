@@ -100,15 +100,28 @@ public final class TrainingMetrics {
     double per = (double) rows.size() / points;
     for (int b = 0; b < points; b++) {
       List<MetricRow> bucket = rows.subList((int) Math.floor(b * per), (int) Math.floor((b + 1) * per));
-      Map<String, Double> mean = new TreeMap<>();
-      double seconds = 0;
-      for (MetricRow row : bucket) {
-        row.values().forEach((k, v) -> mean.merge(k, v / bucket.size(), Double::sum));
-        seconds += row.seconds() / bucket.size();
-      }
-      out.add(new MetricRow(bucket.get(bucket.size() - 1).iteration(), seconds, mean));
+      double seconds = bucket.stream().mapToDouble(MetricRow::seconds).sum() / bucket.size();
+      out.add(new MetricRow(bucket.get(bucket.size() - 1).iteration(), seconds, mean(bucket)));
     }
     return out;
+  }
+
+  /**
+   * Each scalar's mean over the rows that logged it: the losses are in every row, the held-out validation only in
+   * the rows of the iterations it ran at.
+   */
+  public static Map<String, Double> mean(List<MetricRow> rows) {
+    Map<String, double[]> sums = new TreeMap<>();
+    for (MetricRow row : rows) {
+      row.values().forEach((k, v) -> {
+        double[] sum = sums.computeIfAbsent(k, x -> new double[2]);
+        sum[0] += v;
+        sum[1]++;
+      });
+    }
+    Map<String, Double> mean = new TreeMap<>();
+    sums.forEach((k, sum) -> mean.put(k, sum[0] / sum[1]));
+    return mean;
   }
 
   private static MetricRow parse(String line) {

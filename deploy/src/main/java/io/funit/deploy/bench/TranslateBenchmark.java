@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./funit bench translate}: K-shot translation with the EMA generator (class codes averaged over K, then
- * decoded): latency percentiles at batch 1 and throughput at larger batches.
+ * decoded): latency percentiles at batch 1 and throughput at larger batches. {@code batching_gain_bound} is the best
+ * batched throughput over the batch-1 throughput (1 / median latency), both measured in this process: the most a
+ * server's dynamic batching can multiply its throughput by on this machine, since the rest of a job's cost is the
+ * same with or without it.
  */
 @Command(name = "translate", mixinStandardHelpOptions = true, description = "Translation speed of a preset.")
 public final class TranslateBenchmark implements Callable<Integer> {
@@ -30,7 +33,7 @@ public final class TranslateBenchmark implements Callable<Integer> {
   @Option(names = "--requests", defaultValue = "50", description = "Batch-1 requests timed. Default: ${DEFAULT-VALUE}")
   int requests;
 
-  @Option(names = "--batches", split = ",", defaultValue = "16,64", description = "Default: ${DEFAULT-VALUE}")
+  @Option(names = "--batches", split = ",", defaultValue = "8,16,32,64", description = "Default: ${DEFAULT-VALUE}")
   int[] batches;
 
   @Override
@@ -57,6 +60,10 @@ public final class TranslateBenchmark implements Callable<Integer> {
         throughput.put(Integer.toString(batch), TrainBenchmark.round(batch / best, 2));
       }
       out.put("images_per_second_by_batch", throughput);
+      double batchOne = 1 / Measurements.percentile(latencies, 50);
+      out.put("images_per_second_batch1", TrainBenchmark.round(batchOne, 2));
+      out.put("batching_gain_bound", TrainBenchmark.round(
+          throughput.values().stream().mapToDouble(Double::doubleValue).max().orElse(batchOne) / batchOne, 2));
       out.put("peak_rss_mib", TrainBenchmark.round(Measurements.rssMib()[1], 1));
     }
     System.out.println(Json.write(out));

@@ -139,9 +139,12 @@ public final class DemoCommand implements Callable<Integer> {
     }
     lastReport = System.nanoTime();
     JsonNode losses = training.path("losses");
-    say("iteration %d, %.2f s/iteration, recon L1 %.4f, D acc %.2f, G acc %.2f", training.path("iteration").asLong(),
+    JsonNode validation = training.path("validation");
+    say("iteration %d, %.2f s/iteration, recon L1 %.4f, D acc %.2f, G acc %.2f%s", training.path("iteration").asLong(),
         training.path("seconds_per_iteration").asDouble(), losses.path("loss_gen_recon_x").asDouble(),
-        losses.path("accuracy_dis_adv").asDouble(), losses.path("accuracy_gen_adv").asDouble());
+        losses.path("accuracy_dis_adv").asDouble(), losses.path("accuracy_gen_adv").asDouble(),
+        validation.isMissingNode() ? "" : String.format(", held-out L1 %.4f (EMA) %.4f (trained G)",
+            validation.path("held_out_l1_ema").asDouble(), validation.path("held_out_l1_gen").asDouble()));
   }
 
   private static JsonNode await(GatewayClient api, String path, Duration timeout,

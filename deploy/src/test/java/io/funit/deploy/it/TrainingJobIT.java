@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingJobIT {
   /** A FUNIT small enough for a few iterations per second on CI: every module, narrow channels. */
-  private static final String TINY = "\"preset\":\"font-32\",\"overrides\":{\"iterations\":%d,\"batch_size\":4,"
+  static final String TINY = "\"preset\":\"font-32\",\"overrides\":{\"iterations\":%d,\"batch_size\":4,"
       + "\"gen_nf\":8,\"dis_nf\":8,\"dis_res_blks\":2,\"mlp_dim\":32,\"latent_dim\":16,\"seed\":5}";
   private TestStack stack;
   private String dataset;

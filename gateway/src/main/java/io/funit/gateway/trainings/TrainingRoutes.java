@@ -80,11 +80,15 @@ public final class TrainingRoutes {
     submit(ctx, request);
   }
 
-  /** Only a finished or canceled training has a final checkpoint to continue from. */
+  /**
+   * Only an ended training has a last checkpoint that no worker writes any more: succeeded, canceled, or failed (a
+   * failure keeps its last good checkpoint, e.g. before a non-finite loss; a failure before the first checkpoint
+   * fails the continuation with "has no checkpoint").
+   */
   private static void checkContinuable(JobEvent parent) {
-    if (parent.state() != JobState.SUCCEEDED && parent.state() != JobState.CANCELED) {
+    if (!parent.state().terminal()) {
       throw ProblemException.conflict("training " + parent.jobId() + " is " + parent.state().wireName()
-          + "; only succeeded or canceled trainings can be continued");
+          + "; only ended trainings (succeeded, canceled or failed) can be continued");
     }
   }
 

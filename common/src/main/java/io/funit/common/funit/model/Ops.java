@@ -14,11 +14,17 @@ public final class Ops {
 
   private Ops() {}
 
+  static final String PAD_MODE = System.getProperty("funit.reflectPad", "slices");
+
   /** ReflectionPad2d(p) on (B,C,H,W): mirrors without repeating the edge, built from flipped slices. */
   public static NDArray reflectPad(NDArray x, int p) {
     if (p == 0) {
       return x;
     }
+    return PAD_MODE.equals("matmul") ? reflectPadMatmul(x, p) : reflectPadSlices(x, p);
+  }
+
+  static NDArray reflectPadSlices(NDArray x, int p) {
     long h = x.getShape().get(2);
     long w = x.getShape().get(3);
     if (p >= h || p >= w) {
@@ -30,6 +36,30 @@ public final class Ops {
     NDArray top = wide.get(":, :, 1:" + (p + 1) + ", :").flip(2);
     NDArray bottom = wide.get(":, :, " + (h - p - 1) + ":" + (h - 1) + ", :").flip(2);
     return NDArrays.concat(new NDList(top, wide, bottom), 2);
+  }
+
+  static NDArray reflectPadMatmul(NDArray x, int p) {
+    int h = (int) x.getShape().get(2);
+    int w = (int) x.getShape().get(3);
+    if (p >= h || p >= w) {
+      throw new IllegalArgumentException("reflect padding " + p + " needs H and W above it, got " + x.getShape());
+    }
+    NDArray rows = x.getManager().create(reflection(h, p), new Shape(h + 2L * p, h));
+    NDArray columns = x.getManager().create(reflection(w, p), new Shape(w + 2L * p, w)).transpose();
+    return rows.matMul(x.matMul(columns));
+  }
+
+  /** The (n + 2p) × n 0/1 matrix whose row i picks the source of padded position i. */
+  private static float[] reflection(int n, int p) {
+    float[] m = new float[(n + 2 * p) * n];
+    for (int i = 0; i < n + 2 * p; i++) {
+      int source = Math.abs(i - p);
+      if (source >= n) {
+        source = 2 * (n - 1) - source;
+      }
+      m[i * n + source] = 1f;
+    }
+    return m;
   }
 
   /** ZeroPad2d(p) on (B,C,H,W). */

@@ -3,9 +3,11 @@ package io.funit.common.funit.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,26 @@ class OpsTest {
     assertThat(padded.getShape()).isEqualTo(new Shape(1, 1, 4, 5));
     // rows: [5 4 5 6 5] [2 1 2 3 2] [5 4 5 6 5] [2 1 2 3 2]
     assertThat(padded.toFloatArray()).containsExactly(5, 4, 5, 6, 5, 2, 1, 2, 3, 2, 5, 4, 5, 6, 5, 2, 1, 2, 3, 2);
+  }
+
+  @Test
+  void reflectPadByMatmulEqualsTheSlicesInValueAndGradient() {
+    NDArray x = m.randomNormal(new Shape(2, 3, 5, 6));
+    NDArray weights = m.randomNormal(new Shape(2, 3, 9, 10));
+    float[][] grads = new float[2][];
+    float[][] values = new float[2][];
+    for (int variant = 0; variant < 2; variant++) {
+      NDArray input = x.duplicate(); // its own .grad: PyTorch accumulates gradients
+      input.setRequiresGradient(true);
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        NDArray padded = variant == 0 ? Ops.reflectPadSlices(input, 2) : Ops.reflectPadMatmul(input, 2);
+        values[variant] = padded.toFloatArray();
+        collector.backward(padded.mul(weights).sum());
+      }
+      grads[variant] = input.getGradient().toFloatArray();
+    }
+    assertThat(values[1]).containsExactly(values[0]);
+    assertThat(grads[1]).containsExactly(grads[0], org.assertj.core.data.Offset.offset(1e-6f));
   }
 
   @Test

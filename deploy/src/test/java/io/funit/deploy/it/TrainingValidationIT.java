@@ -1,0 +1,84 @@
+package io.funit.deploy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.dataset.DatasetDirectory;
+import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.eval.GlyphDatasets;
+import io.funit.common.eval.HeldOutGlyphL1;
+import io.funit.common.testing.Infra;
+import io.funit.common.testing.InfraExtension;
+import io.funit.common.training.MetricRow;
+import io.funit.common.training.TrainingMetrics;
+import io.funit.deploy.model.HeldOutEvaluation;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A font training's held-out validation on the real stack with a real (tiny) FUNIT and real glyphs: logged in the
+ * metric history at the requested iterations, shown with the training, equal to the registered model's figure.
+ */
+@ExtendWith(InfraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrainingValidationIT {
+  private TestStack stack;
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  void start(Infra infra) throws Exception {
+    stack = new TestStack(infra, Map.of());
+    stack.startGateway();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    stack.close();
+  }
+
+  @Test
+  void aFontTrainingValidatesOnHeldOutFontsAndItsLastValidationIsTheRegisteredModelsHeldOutL1() throws Exception {
+    stack.startTrainWorker("validator", tmp.resolve("validator"));
+    Path glyphs = tmp.resolve("glyphs");
+    GlyphDatasets.write(glyphs, 7, 2, "abcdefghkmnx", 32);
+    String fonts = "ds-" + UUID.randomUUID();
+    new StoredDatasets(stack.store).publish(new DatasetDirectory(glyphs), fonts);
+    TestStack.Response response = stack.post("/v1/trainings", "{\"dataset\":\"" + fonts + "\","
+        + String.format(TrainingJobIT.TINY, 12) + ",\"validate_every\":5,\"progress_every\":1}");
+    assertThat(response.status()).as(response.body()).isEqualTo(202);
+    String id = response.json().path("id").asText();
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+        .until(() -> stack.get("/v1/trainings/" + id).json().path("status").asText(),
+            s -> s.equals("succeeded") || s.equals("failed"));
+    JsonNode done = stack.get("/v1/trainings/" + id).json();
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
+
+    List<MetricRow> validated = new TrainingMetrics(stack.store).read(id).stream()
+        .filter(r -> r.values().containsKey("held_out_l1_ema")).toList();
+    assertThat(validated).extracting(MetricRow::iteration).containsExactly(5L, 10L, 12L);
+    Map<String, Double> last = validated.get(2).values();
+    assertThat(last).containsKeys("held_out_l1_gen", "held_out_l1_copy_content", "held_out_l1_class_mean");
+    assertThat(last.get("held_out_l1_ema")).isBetween(0.0, 2.0);
+    assertThat(done.path("validation").path("held_out_l1_ema").asDouble()).isEqualTo(last.get("held_out_l1_ema"));
+    // the served model is the EMA generator validated last: measured again from the registry, the same figure
+    HeldOutGlyphL1.Result again = HeldOutEvaluation.run(stack.store, id, tmp.resolve("eval-cache"), 32, 5);
+    assertThat(again.model()).isCloseTo(last.get("held_out_l1_ema"), within(1e-6));
+    assertThat(again.copyContent()).isCloseTo(last.get("held_out_l1_copy_content"), within(1e-9));
+    // downsampled, a bucket averages the validations in it (iterations 10 and 12), not its 4 rows
+    assertThat(stack.get("/v1/trainings/" + id + "/metrics?points=3").json().path("rows").get(2)
+        .path("values").path("held_out_l1_ema").asDouble()).isCloseTo(
+            (validated.get(1).values().get("held_out_l1_ema") + last.get("held_out_l1_ema")) / 2, within(1e-9));
+  }
+}
