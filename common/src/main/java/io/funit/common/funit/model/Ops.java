@@ -14,31 +14,17 @@ public final class Ops {
 
   private Ops() {}
 
-  static final String PAD_MODE = System.getProperty("funit.reflectPad", "slices");
-
-  /** ReflectionPad2d(p) on (B,C,H,W): mirrors without repeating the edge, built from flipped slices. */
+  /**
+   * ReflectionPad2d(p) on (B,C,H,W): mirrors without repeating the edge. Built as two products with constant 0/1
+   * matrices, rows · x · columnsᵀ, whose row i picks the source of padded position i: exact in value and gradient
+   * (each output is one input times 1), and the backward is two matrix products. Flipped slices and concatenation
+   * gave the same values but a slower backward (every slice's gradient is a zero-filled full-size tensor):
+   * training font-32 took 10–16% longer per iteration; advanced indexing (a scatter-add backward) 25% longer.
+   */
   public static NDArray reflectPad(NDArray x, int p) {
     if (p == 0) {
       return x;
     }
-    return PAD_MODE.equals("matmul") ? reflectPadMatmul(x, p) : reflectPadSlices(x, p);
-  }
-
-  static NDArray reflectPadSlices(NDArray x, int p) {
-    long h = x.getShape().get(2);
-    long w = x.getShape().get(3);
-    if (p >= h || p >= w) {
-      throw new IllegalArgumentException("reflect padding " + p + " needs H and W above it, got " + x.getShape());
-    }
-    NDArray left = x.get(":, :, :, 1:" + (p + 1)).flip(3);
-    NDArray right = x.get(":, :, :, " + (w - p - 1) + ":" + (w - 1)).flip(3);
-    NDArray wide = NDArrays.concat(new NDList(left, x, right), 3);
-    NDArray top = wide.get(":, :, 1:" + (p + 1) + ", :").flip(2);
-    NDArray bottom = wide.get(":, :, " + (h - p - 1) + ":" + (h - 1) + ", :").flip(2);
-    return NDArrays.concat(new NDList(top, wide, bottom), 2);
-  }
-
-  static NDArray reflectPadMatmul(NDArray x, int p) {
     int h = (int) x.getShape().get(2);
     int w = (int) x.getShape().get(3);
     if (p >= h || p >= w) {
@@ -49,7 +35,7 @@ public final class Ops {
     return rows.matMul(x.matMul(columns));
   }
 
-  /** The (n + 2p) × n 0/1 matrix whose row i picks the source of padded position i. */
+  /** The (n + 2p) × n 0/1 matrix whose row i picks the source of padded position i (the edge is not repeated). */
   private static float[] reflection(int n, int p) {
     float[] m = new float[(n + 2 * p) * n];
     for (int i = 0; i < n + 2 * p; i++) {
