@@ -47,6 +47,10 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--eval-fonts", defaultValue = "32", description = "Held-out fonts evaluated. Default: ${DEFAULT-VALUE}")
   int evalFonts;
 
+  @Option(names = "--validate-every", defaultValue = "500",
+      description = "Iterations between held-out validations during the training. Default: ${DEFAULT-VALUE}")
+  long validateEvery;
+
   @Option(names = "--exit", description = "Stop the stack when done instead of keeping it up")
   boolean exit;
 
@@ -121,6 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
     request.put("max_seconds", Math.round(minutes * 60));
     request.put("checkpoint_every", 500);
     request.put("sample_every", 500);
+    request.put("validate_every", validateEvery);
     request.put("progress_every", 20);
     String id = api.post("/v1/trainings", request, 202).path("id").asText();
     say("training %s started (%s, %.0f min budget)", id, preset, minutes);
