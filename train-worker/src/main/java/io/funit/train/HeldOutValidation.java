@@ -42,13 +42,18 @@ final class HeldOutValidation {
     return measurable ? new HeldOutValidation(dataset, images, size) : null;
   }
 
-  /** The four figures by their metric names; reads the networks only (no gradient, no state change). */
-  Map<String, Double> measure(FunitNetworks nets) {
+  /**
+   * The four figures by their metric names; reads the networks only (no gradient, no state change).
+   *
+   * @param iteration iterations trained: during the EMA warm-up the EMA generator is a plain copy of the trained
+   *     one, so it is measured once
+   */
+  Map<String, Double> measure(FunitNetworks nets, long iteration) {
     HeldOutGlyphL1.Result ema;
     HeldOutGlyphL1.Result gen;
     try (NoGrad noGrad = new NoGrad()) { // the trained generator's parameters require grad: record no graph
       ema = evaluate(nets, true);
-      gen = evaluate(nets, false);
+      gen = iteration < nets.config().emaWarmup() ? ema : evaluate(nets, false);
     }
     Map<String, Double> values = new LinkedHashMap<>();
     values.put(EMA, ema.model());

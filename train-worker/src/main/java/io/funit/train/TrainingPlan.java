@@ -46,7 +46,7 @@ final class TrainingPlan {
         or(o.r1Weight(), l.r1W()), l.r1Chunk(), l.r1Method());
     return new FunitConfig(base.preset(), base.imageSize(), or(o.batchSize(), base.batchSize()), gen, dis, genOpt,
         disOpt, loss, or(o.emaBeta(), base.emaBeta()), or(o.emaWarmup(), base.emaWarmup()),
-        or(o.iterations(), base.maxIter()));
+        or(o.iterations(), base.maxIter()), or(o.emaRamp(), base.emaRamp()));
   }
 
   static long seed(TrainRequest request) {

@@ -140,7 +140,7 @@ final class TrainingRun {
   /** The row with the held-out figures added; they also go with every progress report until the next ones. */
   private MetricRow validate(MetricRow row) {
     long start = System.nanoTime();
-    Map<String, Double> figures = validation.measure(trainer.networks());
+    Map<String, Double> figures = validation.measure(trainer.networks(), row.iteration());
     LOG.info("training {}: held-out L1 at iteration {}: {} ({} ms)", jobId, row.iteration(), figures,
         (System.nanoTime() - start) / 1_000_000);
     latestValidation.putAll(figures);

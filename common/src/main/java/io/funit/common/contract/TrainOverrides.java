@@ -25,12 +25,13 @@ import java.util.List;
  * @param fmWeight weight of the feature-matching losses
  * @param r1Weight weight of the R1 penalty
  * @param seed initialisation and sampling seed
+ * @param emaRamp ramp the EMA decay as min(β, (1 + t) / (10 + t)) after the warm-up
  */
 public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, Double lrDis, Double weightDecay,
     Integer genNf, Integer disNf, Integer disResBlks, Integer mlpDim, Integer latentDim, Double emaBeta,
-    Integer emaWarmup, Double reconWeight, Double fmWeight, Double r1Weight, Long seed) {
+    Integer emaWarmup, Double reconWeight, Double fmWeight, Double r1Weight, Long seed, Boolean emaRamp) {
   public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null);
 
   public TrainOverrides {
     positive("overrides.iterations", iterations, 99_999_999); // checkpoint keys hold 8 digits
@@ -79,7 +80,18 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
         real(node, "lr_dis"), real(node, "weight_decay"), intOrNull(node, "gen_nf"), intOrNull(node, "dis_nf"),
         intOrNull(node, "dis_res_blks"), intOrNull(node, "mlp_dim"), intOrNull(node, "latent_dim"),
         real(node, "ema_beta"), intOrNull(node, "ema_warmup"), real(node, "recon_weight"), real(node, "fm_weight"),
-        real(node, "r1_weight"), integer(node, "seed"));
+        real(node, "r1_weight"), integer(node, "seed"), bool(node, "ema_ramp"));
+  }
+
+  private static Boolean bool(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      throw new InvalidRequestException("overrides." + name, "must be true or false, got " + value);
+    }
+    return value.booleanValue();
   }
 
   private static Long integer(JsonNode node, String name) {

@@ -119,7 +119,7 @@ public final class TrainBenchmark implements Callable<Integer> {
     var dis = new io.funit.common.funit.model.DiscriminatorConfig(disNf == null ? d.nf() : disNf,
         disResBlks == null ? d.nResBlks() : disResBlks, d.numClasses(), d.inPlaceActivation());
     return new FunitConfig(base.preset(), base.imageSize(), base.batchSize(), gen, dis, base.genOpt(), base.disOpt(),
-        base.loss(), base.emaBeta(), base.emaWarmup(), base.maxIter());
+        base.loss(), base.emaBeta(), base.emaWarmup(), base.maxIter(), base.emaRamp());
   }
 
   /** Mean seconds of each part of an iteration, and the FLOP rate of each step. */

@@ -19,9 +19,19 @@ import io.funit.common.funit.model.GeneratorConfig;
  * @param emaWarmup updates during which the EMA generator just copies the generator (0 = official; imaginaire uses
  *     1000, spec §8)
  * @param maxIter training iterations
+ * @param emaRamp after the warm-up, use β_t = min(β, (1 + t) / (10 + t)) at update t (TensorFlow's
+ *     ExponentialMovingAverage with num_updates) instead of β: the EMA then averages about the last t/10 updates, so
+ *     a short training's EMA keeps up with the generator (false = official)
  */
 public record FunitConfig(String preset, int imageSize, int batchSize, GeneratorConfig gen, DiscriminatorConfig dis,
-    OptimizerConfig genOpt, OptimizerConfig disOpt, LossConfig loss, double emaBeta, int emaWarmup, long maxIter) {
+    OptimizerConfig genOpt, OptimizerConfig disOpt, LossConfig loss, double emaBeta, int emaWarmup, long maxIter,
+    boolean emaRamp) {
+  /** A configuration with the official constant EMA decay. */
+  public FunitConfig(String preset, int imageSize, int batchSize, GeneratorConfig gen, DiscriminatorConfig dis,
+      OptimizerConfig genOpt, OptimizerConfig disOpt, LossConfig loss, double emaBeta, int emaWarmup, long maxIter) {
+    this(preset, imageSize, batchSize, gen, dis, genOpt, disOpt, loss, emaBeta, emaWarmup, maxIter, false);
+  }
+
   public FunitConfig {
     if (imageSize < 8 || batchSize < 1 || maxIter < 1 || emaBeta < 0 || emaBeta >= 1 || emaWarmup < 0) {
       throw new IllegalArgumentException("need image_size ≥ 8, batch_size ≥ 1, max_iter ≥ 1, 0 ≤ ema_beta < 1");
@@ -33,10 +43,20 @@ public record FunitConfig(String preset, int imageSize, int batchSize, Generator
 
   public FunitConfig withNumClasses(int classes) {
     return new FunitConfig(preset, imageSize, batchSize, gen, new io.funit.common.funit.model.DiscriminatorConfig(
-        dis.nf(), dis.nResBlks(), classes, dis.inPlaceActivation()), genOpt, disOpt, loss, emaBeta, emaWarmup, maxIter);
+        dis.nf(), dis.nResBlks(), classes, dis.inPlaceActivation()), genOpt, disOpt, loss, emaBeta, emaWarmup, maxIter,
+        emaRamp);
   }
 
   public FunitConfig withBatchSize(int batch) {
-    return new FunitConfig(preset, imageSize, batch, gen, dis, genOpt, disOpt, loss, emaBeta, emaWarmup, maxIter);
+    return new FunitConfig(preset, imageSize, batch, gen, dis, genOpt, disOpt, loss, emaBeta, emaWarmup, maxIter,
+        emaRamp);
+  }
+
+  /** The EMA decay of update {@code t} (0-based): 0 (a copy) during the warm-up, then β or its ramp. */
+  public double emaDecay(long t) {
+    if (t < emaWarmup) {
+      return 0;
+    }
+    return emaRamp ? Math.min(emaBeta, (1.0 + t) / (10.0 + t)) : emaBeta;
   }
 }

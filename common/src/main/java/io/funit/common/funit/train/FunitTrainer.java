@@ -150,9 +150,9 @@ public final class FunitTrainer implements AutoCloseable {
     return features.reshape(features.getShape().get(0), features.getShape().get(1), -1).mean(new int[] {2});
   }
 
-  /** θ_ema ← β·θ_ema + (1−β)·θ; plain copies during the configured warm-up. */
+  /** θ_ema ← β·θ_ema + (1−β)·θ; plain copies during the configured warm-up, then β or its ramp. */
   public void emaStep() {
-    double beta = iteration < config.emaWarmup() ? 0 : config.emaBeta();
+    double beta = config.emaDecay(iteration);
     try (NDScope scope = new NDScope()) {
       Ema.update(nets.genTest(), nets.gen(), beta);
     }
