@@ -32,16 +32,14 @@ public final class Presets {
   /**
    * The fastest CPU preset, for a first model in minutes (`./funit demo`): the measured anchor configuration of the
    * official code on this machine (32×32, batch 8, gen nf 32 with 2 content and 3 class downsamplings, dis nf 32
-   * with 4 blocks), the EMA warm-up of {@link #FONT_64}, and one documented training option chosen by the held-out
-   * validation of 22-minute runs (docs/benchmarks.md): learning rate 3e-4 for both networks (RMSprop otherwise as
-   * official). The ramped EMA decay ({@code ema_ramp}) is not used: with it the EMA followed a late collapse of the
-   * generator at this learning rate.
+   * with 4 blocks), with the EMA warm-up of {@link #FONT_64}. A learning rate of 3e-4 and a ramped EMA decay were
+   * tried by held-out validation of 22-minute runs and are not used: 3e-4 beat 1e-4 in one run and lost in another,
+   * the ramp followed a late collapse of the generator (docs/benchmarks.md).
    */
   public static final FunitConfig FONT_32 = new FunitConfig("font-32", 32, 8,
       new GeneratorConfig(32, 2, 128, 64, 3, 2, 3),
       new DiscriminatorConfig(32, 4, 300, true),
-      OptimizerConfig.OFFICIAL.withLr(3e-4), OptimizerConfig.OFFICIAL.withLr(3e-4), LossConfig.OFFICIAL, 0.999, 1000,
-      4_000);
+      OptimizerConfig.OFFICIAL, OptimizerConfig.OFFICIAL, LossConfig.OFFICIAL, 0.999, 1000, 4_000);
 
   private static final Map<String, FunitConfig> BY_NAME = Map.of(
       ANIMAL_128.preset(), ANIMAL_128, FONT_64.preset(), FONT_64, FONT_32.preset(), FONT_32);
