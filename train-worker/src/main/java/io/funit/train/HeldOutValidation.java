@@ -11,17 +11,14 @@ import java.util.Map;
 /**
  * A training's validation on fonts it never sees: the held-out glyph L1 ({@link HeldOutGlyphL1}) of the EMA
  * generator (the one a model serves) and of the trained generator, with the two baselines on the same draws. The
- * draws are those of the demo's and the model card's final measurement (32 test fonts, every character, K = 5,
- * seed 1), so the last validation of a training equals that figure and every point of the curve is comparable.
+ * draws are HeldOutGlyphL1's standard ones, those of the demo's and the model's final measurement (every character),
+ * so the last validation of a training equals that figure and every point of the curve is comparable.
  */
 final class HeldOutValidation {
   static final String EMA = "held_out_l1_ema";
   static final String GEN = "held_out_l1_gen";
   static final String COPY_CONTENT = "held_out_l1_copy_content";
   static final String CLASS_MEAN = "held_out_l1_class_mean";
-  static final int FONTS = 32;
-  static final int K = 5;
-  static final long SEED = 1;
 
   private final DatasetManifest dataset;
   private final KShotSampler images;
@@ -38,7 +35,7 @@ final class HeldOutValidation {
     boolean measurable = DatasetManifest.KIND_FONTS.equals(dataset.kind())
         && !dataset.split(DatasetManifest.SPLIT_TEST).isEmpty()
         && !dataset.split(DatasetManifest.SPLIT_TRAIN).isEmpty()
-        && dataset.contents().size() > K;
+        && dataset.contents().size() > HeldOutGlyphL1.K;
     return measurable ? new HeldOutValidation(dataset, images, size) : null;
   }
 
@@ -53,7 +50,7 @@ final class HeldOutValidation {
     HeldOutGlyphL1.Result gen;
     try (NoGrad noGrad = new NoGrad()) { // the trained generator's parameters require grad: record no graph
       ema = evaluate(nets, true);
-      gen = iteration < nets.config().emaWarmup() ? ema : evaluate(nets, false);
+      gen = nets.config().emaDecay(iteration) == 0 ? ema : evaluate(nets, false);
     }
     Map<String, Double> values = new LinkedHashMap<>();
     values.put(EMA, ema.model());
@@ -64,7 +61,7 @@ final class HeldOutValidation {
   }
 
   private HeldOutGlyphL1.Result evaluate(FunitNetworks nets, boolean ema) {
-    return HeldOutGlyphL1.evaluate(ema ? nets.genTest() : nets.gen(), dataset, images, size, FONTS,
-        dataset.contents().size(), K, SEED);
+    return HeldOutGlyphL1.evaluate(ema ? nets.genTest() : nets.gen(), dataset, images, size, HeldOutGlyphL1.FONTS,
+        dataset.contents().size(), HeldOutGlyphL1.K, HeldOutGlyphL1.SEED);
   }
 }

@@ -23,6 +23,13 @@ import java.util.SplittableRandom;
  * product shows gray images ({@link #toGray}).
  */
 public final class HeldOutGlyphL1 {
+  /** The standard draws (the demo's figure, a model's held-out-l1.json, a training's validation): 32 fonts. */
+  public static final int FONTS = 32;
+  /** Class images per translation in the standard draws. */
+  public static final int K = 5;
+  /** Seed of the standard draws. */
+  public static final long SEED = 1;
+
   private HeldOutGlyphL1() {}
 
   /**

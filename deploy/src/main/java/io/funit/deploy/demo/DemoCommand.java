@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--fonts", defaultValue = "starter300", description = "Font preset. Default: ${DEFAULT-VALUE}")
   String fonts;
 
-  @Option(names = "--eval-fonts", defaultValue = "32", description = "Held-out fonts evaluated. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--eval-fonts", defaultValue = "" + HeldOutGlyphL1.FONTS, description = "Held-out fonts evaluated. Default: ${DEFAULT-VALUE}")
   int evalFonts;
 
   @Option(names = "--validate-every", defaultValue = "500",

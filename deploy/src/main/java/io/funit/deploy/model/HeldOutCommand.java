@@ -2,6 +2,7 @@ package io.funit.deploy.model;
 
 import io.funit.common.config.S3Settings;
 import io.funit.common.config.Settings;
+import io.funit.common.eval.HeldOutGlyphL1;
 import io.funit.common.json.Json;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
@@ -21,10 +22,10 @@ public final class HeldOutCommand implements Callable<Integer> {
   @Option(names = "--model", description = "Model id. Default: the default model")
   String model;
 
-  @Option(names = "--fonts", defaultValue = "32", description = "Held-out fonts. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--fonts", defaultValue = "" + HeldOutGlyphL1.FONTS, description = "Held-out fonts. Default: ${DEFAULT-VALUE}")
   int fonts;
 
-  @Option(names = "--k", defaultValue = "5", description = "Class images per translation. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--k", defaultValue = "" + HeldOutGlyphL1.K, description = "Class images per translation. Default: ${DEFAULT-VALUE}")
   int k;
 
   @Option(names = "--cache", description = "Shard cache. Default: $FUNIT_CACHE_DIR/datasets")

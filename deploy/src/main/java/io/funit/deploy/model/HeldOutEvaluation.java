@@ -46,7 +46,7 @@ public final class HeldOutEvaluation {
         KShotSampler images = new KShotSampler(new ClassImageCache(
             ShardSource.cached(datasets, card.dataset(), shardCache), 256L << 20), new Preprocessing(size, size));
         HeldOutGlyphL1.Result result = HeldOutGlyphL1.evaluate(nets.genTest(), manifest, images, size, fonts,
-            manifest.contents().size(), k, 1);
+            manifest.contents().size(), k, HeldOutGlyphL1.SEED);
         store.putBytes(ModelRegistry.cardKey(modelId).replace(ModelRegistry.CARD, RESULT), Json.writeBytes(result),
             "application/json");
         if (grid != null) {
