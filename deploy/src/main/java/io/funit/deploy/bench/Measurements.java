@@ -22,7 +22,7 @@ final class Measurements {
       NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
       NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
       double best = 0;
-      for (int round = 0; round < 8; round++) {
+      for (int round = 0; round < 16; round++) {
         long start = System.nanoTime();
         int reps = 4;
         for (int i = 0; i < reps; i++) {

@@ -52,6 +52,13 @@ public final class TrainBenchmark implements Callable<Integer> {
   @Option(names = "--profile", description = "Also time the D step, G step and EMA update separately")
   boolean profile;
 
+  @Option(names = "--ops", description = "Also profile this many iterations with libtorch's profiler: self time per"
+      + " operator, and the ratio to peak the convolutions alone reach (the trace goes to --ops-trace)")
+  int opsIterations;
+
+  @Option(names = "--ops-trace", defaultValue = "funit-ops-trace.json", description = "Default: ${DEFAULT-VALUE}")
+  java.nio.file.Path opsTrace;
+
   @Option(names = "--rss-at", split = ",", description = "Also report RSS after these iteration counts, e.g. 200,2000")
   int[] rssAt = new int[0];
 
@@ -81,6 +88,8 @@ public final class TrainBenchmark implements Callable<Integer> {
         step(trainer, data, config, random);
       }
       double secondsPerIteration = (System.nanoTime() - start) / 1e9 / iterations;
+      // the best of a measurement before and one after: a busy moment on a shared machine lowers one of them
+      peak = Math.max(peak, Measurements.peakMatmulGflops());
       double achieved = modelFlops / secondsPerIteration / 1e9;
       out.put("seconds_per_iteration", round(secondsPerIteration, 4));
       out.put("images_per_second", round(batch / secondsPerIteration, 2));
@@ -90,6 +99,9 @@ public final class TrainBenchmark implements Callable<Integer> {
       out.put("ratio_to_peak", round(achieved / peak, 3));
       if (profile) {
         out.put("profile_seconds", profile(trainer, data, config, random));
+      }
+      if (opsIterations > 0) {
+        out.put("operators", operators(() -> step(trainer, data, config, random), modelFlops, peak));
       }
       Map<String, Double> rss = new LinkedHashMap<>();
       long done = warmup + 1L + iterations;
@@ -120,6 +132,25 @@ public final class TrainBenchmark implements Callable<Integer> {
         disResBlks == null ? d.nResBlks() : disResBlks, d.numClasses(), d.inPlaceActivation());
     return new FunitConfig(base.preset(), base.imageSize(), base.batchSize(), gen, dis, base.genOpt(), base.disOpt(),
         base.loss(), base.emaBeta(), base.emaWarmup(), base.maxIter(), base.emaRamp());
+  }
+
+  /**
+   * Self seconds per iteration of the costliest operators, the convolutions' share of the iteration, and the ratio
+   * to peak the iteration would reach if only its convolutions took time (they carry the model FLOPs).
+   */
+  private Map<String, Object> operators(Runnable iteration, double modelFlops, double peak) {
+    OpProfile ops = OpProfile.record(iteration, opsIterations, opsTrace);
+    double perIteration = ops.traceSeconds() / opsIterations;
+    double convolution = ops.convolutionSeconds() / opsIterations;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("profiled_seconds_per_iteration", round(perIteration, 4));
+    out.put("convolution_seconds_per_iteration", round(convolution, 4));
+    out.put("convolution_share", round(convolution / perIteration, 3));
+    out.put("ratio_to_peak_if_only_convolutions", round(modelFlops / convolution / 1e9 / peak, 3));
+    Map<String, Double> top = new LinkedHashMap<>();
+    ops.top(15).forEach((name, seconds) -> top.put(name, round(seconds / opsIterations, 4)));
+    out.put("top_self_seconds_per_iteration", top);
+    return out;
   }
 
   /** Mean seconds of each part of an iteration, and the FLOP rate of each step. */

@@ -16,10 +16,11 @@ public final class Ops {
 
   /**
    * ReflectionPad2d(p) on (B,C,H,W): mirrors without repeating the edge. Built as two products with constant 0/1
-   * matrices, rows · x · columnsᵀ, whose row i picks the source of padded position i: exact in value and gradient
-   * (each output is one input times 1), and the backward is two matrix products. Flipped slices and concatenation
-   * gave the same values but a slower backward (every slice's gradient is a zero-filled full-size tensor):
-   * training font-32 took 10–16% longer per iteration; advanced indexing (a scatter-add backward) 25% longer.
+   * matrices, rows · x · columnsᵀ (a matrix product, then a batched one over the B·C maps), whose row i picks the
+   * source of padded position i: exact in value and gradient (each output is one input times 1), and the backward
+   * is two products. Measured alternatives (docs/benchmarks.md): flipped slices and concatenation (every slice's
+   * gradient is a zero-filled full-size tensor: font-32 steps 10–16% longer), advanced indexing (scatter-add
+   * backward, 25% longer), gather along W then H (font-64 as fast, font-32 5–10% slower).
    */
   public static NDArray reflectPad(NDArray x, int p) {
     if (p == 0) {
@@ -30,9 +31,15 @@ public final class Ops {
     if (p >= h || p >= w) {
       throw new IllegalArgumentException("reflect padding " + p + " needs H and W above it, got " + x.getShape());
     }
-    NDArray rows = x.getManager().create(reflection(h, p), new Shape(h + 2L * p, h));
+    Shape s = x.getShape();
+    long maps = s.get(0) * s.get(1);
     NDArray columns = x.getManager().create(reflection(w, p), new Shape(w + 2L * p, w)).transpose();
-    return rows.matMul(x.matMul(columns));
+    NDArray wide = x.reshape(maps, h, w).matMul(columns);
+    // rows · wide as a batched product over a broadcast (stride-0) view of rows: matMul(rows, wide) would
+    // transpose wide into a contiguous copy, and its backward a second one (in a font-32 profile the copies took as long as the products)
+    NDArray rows = x.getManager().create(reflection(h, p), new Shape(h + 2L * p, h))
+        .broadcast(new Shape(maps, h + 2L * p, h));
+    return rows.batchMatMul(wide).reshape(s.get(0), s.get(1), h + 2L * p, w + 2L * p);
   }
 
   /** The (n + 2p) × n 0/1 matrix whose row i picks the source of padded position i (the edge is not repeated). */
