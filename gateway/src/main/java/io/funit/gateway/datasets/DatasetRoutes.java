@@ -14,6 +14,7 @@ import io.funit.common.storage.StorageKeys;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.jobs.JobListing;
 import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.jobs.JobsOfType;
 import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
@@ -37,6 +38,7 @@ public final class DatasetRoutes {
   private final Vertx vertx;
   private final JobSubmitter submitter;
   private final JobStateProjection jobs;
+  private final JobsOfType datasets;
   private final ObjectStore store;
   private final long maxBodyBytes;
   private final long maxUploadBytes;
@@ -47,6 +49,7 @@ public final class DatasetRoutes {
     this.vertx = vertx;
     this.submitter = submitter;
     this.jobs = jobs;
+    this.datasets = new JobsOfType(vertx, jobs, submitter, JobType.DATASET, "dataset");
     this.store = store;
     this.maxBodyBytes = maxBodyBytes;
     this.maxUploadBytes = maxUploadBytes;
@@ -60,13 +63,13 @@ public final class DatasetRoutes {
     router.post("/v1/datasets").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
         .handler(submitter.admission()).handler(this::create);
     router.get("/v1/datasets").handler(this::list);
-    router.get("/v1/datasets/:id").handler(ctx -> HttpJson.write(ctx, 200, DatasetView.of(find(ctx))));
+    router.get("/v1/datasets/:id").handler(ctx -> HttpJson.write(ctx, 200, DatasetView.of(datasets.find(ctx))));
     router.get("/v1/datasets/:id/contact-sheet.png").handler(ctx -> serve(ctx,
         StoredDatasets.key(built(ctx).jobId(), DatasetDirectory.CONTACT_SHEET), "image/png"));
     router.get("/v1/datasets/:id/report").handler(ctx -> serve(ctx,
         StoredDatasets.key(built(ctx).jobId(), DatasetDirectory.REPORT), "application/json"));
     router.get("/v1/datasets/:id/import-report").handler(ctx -> serve(ctx,
-        StorageKeys.output(find(ctx).jobId(), "import-report.json"), "application/json"));
+        StorageKeys.output(datasets.find(ctx).jobId(), "import-report.json"), "application/json"));
   }
 
   private void create(RoutingContext ctx) {
@@ -79,10 +82,8 @@ public final class DatasetRoutes {
       Ownership.requireImportPrefix(ctx, request.prefix()); // read with the service's credentials: own area only
     }
     String jobId = UUID.randomUUID().toString();
-    HttpJson.blocking(vertx, () -> submitter.submit(JobType.DATASET, request, jobId, ctx).join())
-        .onSuccess(job -> accepted(ctx, job))
-        .onFailure(e -> ctx.fail(ProblemException.unavailable("the dataset job could not be enqueued: "
-            + e.getMessage())));
+    HttpJson.blocking(vertx, () -> datasets.enqueue(() -> submitter.submit(JobType.DATASET, request, jobId, ctx)))
+        .onSuccess(job -> accepted(ctx, job)).onFailure(ctx::fail);
   }
 
   private void upload(RoutingContext ctx) {
@@ -105,10 +106,10 @@ public final class DatasetRoutes {
       }
       store.put(inputKey, archive, "application/octet-stream");
       try {
-        return submitter.submit(JobType.DATASET, request, jobId, ctx).join();
+        return datasets.enqueue(() -> submitter.submit(JobType.DATASET, request, jobId, ctx));
       } catch (RuntimeException e) {
         store.delete(inputKey); // no job will ever read it
-        throw ProblemException.unavailable("the dataset job could not be enqueued: " + e.getMessage());
+        throw e;
       }
     }).onSuccess(job -> accepted(ctx, job)).onFailure(ctx::fail);
   }
@@ -132,14 +133,9 @@ public final class DatasetRoutes {
     HttpJson.write(ctx, 202, DatasetView.of(job));
   }
 
-  private JobEvent find(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    return jobs.get(id).filter(job -> job.type() == JobType.DATASET).filter(Ownership.visible(ctx))
-        .orElseThrow(() -> ProblemException.notFound("no dataset " + id));
-  }
 
   private JobEvent built(RoutingContext ctx) {
-    JobEvent job = find(ctx);
+    JobEvent job = datasets.find(ctx);
     if (job.state() != JobState.SUCCEEDED) {
       throw ProblemException.conflict("dataset " + job.jobId() + " is " + job.state().wireName() + ", not built");
     }

@@ -16,6 +16,7 @@ import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.jobs.JobListing;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.jobs.JobsOfType;
 import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
@@ -38,6 +39,7 @@ public final class EvaluationRoutes {
   private final Vertx vertx;
   private final JobSubmitter submitter;
   private final JobStateProjection jobs;
+  private final JobsOfType evaluations;
   private final ObjectStore store;
   private final Ownership owners;
   private final Set<JobType> enabledTypes;
@@ -48,6 +50,7 @@ public final class EvaluationRoutes {
     this.vertx = vertx;
     this.submitter = submitter;
     this.jobs = jobs;
+    this.evaluations = new JobsOfType(vertx, jobs, submitter, JobType.EVAL, "evaluation");
     this.store = store;
     this.owners = owners;
     this.enabledTypes = Set.copyOf(enabledTypes);
@@ -63,12 +66,12 @@ public final class EvaluationRoutes {
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
         .handler(submitter.admission()).handler(this::create);
     router.get(PATH).handler(this::list);
-    router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, EvaluationView.of(find(ctx))));
+    router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, EvaluationView.of(evaluations.find(ctx))));
     router.get(PATH + "/:id/report").handler(ctx -> serve(ctx, EvaluationOutputs.REPORT_HTML));
     router.get(PATH + "/:id/report.json").handler(ctx -> serve(ctx, EvaluationOutputs.REPORT_JSON));
     // a file name may hold a folder (samples/k-5.png): only names the result lists are served
     router.get(PATH + "/:id/files/*").handler(ctx -> serve(ctx, ctx.pathParam("*")));
-    router.post(PATH + "/:id/cancel").handler(this::cancel);
+    router.post(PATH + "/:id/cancel").handler(ctx -> evaluations.cancel(ctx, EvaluationView::of));
   }
 
   private void create(RoutingContext ctx) {
@@ -84,11 +87,8 @@ public final class EvaluationRoutes {
         throw ProblemException.badRequest("dataset", "no dataset '" + request.dataset() + "'");
       }
       HttpJson.parse(() -> EvaluationTargets.resolve(store, request));
-      try {
-        return submitter.submit(JobType.EVAL, request, java.util.UUID.randomUUID().toString(), ctx).join();
-      } catch (RuntimeException e) {
-        throw ProblemException.unavailable("the evaluation could not be enqueued: " + e.getMessage());
-      }
+      return evaluations.enqueue(() -> submitter.submit(JobType.EVAL, request, java.util.UUID.randomUUID().toString(),
+          ctx));
     }).onSuccess(job -> {
       ctx.response().putHeader("Location", PATH + "/" + job.jobId());
       HttpJson.write(ctx, 202, EvaluationView.of(job));
@@ -124,7 +124,7 @@ public final class EvaluationRoutes {
 
   /** One file of a finished evaluation's report: the page, the JSON, or a file its result lists. */
   private void serve(RoutingContext ctx, String name) {
-    JobEvent job = find(ctx);
+    JobEvent job = evaluations.find(ctx);
     EvaluationResult result = EvaluationView.result(job).orElseThrow(() -> job.state() == JobState.SUCCEEDED
         ? ProblemException.notFound("evaluation " + job.jobId() + " has no readable result")
         : ProblemException.conflict("evaluation " + job.jobId() + " is " + job.state().wireName()
@@ -140,19 +140,5 @@ public final class EvaluationRoutes {
         "file " + name + " of evaluation " + job.jobId() + " is not stored");
   }
 
-  private void cancel(RoutingContext ctx) {
-    JobEvent job = find(ctx);
-    if (job.state().terminal()) {
-      throw ProblemException.conflict("evaluation " + job.jobId() + " already " + job.state().wireName());
-    }
-    HttpJson.blocking(vertx, () -> submitter.cancel(job).join())
-        .onSuccess(updated -> HttpJson.write(ctx, 202, EvaluationView.of(updated)))
-        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
-  }
 
-  private JobEvent find(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    return jobs.get(id).filter(job -> job.type() == JobType.EVAL).filter(Ownership.visible(ctx))
-        .orElseThrow(() -> ProblemException.notFound("no evaluation " + id));
-  }
 }

@@ -4,10 +4,7 @@ import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequest;
 import io.funit.common.contract.JobRequests;
-import io.funit.common.contract.JobState;
 import io.funit.common.contract.JobType;
-import io.funit.common.json.Json;
-import io.funit.common.kafka.JobOrder;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.problem.Problem;
@@ -24,13 +21,11 @@ import java.util.concurrent.CompletionStage;
 
 /** The generic job API: submit, read, list and cancel jobs of any enabled type. */
 public final class JobRoutes {
-  static final int DEFAULT_PAGE = 50;
-  static final int MAX_PAGE = 500;
-
   private final Vertx vertx;
   private final JobSubmitter submitter;
   private final JobStateProjection jobs;
   private final QueueEstimates queue;
+  private final JobsOfType anyJobs;
   private final Ownership owners;
   private final Set<JobType> enabledTypes;
   private final long maxBodyBytes;
@@ -42,6 +37,7 @@ public final class JobRoutes {
     this.submitter = submitter;
     this.jobs = jobs;
     this.queue = new QueueEstimates(jobs);
+    this.anyJobs = new JobsOfType(vertx, jobs, submitter, null, "job");
     this.enabledTypes = Set.copyOf(enabledTypes);
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -52,7 +48,7 @@ public final class JobRoutes {
         .handler(submitter.admission()).handler(this::submit);
     router.get("/v1/jobs/:id").handler(this::get);
     router.get("/v1/jobs").handler(this::list);
-    router.post("/v1/jobs/:id/cancel").handler(this::cancel);
+    router.post("/v1/jobs/:id/cancel").handler(ctx -> anyJobs.cancel(ctx, JobView::of));
   }
 
   private void submit(RoutingContext ctx) {
@@ -72,38 +68,18 @@ public final class JobRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    JobEvent job = find(ctx, ctx.pathParam("id"));
+    JobEvent job = anyJobs.find(ctx);
     HttpJson.write(ctx, 200, JobView.of(job, queue.of(job)));
   }
 
   private void list(RoutingContext ctx) {
     JobType type = ctx.queryParam("type").isEmpty() ? null : wire("type", () -> JobType.fromWire(ctx.queryParam("type").get(0)));
-    JobState state = ctx.queryParam("status").isEmpty() ? null
-        : wire("status", () -> JobState.fromWire(ctx.queryParam("status").get(0)));
-    int limit = limit(ctx.queryParam("limit"));
-    JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
-    List<JobEvent> page = jobs.page(type, state, after, limit, Ownership.visible(ctx));
-    String next = page.size() == limit ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
-    HttpJson.write(ctx, 200, new JobPage(page.stream().map(JobView::of).toList(), next));
+    JobListing page = JobListing.of(ctx, jobs, type);
+    HttpJson.write(ctx, 200, new JobPage(page.items().stream().map(JobView::of).toList(), page.nextCursor()));
   }
 
   /** One page of a listing; {@code nextCursor} is absent on the last page. */
   public record JobPage(List<JobView> items, String nextCursor) {}
-
-  private void cancel(RoutingContext ctx) {
-    JobEvent job = find(ctx, ctx.pathParam("id"));
-    if (job.state().terminal()) {
-      throw ProblemException.conflict("job " + job.jobId() + " already " + job.state().wireName());
-    }
-    HttpJson.blocking(vertx, () -> submitter.cancel(job)).compose(this::future)
-        .onSuccess(updated -> HttpJson.write(ctx, 202, JobView.of(updated)))
-        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
-  }
-
-  /** Another tenant's job is not found: it does not exist for this caller. */
-  private JobEvent find(RoutingContext ctx, String id) {
-    return jobs.get(id).filter(Ownership.visible(ctx)).orElseThrow(() -> ProblemException.notFound("no job " + id));
-  }
 
   private JobType jobType(String name) {
     JobType type = wire("type", () -> JobType.fromWire(name));
@@ -118,21 +94,6 @@ public final class JobRoutes {
           + "does not accept " + type.wireName() + " jobs (enabled: " + enabledTypes.stream().map(JobType::wireName)
           .sorted().toList() + "; see FUNIT_JOB_TYPES)").withField("type"));
     }
-  }
-
-  private static int limit(List<String> values) {
-    if (values.isEmpty()) {
-      return DEFAULT_PAGE;
-    }
-    try {
-      int limit = Integer.parseInt(values.get(0));
-      if (limit >= 1 && limit <= MAX_PAGE) {
-        return limit;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw ProblemException.badRequest("limit", "must be a number from 1 to " + MAX_PAGE);
   }
 
   private static <T> T wire(String field, java.util.function.Supplier<T> parse) {

@@ -3,20 +3,19 @@ package io.funit.gateway.trainings;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
-import io.funit.common.contract.JobState;
 import io.funit.common.contract.JobType;
 import io.funit.common.contract.TrainRequest;
 import io.funit.common.dataset.StoredDatasets;
 import io.funit.common.funit.config.Presets;
 
-import io.funit.common.kafka.JobOrder;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.training.SampleGrids;
 import io.funit.common.training.TrainingMetrics;
 import io.funit.gateway.http.HttpJson;
-import io.funit.gateway.jobs.Cursor;
+import io.funit.gateway.jobs.JobListing;
 import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.jobs.JobsOfType;
 import io.funit.gateway.jobs.QueueEstimates;
 import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
@@ -41,6 +40,7 @@ public final class TrainingRoutes {
   private final long maxBodyBytes;
   private final Ownership owners;
   private final QueueEstimates queue;
+  private final JobsOfType trainings;
 
   public TrainingRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
       long maxBodyBytes, Ownership owners) {
@@ -51,17 +51,18 @@ public final class TrainingRoutes {
     this.maxBodyBytes = maxBodyBytes;
     this.owners = owners;
     this.queue = new QueueEstimates(jobs);
+    this.trainings = new JobsOfType(vertx, jobs, submitter, JobType.TRAIN, "training");
   }
 
   public void mount(Router router) {
     BodyHandler json = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     router.post("/v1/trainings").handler(json).handler(submitter.admission()).handler(this::create);
     router.get("/v1/trainings").handler(this::list);
-    router.get("/v1/trainings/:id").handler(ctx -> HttpJson.write(ctx, 200, view(find(ctx))));
+    router.get("/v1/trainings/:id").handler(ctx -> HttpJson.write(ctx, 200, view(trainings.find(ctx))));
     router.get("/v1/trainings/:id/metrics").handler(this::metrics);
     router.get("/v1/trainings/:id/samples").handler(this::samples);
     router.get("/v1/trainings/:id/samples/:name").handler(this::sample);
-    router.post("/v1/trainings/:id/cancel").handler(this::cancel);
+    router.post("/v1/trainings/:id/cancel").handler(ctx -> trainings.cancel(ctx, this::view));
     router.post("/v1/trainings/:id/continue").handler(json).handler(submitter.admission())
         .handler(this::continueTraining);
   }
@@ -93,7 +94,7 @@ public final class TrainingRoutes {
   }
 
   private void continueTraining(RoutingContext ctx) {
-    JobEvent original = find(ctx);
+    JobEvent original = trainings.find(ctx);
     checkContinuable(original);
     JsonNode body = HttpJson.body(ctx);
     JsonNode iterations = body.get("iterations");
@@ -129,11 +130,7 @@ public final class TrainingRoutes {
           || new StoredDatasets(store).manifest(request.dataset()).isEmpty()) {
         throw ProblemException.badRequest("dataset", "no built dataset '" + request.dataset() + "'");
       }
-      try {
-        return submitter.submit(JobType.TRAIN, request, jobId, ctx).join();
-      } catch (RuntimeException e) {
-        throw ProblemException.unavailable("the training could not be enqueued: " + e.getMessage());
-      }
+      return trainings.enqueue(() -> submitter.submit(JobType.TRAIN, request, jobId, ctx));
     }).onSuccess(job -> {
       ctx.response().putHeader("Location", "/v1/trainings/" + job.jobId());
       HttpJson.write(ctx, 202, view(job));
@@ -141,19 +138,15 @@ public final class TrainingRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    JobState state = ctx.queryParam("status").isEmpty() ? null
-        : HttpJson.parse(() -> JobState.fromWire(ctx.queryParam("status").get(0)));
-    JobOrder after = ctx.queryParam("cursor").isEmpty() ? null : Cursor.decode(ctx.queryParam("cursor").get(0));
-    List<JobEvent> page = jobs.page(JobType.TRAIN, state, after, 50, Ownership.visible(ctx));
-    String next = page.size() == 50 ? Cursor.encode(JobOrder.of(page.get(page.size() - 1))) : null;
-    HttpJson.write(ctx, 200, new TrainingPage(page.stream().map(this::view).toList(), next));
+    JobListing page = JobListing.of(ctx, jobs, JobType.TRAIN);
+    HttpJson.write(ctx, 200, new TrainingPage(page.items().stream().map(this::view).toList(), page.nextCursor()));
   }
 
   /** One page of a listing, newest first. */
   public record TrainingPage(List<TrainingView> items, String nextCursor) {}
 
   private void metrics(RoutingContext ctx) {
-    JobEvent job = find(ctx);
+    JobEvent job = trainings.find(ctx);
     int points = ctx.queryParam("points").isEmpty() ? 0 : number("points", ctx.queryParam("points").get(0));
     HttpJson.blocking(vertx, () -> {
       var rows = new TrainingMetrics(store).read(job.jobId());
@@ -165,7 +158,7 @@ public final class TrainingRoutes {
   public record MetricsPage(String training, int iterations, List<io.funit.common.training.MetricRow> rows) {}
 
   private void samples(RoutingContext ctx) {
-    JobEvent job = find(ctx);
+    JobEvent job = trainings.find(ctx);
     HttpJson.blocking(vertx, () -> SampleGrids.list(store, job.jobId()).stream()
         .map(g -> new SampleView(g.name(), g.iteration(), g.split(),
             "/v1/trainings/" + job.jobId() + "/samples/" + g.name())).toList())
@@ -179,7 +172,7 @@ public final class TrainingRoutes {
   public record SampleView(String name, long iteration, String split, String url) {}
 
   private void sample(RoutingContext ctx) {
-    JobEvent job = find(ctx);
+    JobEvent job = trainings.find(ctx);
     String name = ctx.pathParam("name");
     if (!name.matches("iter-\\d{8}-(train|test)\\.png")) {
       throw ProblemException.notFound("no sample grid " + name);
@@ -188,26 +181,12 @@ public final class TrainingRoutes {
     HttpJson.serveStored(vertx, ctx, store, key, MAX_GRID_BYTES, "image/png", null, "no sample grid " + name);
   }
 
-  private void cancel(RoutingContext ctx) {
-    JobEvent job = find(ctx);
-    if (job.state().terminal()) {
-      throw ProblemException.conflict("training " + job.jobId() + " already " + job.state().wireName());
-    }
-    HttpJson.blocking(vertx, () -> submitter.cancel(job).join())
-        .onSuccess(updated -> HttpJson.write(ctx, 202, view(updated)))
-        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
-  }
 
   private TrainingView view(JobEvent job) {
     QueueEstimates.Estimate estimate = queue.of(job); // the same position GET /v1/jobs/{id} shows
     return TrainingView.of(job, estimate == null ? null : estimate.position());
   }
 
-  private JobEvent find(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    return jobs.get(id).filter(job -> job.type() == JobType.TRAIN).filter(Ownership.visible(ctx))
-        .orElseThrow(() -> ProblemException.notFound("no training " + id));
-  }
 
   private static int number(String field, String value) {
     try {

@@ -18,6 +18,7 @@ import io.funit.gateway.images.RequestImages;
 import io.funit.gateway.jobs.JobListing;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.jobs.JobsOfType;
 import io.funit.gateway.jobs.JobWatcher;
 import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
@@ -49,6 +50,7 @@ public final class TranslationRoutes {
   private final Vertx vertx;
   private final JobSubmitter submitter;
   private final JobStateProjection jobs;
+  private final JobsOfType translations;
   private final JobWatcher watcher;
   private final ObjectStore store;
   private final Ownership owners;
@@ -62,6 +64,7 @@ public final class TranslationRoutes {
     this.vertx = vertx;
     this.submitter = submitter;
     this.jobs = jobs;
+    this.translations = new JobsOfType(vertx, jobs, submitter, JobType.TRANSLATE, "translation");
     this.watcher = watcher;
     this.store = store;
     this.owners = owners;
@@ -84,9 +87,9 @@ public final class TranslationRoutes {
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
         .handler(submitter.admission()).handler(this::create);
     router.get(PATH).handler(this::list);
-    router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, view(find(ctx))));
+    router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, view(translations.find(ctx))));
     router.get(PATH + "/:id/outputs/:index").handler(this::output);
-    router.post(PATH + "/:id/cancel").handler(this::cancel);
+    router.post(PATH + "/:id/cancel").handler(ctx -> translations.cancel(ctx, this::view));
   }
 
   /** Multipart: the images come with the request and are stored under the job's inputs once all are valid. */
@@ -141,11 +144,8 @@ public final class TranslationRoutes {
       images.exist("class_keys", parsed.classKeys());
       TranslateRequest request = HttpJson.parse(() -> new TranslateRequest(modelId, parsed.contentKeys(),
           parsed.classKeys().isEmpty() ? null : parsed.classKeys(), parsed.styleId(), parsed.outputFormat()));
-      try {
-        return submitter.submit(JobType.TRANSLATE, request, UUID.randomUUID().toString(), ctx).join();
-      } catch (RuntimeException e) {
-        throw ProblemException.unavailable("the translation could not be enqueued: " + e.getMessage());
-      }
+      return translations.enqueue(() -> submitter.submit(JobType.TRANSLATE, request, UUID.randomUUID().toString(),
+          ctx));
     }).compose(job -> answer(ctx, job, wait)).onFailure(ctx::fail);
   }
 
@@ -282,7 +282,7 @@ public final class TranslationRoutes {
   public record TranslationPage(List<TranslationView> items, String nextCursor) {}
 
   private void output(RoutingContext ctx) {
-    JobEvent job = find(ctx);
+    JobEvent job = translations.find(ctx);
     String index = ctx.pathParam("index");
     TranslationResult.Output output = TranslationView.result(job).filter(r -> r.outputs() != null)
         .flatMap(r -> r.outputs().stream().filter(o -> String.valueOf(o.index()).equals(index)).findFirst())
@@ -293,15 +293,6 @@ public final class TranslationRoutes {
         "output " + index + " of translation " + job.jobId() + " is not stored");
   }
 
-  private void cancel(RoutingContext ctx) {
-    JobEvent job = find(ctx);
-    if (job.state().terminal()) {
-      throw ProblemException.conflict("translation " + job.jobId() + " already " + job.state().wireName());
-    }
-    HttpJson.blocking(vertx, () -> submitter.cancel(job).join())
-        .onSuccess(updated -> HttpJson.write(ctx, 202, view(updated)))
-        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
-  }
 
   /**
    * Presigning only signs (the store's client has an explicit region, so it asks S3 nothing): cheap enough for the
@@ -314,11 +305,6 @@ public final class TranslationRoutes {
     });
   }
 
-  private JobEvent find(RoutingContext ctx) {
-    String id = ctx.pathParam("id");
-    return jobs.get(id).filter(job -> job.type() == JobType.TRANSLATE).filter(Ownership.visible(ctx))
-        .orElseThrow(() -> ProblemException.notFound("no translation " + id));
-  }
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
