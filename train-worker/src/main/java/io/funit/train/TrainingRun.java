@@ -159,7 +159,11 @@ final class TrainingRun {
     figures.putAll(latestValidation);
     figures.put("seconds_per_iteration", secondsPerIteration);
     figures.put("images_per_second", secondsPerIteration > 0 ? sampler.batchSize() / secondsPerIteration : 0);
-    figures.put("eta_seconds", secondsPerIteration * (maxIter - row.iteration()));
+    double eta = secondsPerIteration * (maxIter - row.iteration());
+    if (request.maxSeconds() > 0) { // the time budget ends it first when the iteration target is out of its reach
+      eta = Math.min(eta, Math.max(0, request.maxSeconds() - trainedSeconds));
+    }
+    figures.put("eta_seconds", eta);
     context.progress(row.iteration(), maxIter, "iteration " + row.iteration() + " of " + maxIter, figures);
   }
 

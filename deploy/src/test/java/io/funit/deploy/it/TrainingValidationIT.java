@@ -28,12 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A font training's held-out validation on the real stack with a real (tiny) FUNIT and real glyphs: logged in the
- * metric history at the requested iterations, shown with the training, equal to the registered model's figure.
+ * metric history at the requested iterations, shown with the training, equal to the registered model's figure. And
+ * the time budget ({@code max_seconds}) the demo and the shipped model's training rely on.
  */
 @ExtendWith(InfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingValidationIT {
   private TestStack stack;
+  private String fonts;
   @TempDir
   Path tmp;
 
@@ -48,13 +50,21 @@ class TrainingValidationIT {
     stack.close();
   }
 
+  /** One train worker and one real glyph dataset for the tests of this class. */
+  private synchronized String fonts() throws Exception {
+    if (fonts == null) {
+      stack.startTrainWorker("validator", tmp.resolve("validator"));
+      Path glyphs = tmp.resolve("glyphs");
+      GlyphDatasets.write(glyphs, 7, 2, "abcdefghkmnx", 32);
+      fonts = "ds-" + UUID.randomUUID();
+      new StoredDatasets(stack.store).publish(new DatasetDirectory(glyphs), fonts);
+    }
+    return fonts;
+  }
+
   @Test
   void aFontTrainingValidatesOnHeldOutFontsAndItsLastValidationIsTheRegisteredModelsHeldOutL1() throws Exception {
-    stack.startTrainWorker("validator", tmp.resolve("validator"));
-    Path glyphs = tmp.resolve("glyphs");
-    GlyphDatasets.write(glyphs, 7, 2, "abcdefghkmnx", 32);
-    String fonts = "ds-" + UUID.randomUUID();
-    new StoredDatasets(stack.store).publish(new DatasetDirectory(glyphs), fonts);
+    String fonts = fonts();
     TestStack.Response response = stack.post("/v1/trainings", "{\"dataset\":\"" + fonts + "\","
         + String.format(TrainingJobIT.TINY, 12) + ",\"validate_every\":5,\"progress_every\":1}");
     assertThat(response.status()).as(response.body()).isEqualTo(202);
@@ -80,5 +90,37 @@ class TrainingValidationIT {
     assertThat(stack.get("/v1/trainings/" + id + "/metrics?points=3").json().path("rows").get(2)
         .path("values").path("held_out_l1_ema").asDouble()).isCloseTo(
             (validated.get(1).values().get("held_out_l1_ema") + last.get("held_out_l1_ema")) / 2, within(1e-9));
+  }
+
+  @Test
+  void aTimeBudgetEndsTheTrainingAtTheFirstIterationPastItAndRegistersTheModelThere() throws Exception {
+    String fonts = fonts();
+    int budget = 6;
+    TestStack.Response response = stack.post("/v1/trainings", "{\"dataset\":\"" + fonts + "\","
+        + String.format(TrainingJobIT.TINY, 1_000_000) + ",\"max_seconds\":" + budget
+        + ",\"progress_every\":1}");
+    assertThat(response.status()).as(response.body()).isEqualTo(202);
+    String id = response.json().path("id").asText();
+    double[] largestEta = {0};
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      JsonNode training = stack.get("/v1/trainings/" + id).json();
+      if (training.path("status").asText().equals("running") && training.has("eta_seconds")) {
+        largestEta[0] = Math.max(largestEta[0], training.path("eta_seconds").asDouble());
+      }
+      return training.path("status").asText();
+    }, s -> s.equals("succeeded") || s.equals("failed"));
+    JsonNode done = stack.get("/v1/trainings/" + id).json();
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
+
+    // the ETA counts down the budget, not the million iterations the budget keeps out of reach
+    assertThat(largestEta[0]).isPositive().isLessThanOrEqualTo(budget);
+    List<MetricRow> rows = new TrainingMetrics(stack.store).read(id);
+    long iterations = done.path("iteration").asLong();
+    assertThat(rows).hasSize((int) iterations);
+    double trained = rows.stream().mapToDouble(MetricRow::seconds).sum();
+    assertThat(trained).isGreaterThanOrEqualTo(budget);
+    assertThat(trained - rows.get(rows.size() - 1).seconds()).isLessThan(budget);
+    JsonNode model = stack.get("/v1/models/" + done.path("model").asText()).json();
+    assertThat(model.path("card").path("iterations").asLong()).as(model.toString()).isEqualTo(iterations);
   }
 }
