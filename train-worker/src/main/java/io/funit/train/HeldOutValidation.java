@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A training's validation on fonts it never sees: the held-out glyph L1 ({@link HeldOutGlyphL1}) of the EMA
- * generator (the one a model serves) and of the trained generator, with the two baselines on the same draws. The
+ * generator (the one a model serves) and of the trained generator, with the two baselines on the same draws, and
+ * how well the EMA generator follows the fonts' stroke weight and slant (Pearson's r across fonts). The
  * draws are HeldOutGlyphL1's standard ones, those of the demo's and the model's final measurement (every character),
  * so the last validation of a training equals that figure and every point of the curve is comparable.
  */
@@ -19,6 +20,10 @@ final class HeldOutValidation {
   static final String GEN = "held_out_l1_gen";
   static final String COPY_CONTENT = "held_out_l1_copy_content";
   static final String CLASS_MEAN = "held_out_l1_class_mean";
+  /** Pearson's r across the held-out fonts between the EMA generator's and the true glyphs' stroke weight. */
+  static final String WEIGHT_R = "held_out_weight_r_ema";
+  /** The same for slant ({@link io.funit.common.eval.StyleAgreement}). */
+  static final String SLANT_R = "held_out_slant_r_ema";
 
   private final DatasetManifest dataset;
   private final KShotSampler images;
@@ -57,6 +62,8 @@ final class HeldOutValidation {
     values.put(GEN, gen.model());
     values.put(COPY_CONTENT, ema.copyContent());
     values.put(CLASS_MEAN, ema.classMean());
+    values.put(WEIGHT_R, ema.style().weight().model().r());
+    values.put(SLANT_R, ema.style().slant().model().r());
     return values;
   }
 

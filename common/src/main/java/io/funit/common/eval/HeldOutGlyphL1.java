@@ -39,8 +39,10 @@ public final class HeldOutGlyphL1 {
    * @param model the generator's mean L1
    * @param copyContent the mean L1 of copying the content glyph
    * @param classMean the mean L1 of the class glyphs' pixel mean
+   * @param style whether the model and the baselines follow the fonts' stroke weight and slant, on the same draws
    */
-  public record Result(int fonts, int characters, int k, double model, double copyContent, double classMean) {}
+  public record Result(int fonts, int characters, int k, double model, double copyContent, double classMean,
+      StyleAgreement style) {}
 
   public static Result evaluate(FewShotGenerator generator, DatasetManifest dataset, KShotSampler images, int size,
       int maxFonts, int charactersPerFont, int k, long seed) {
@@ -58,6 +60,7 @@ public final class HeldOutGlyphL1 {
     double copy = 0;
     double mean = 0;
     int n = 0;
+    StyleAgreement.Tally style = new StyleAgreement.Tally(fonts);
     try (NDManager manager = NDManager.newBaseManager()) {
       ParameterStore store = new ParameterStore(manager, false);
       for (int f = 0; f < fonts; f++) {
@@ -82,15 +85,20 @@ public final class HeldOutGlyphL1 {
             toGray(translated, size * size);
           }
           for (int i = 0; i < chars; i++) {
+            float[] classMean = classMean(classImages, i * k * stride, k, stride);
             model += l1(translated, i * stride, truth, i * stride, stride);
             copy += l1(content, i * stride, truth, i * stride, stride);
-            mean += l1(classMean(classImages, i * k * stride, k, stride), 0, truth, i * stride, stride);
+            mean += l1(classMean, 0, truth, i * stride, stride);
             n++;
+            style.add(f, StyleAgreement.Tally.MODEL, translated, i * stride, size);
+            style.add(f, StyleAgreement.Tally.COPY, content, i * stride, size);
+            style.add(f, StyleAgreement.Tally.CLASS_MEAN, classMean, 0, size);
+            style.add(f, StyleAgreement.Tally.TRUTH, truth, i * stride, size);
           }
         }
       }
     }
-    return new Result(fonts, chars, k, model / n, copy / n, mean / n);
+    return new Result(fonts, chars, k, model / n, copy / n, mean / n, style.result());
   }
 
   /** Replaces each pixel's three channels by their mean, in place, for (B, 3, H, W) images flattened. */

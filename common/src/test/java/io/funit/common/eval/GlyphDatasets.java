@@ -61,6 +61,27 @@ public final class GlyphDatasets {
   }
 
   private static byte[] png(Font face, char c, int size) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(glyph(face, c, size), "png", out);
+    return out.toByteArray();
+  }
+
+  /** The glyph as the model sees it: (3, size, size) in [−1, 1], black (−1) on white (1). */
+  public static float[] planes(Font face, char c, int size) {
+    BufferedImage image = glyph(face, c, size);
+    float[] planes = new float[3 * size * size];
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        float v = image.getRaster().getSample(x, y, 0) / 255f * 2 - 1;
+        for (int ch = 0; ch < 3; ch++) {
+          planes[ch * size * size + y * size + x] = v;
+        }
+      }
+    }
+    return planes;
+  }
+
+  private static BufferedImage glyph(Font face, char c, int size) {
     BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = image.createGraphics();
     g.setColor(Color.WHITE);
@@ -72,8 +93,6 @@ public final class GlyphDatasets {
     String text = String.valueOf(c);
     g.drawString(text, (size - metrics.stringWidth(text)) / 2, (size - metrics.getHeight()) / 2 + metrics.getAscent());
     g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
+    return image;
   }
 }

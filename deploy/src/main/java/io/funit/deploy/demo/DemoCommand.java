@@ -93,6 +93,9 @@ public final class DemoCommand implements Callable<Integer> {
       System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary));
       say("held-out L1 at K=%d on %d fonts: model %.4f, copy content %.4f, class mean %.4f (lower is better)",
           l1.k(), l1.fonts(), l1.model(), l1.copyContent(), l1.classMean());
+      say("follows the fonts' stroke weight with r = %.2f and their slant with r = %.2f (1: fully; the class mean "
+          + "reaches %.2f and %.2f)", l1.style().weight().model().r(), l1.style().slant().model().r(),
+          l1.style().weight().classMean().r(), l1.style().slant().classMean().r());
       say("samples: %s (grids iter-*-test.png show held-out fonts; API key in %s)",
           api.url("/v1/trainings/" + model + "/samples"), layout.apiKeyFile());
       if (!exit) {

@@ -1,0 +1,57 @@
+package io.funit.common.eval;
+
+/**
+ * Two measures of a glyph image's style: stroke weight (the ink: mean darkness) and slant (how far the ink leans
+ * right per unit of height, from its second moments: the horizontal shear that would make it upright). Images are
+ * (3, S, S) planes in [−1, 1] with dark ink on a light background, as the glyph datasets render them; the three
+ * channels are averaged.
+ */
+final class GlyphStyle {
+  private GlyphStyle() {}
+
+  /** Mean darkness in [0, 1]: 0 for an empty (white) image, 1 for a black one. */
+  static double ink(float[] images, int offset, int size) {
+    int plane = size * size;
+    double sum = 0;
+    for (int i = 0; i < plane; i++) {
+      sum += darkness(images, offset, plane, i);
+    }
+    return sum / plane;
+  }
+
+  /**
+   * −cov(x, y) / var(y) of the ink, with y growing downwards: 0 for an upright glyph, positive when the top leans
+   * right (italics), in pixels of x per pixel of y. 0 for an image without ink.
+   */
+  static double slant(float[] images, int offset, int size) {
+    int plane = size * size;
+    double mass = 0;
+    double sx = 0;
+    double sy = 0;
+    for (int i = 0; i < plane; i++) {
+      double w = darkness(images, offset, plane, i);
+      mass += w;
+      sx += w * (i % size);
+      sy += w * (i / size);
+    }
+    if (mass < 1e-6) {
+      return 0;
+    }
+    double cx = sx / mass;
+    double cy = sy / mass;
+    double cov = 0;
+    double varY = 0;
+    for (int i = 0; i < plane; i++) {
+      double w = darkness(images, offset, plane, i);
+      double dy = i / size - cy;
+      cov += w * (i % size - cx) * dy;
+      varY += w * dy * dy;
+    }
+    return varY < 1e-6 ? 0 : -cov / varY;
+  }
+
+  private static double darkness(float[] images, int offset, int plane, int i) {
+    double v = (images[offset + i] + images[offset + plane + i] + images[offset + 2 * plane + i]) / 3.0;
+    return Math.min(1, Math.max(0, (1 - v) / 2));
+  }
+}
