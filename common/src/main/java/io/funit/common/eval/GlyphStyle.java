@@ -7,9 +7,12 @@ package io.funit.common.eval;
  * channels are averaged.
  */
 final class GlyphStyle {
+  /** Darkness below this is background haze, not ink. */
+  private static final double HAZE = 0.1;
+
   private GlyphStyle() {}
 
-  /** Mean darkness in [0, 1]: 0 for an empty (white) image, 1 for a black one. */
+  /** Mean darkness in [0, 1] above the haze: 0 for an empty (white) image, 1 for a black one. */
   static double ink(float[] images, int offset, int size) {
     int plane = size * size;
     double sum = 0;
@@ -50,8 +53,14 @@ final class GlyphStyle {
     return varY < 1e-6 ? 0 : -cov / varY;
   }
 
+  /**
+   * How dark a pixel is, in [0, 1], with the faintest tenth ignored: a generator's background is rarely exact white,
+   * and a faint haze over the whole image would weigh like ink far from the glyph's centre, pulling the slant of
+   * translations (not of the true glyphs) towards 0.
+   */
   private static double darkness(float[] images, int offset, int plane, int i) {
     double v = (images[offset + i] + images[offset + plane + i] + images[offset + 2 * plane + i]) / 3.0;
-    return Math.min(1, Math.max(0, (1 - v) / 2));
+    double d = (1 - v) / 2;
+    return Math.min(1, Math.max(0, (d - HAZE) / (1 - HAZE)));
   }
 }

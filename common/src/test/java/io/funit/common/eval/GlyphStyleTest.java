@@ -16,14 +16,23 @@ class GlyphStyleTest {
     assertThat(GlyphStyle.slant(bar(0.25), 0, SIZE)).isCloseTo(0.25, within(0.03));
     assertThat(GlyphStyle.slant(bar(-0.25), 0, SIZE)).isCloseTo(-0.25, within(0.03));
     assertThat(GlyphStyle.slant(blank(), 0, SIZE)).isZero();
+    float[] hazy = bar(0.25);
+    for (int i = 0; i < hazy.length; i++) {
+      hazy[i] = Math.min(hazy[i], 0.85f);  // a light gray background, as generators draw it
+    }
+    assertThat(GlyphStyle.slant(hazy, 0, SIZE)).isCloseTo(0.25, within(0.03));
   }
 
   @Test
   void inkIsTheMeanDarkness() {
     assertThat(GlyphStyle.ink(blank(), 0, SIZE)).isZero();
     float[] half = blank();
-    java.util.Arrays.fill(half, 0, SIZE * SIZE / 2, -1f);      // top half black in channel 0 only: a third dark
-    assertThat(GlyphStyle.ink(half, 0, SIZE)).isCloseTo(0.5 / 3, within(1e-9));
+    for (int ch = 0; ch < 3; ch++) {                            // the top half black
+      java.util.Arrays.fill(half, ch * SIZE * SIZE, ch * SIZE * SIZE + SIZE * SIZE / 2, -1f);
+    }
+    assertThat(GlyphStyle.ink(half, 0, SIZE)).isCloseTo(0.5, within(1e-9));
+    java.util.Arrays.fill(half, 0.85f);                         // a light haze is not ink
+    assertThat(GlyphStyle.ink(half, 0, SIZE)).isZero();
   }
 
   @Test

@@ -100,11 +100,15 @@ public final class TrainBenchmark implements Callable<Integer> {
       if (profile) {
         out.put("profile_seconds", profile(trainer, data, config, random));
       }
+      long done = warmup + 1L + iterations;
+      if (profile) {
+        done += profileRounds();
+      }
       if (opsIterations > 0) {
         out.put("operators", operators(() -> step(trainer, data, config, random), modelFlops, peak));
+        done += opsIterations;
       }
       Map<String, Double> rss = new LinkedHashMap<>();
-      long done = warmup + 1L + iterations;
       for (int target : rssAt) {
         for (; done < target; done++) {
           step(trainer, data, config, random);
@@ -146,7 +150,9 @@ public final class TrainBenchmark implements Callable<Integer> {
     out.put("profiled_seconds_per_iteration", round(perIteration, 4));
     out.put("convolution_seconds_per_iteration", round(convolution, 4));
     out.put("convolution_share", round(convolution / perIteration, 3));
-    out.put("ratio_to_peak_if_only_convolutions", round(modelFlops / convolution / 1e9 / peak, 3));
+    // null when the trace holds no convolution (another engine build may name the operators differently)
+    out.put("ratio_to_peak_if_only_convolutions", convolution > 0 ? round(modelFlops / convolution / 1e9 / peak, 3)
+        : null);
     Map<String, Double> top = new LinkedHashMap<>();
     ops.top(15).forEach((name, seconds) -> top.put(name, round(seconds / opsIterations, 4)));
     out.put("top_self_seconds_per_iteration", top);
@@ -160,7 +166,7 @@ public final class TrainBenchmark implements Callable<Integer> {
     double ema = 0;
     double disFlops = 0;
     double genFlops = 0;
-    int rounds = Math.max(3, iterations / 2);
+    int rounds = profileRounds();
     for (int i = 0; i < rounds; i++) {
       try (NDManager m = data.newSubManager()) {
         TrainingBatch batch = batch(m, config, random);
@@ -188,6 +194,10 @@ public final class TrainBenchmark implements Callable<Integer> {
     times.put("dis_step_gflops", round(disFlops / (dis / rounds) / 1e9, 1));
     times.put("gen_step_gflops", round(genFlops / (gen / rounds) / 1e9, 1));
     return times;
+  }
+
+  private int profileRounds() {
+    return Math.max(3, iterations / 2);
   }
 
   private static TrainingBatch batch(NDManager batch, FunitConfig config, Random random) {

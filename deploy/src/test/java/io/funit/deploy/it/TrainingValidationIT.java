@@ -113,9 +113,12 @@ class TrainingValidationIT {
     assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
 
     // the ETA counts down the budget, not the million iterations the budget keeps out of reach
-    assertThat(largestEta[0]).isPositive().isLessThanOrEqualTo(budget);
     List<MetricRow> rows = new TrainingMetrics(stack.store).read(id);
     long iterations = done.path("iteration").asLong();
+    assertThat(largestEta[0]).isLessThanOrEqualTo(budget);
+    if (iterations > 3) { // a first iteration slower than the budget (a very loaded machine) leaves no ETA to see
+      assertThat(largestEta[0]).isPositive();
+    }
     assertThat(rows).hasSize((int) iterations);
     double trained = rows.stream().mapToDouble(MetricRow::seconds).sum();
     assertThat(trained).isGreaterThanOrEqualTo(budget);

@@ -54,7 +54,7 @@ public final class JobsOfType {
     }
     HttpJson.blocking(vertx, () -> submitter.cancel(job).join())
         .onSuccess(updated -> HttpJson.write(ctx, 202, view.apply(updated)))
-        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + e.getMessage())));
+        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + reason(e))));
   }
 
   /**
@@ -65,7 +65,13 @@ public final class JobsOfType {
     try {
       return submission.get().join();
     } catch (RuntimeException e) {
-      throw ProblemException.unavailable("the " + noun + " could not be enqueued: " + e.getMessage());
+      throw ProblemException.unavailable("the " + noun + " could not be enqueued: " + reason(e));
     }
+  }
+
+  /** The message of what failed, not of the CompletionException that join() wraps it in. */
+  private static String reason(Throwable e) {
+    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    return cause.getMessage();
   }
 }
