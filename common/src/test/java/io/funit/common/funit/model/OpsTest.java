@@ -76,6 +76,33 @@ class OpsTest {
   }
 
   @Test
+  void nearestUpsamplingSendsEachInputTheSumOfItsFourCopiesGradients() {
+    NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 6}, new Shape(1, 1, 2, 3));
+    x.setRequiresGradient(true);
+    float[] weights = new float[24];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = i;
+    }
+    try (ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+      NDArray up = Ops.upsampleNearest2x(x);
+      assertThat(up.getShape()).isEqualTo(new Shape(1, 1, 4, 6));
+      collector.backward(up.mul(m.create(weights, new Shape(1, 1, 4, 6))).sum());
+    }
+    // input (r, c) is copied to rows 2r, 2r+1 and columns 2c, 2c+1 of the 4×6 output, whose weight is 6·row + col
+    float[] expected = new float[6];
+    for (int r = 0; r < 2; r++) {
+      for (int c = 0; c < 3; c++) {
+        for (int dr = 0; dr < 2; dr++) {
+          for (int dc = 0; dc < 2; dc++) {
+            expected[r * 3 + c] += 6 * (2 * r + dr) + 2 * c + dc;
+          }
+        }
+      }
+    }
+    assertThat(x.getGradient().toFloatArray()).containsExactly(expected);
+  }
+
+  @Test
   void instanceNormUsesPerChannelBiasedVarianceAndEpsilonInsideTheRoot() {
     // channel 0: 1,2,3,4 → mean 2.5, biased var 1.25; channel 1 constant → 0 after normalization
     NDArray x = m.create(new float[] {1, 2, 3, 4, 5, 5, 5, 5}, new Shape(1, 2, 2, 2));
