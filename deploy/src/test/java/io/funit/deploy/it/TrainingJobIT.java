@@ -115,6 +115,13 @@ class TrainingJobIT {
     TestStack.Response backwards = stack.post("/v1/trainings/" + id + "/continue", "{\"iterations\":3}");
     assertThat(backwards.status()).isEqualTo(400);
     assertThat(backwards.json().path("field").asText()).isEqualTo("iterations");
+    // a cancel checkpoints after the last progress event, so the gateway counts the newest checkpoint too (here a
+    // stand-in object: the refused continuation never loads it)
+    stack.store.putBytes(CheckpointStore.key(id, stoppedAt + 50), new byte[] {0}, "application/octet-stream");
+    TestStack.Response behind = stack.post("/v1/trainings/" + id + "/continue",
+        "{\"iterations\":" + (stoppedAt + 20) + "}");
+    assertThat(behind.status()).as(behind.body()).isEqualTo(400);
+    assertThat(behind.body()).contains("above the " + (stoppedAt + 50) + " this training reached");
     assertThat(stack.post("/v1/trainings", "{\"dataset\":\"nope\",\"preset\":\"font-32\"}").json()
         .path("field").asText()).isEqualTo("dataset");
     assertThat(stack.post("/v1/trainings", "{\"dataset\":\"" + dataset + "\",\"preset\":\"font-32\","

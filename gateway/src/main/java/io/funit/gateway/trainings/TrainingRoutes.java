@@ -10,6 +10,7 @@ import io.funit.common.funit.config.Presets;
 
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.ObjectStore;
+import io.funit.common.storage.StorageKeys;
 import io.funit.common.training.SampleGrids;
 import io.funit.common.training.TrainingMetrics;
 import io.funit.gateway.http.HttpJson;
@@ -24,6 +25,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 /**
@@ -41,6 +44,8 @@ public final class TrainingRoutes {
   private final Ownership owners;
   private final QueueEstimates queue;
   private final JobsOfType trainings;
+  /** The iteration in a checkpoint key, as the train worker names them (CheckpointStore.key). */
+  private static final Pattern CHECKPOINT = Pattern.compile("/iter-(\\d{8})\\.safetensors$");
 
   public TrainingRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
       long maxBodyBytes, Ownership owners) {
@@ -98,21 +103,44 @@ public final class TrainingRoutes {
     checkContinuable(original);
     JsonNode body = HttpJson.body(ctx);
     JsonNode iterations = body.get("iterations");
-    long reached = original.progress() == null ? 0 : original.progress().done();
-    if (original.result() != null && original.result().has("iterations")) {
-      reached = original.result().path("iterations").asLong();
-    }
-    if (iterations == null || !iterations.canConvertToExactIntegral() || iterations.longValue() <= reached) {
-      throw ProblemException.badRequest("iterations", "the new total number of iterations is required, above the "
-          + reached + " this training reached");
-    }
     JsonNode budget = body.get("max_seconds");
     if (budget != null && (!budget.canConvertToExactIntegral() || budget.longValue() < 0)) {
       throw ProblemException.badRequest("max_seconds", "must be a whole number of seconds");
     }
-    TrainRequest previous = HttpJson.parse(() -> JobRequests.parse(TrainRequest.class, original.request()));
-    submit(ctx, HttpJson.parse(() -> previous.withContinueFrom(original.jobId(), iterations.longValue(),
-        budget == null ? 0 : budget.longValue())));
+    HttpJson.blocking(vertx, () -> { // reads the checkpoints in the store
+      long reached = reached(original);
+      if (iterations == null || !iterations.canConvertToExactIntegral() || iterations.longValue() <= reached) {
+        throw ProblemException.badRequest("iterations", "the new total number of iterations is required, above "
+            + "the " + reached + " this training reached");
+      }
+      TrainRequest previous = HttpJson.parse(() -> JobRequests.parse(TrainRequest.class, original.request()));
+      return HttpJson.parse(() -> previous.withContinueFrom(original.jobId(), iterations.longValue(),
+          budget == null ? 0 : budget.longValue()));
+    }).onSuccess(request -> {
+      try {
+        submit(ctx, request);
+      } catch (RuntimeException e) {
+        ctx.fail(e);
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  /**
+   * Iterations the training finished: its result, else its last progress, or more if a checkpoint is newer (a
+   * cancel checkpoints the last finished iteration after the last progress event, and the worker continues from it).
+   */
+  private long reached(JobEvent training) {
+    long reached = training.progress() == null ? 0 : training.progress().done();
+    if (training.result() != null && training.result().has("iterations")) {
+      reached = training.result().path("iterations").asLong();
+    }
+    for (var object : store.list(StorageKeys.prefix("checkpoints", training.jobId()))) {
+      Matcher name = CHECKPOINT.matcher(object.key());
+      if (name.find()) {
+        reached = Math.max(reached, Long.parseLong(name.group(1)));
+      }
+    }
+    return reached;
   }
 
   /** Checks what the worker would refuse (preset, dataset, continued training), then enqueues. */
