@@ -12,45 +12,47 @@ final class GlyphStyle {
 
   private GlyphStyle() {}
 
-  /** Mean darkness in [0, 1] above the haze: 0 for an empty (white) image, 1 for a black one. */
-  static double ink(float[] images, int offset, int size) {
-    int plane = size * size;
-    double sum = 0;
-    for (int i = 0; i < plane; i++) {
-      sum += darkness(images, offset, plane, i);
-    }
-    return sum / plane;
-  }
-
   /**
-   * −cov(x, y) / var(y) of the ink, with y growing downwards: 0 for an upright glyph, positive when the top leans
-   * right (italics), in pixels of x per pixel of y. 0 for an image without ink.
+   * @param ink mean darkness in [0, 1] above the haze: 0 for an empty (white) image, 1 for a black one
+   * @param slant −cov(x, y) / var(y) of the ink, with y growing downwards: 0 for an upright glyph, positive when the
+   *     top leans right (italics), in pixels of x per pixel of y; 0 for an image without ink
    */
-  static double slant(float[] images, int offset, int size) {
+  record Measured(double ink, double slant) {}
+
+  /** Both measures of the (3, S, S) image at {@code offset}, from one darkness map. */
+  static Measured of(float[] images, int offset, int size) {
     int plane = size * size;
+    double[] w = new double[plane];
     double mass = 0;
     double sx = 0;
     double sy = 0;
     for (int i = 0; i < plane; i++) {
-      double w = darkness(images, offset, plane, i);
-      mass += w;
-      sx += w * (i % size);
-      sy += w * (i / size);
+      w[i] = darkness(images, offset, plane, i);
+      mass += w[i];
+      sx += w[i] * (i % size);
+      sy += w[i] * (i / size);
     }
     if (mass < 1e-6) {
-      return 0;
+      return new Measured(0, 0);
     }
     double cx = sx / mass;
     double cy = sy / mass;
     double cov = 0;
     double varY = 0;
     for (int i = 0; i < plane; i++) {
-      double w = darkness(images, offset, plane, i);
       double dy = i / size - cy;
-      cov += w * (i % size - cx) * dy;
-      varY += w * dy * dy;
+      cov += w[i] * (i % size - cx) * dy;
+      varY += w[i] * dy * dy;
     }
-    return varY < 1e-6 ? 0 : -cov / varY;
+    return new Measured(mass / plane, varY < 1e-6 ? 0 : -cov / varY);
+  }
+
+  static double ink(float[] images, int offset, int size) {
+    return of(images, offset, size).ink();
+  }
+
+  static double slant(float[] images, int offset, int size) {
+    return of(images, offset, size).slant();
   }
 
   /**

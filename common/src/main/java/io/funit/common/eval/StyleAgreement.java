@@ -37,8 +37,9 @@ public record StyleAgreement(int fonts, Measure weight, Measure slant) {
 
     /** Adds one glyph (a (3, S, S) image at {@code offset}) of {@code font} as {@code source}. */
     void add(int font, int source, float[] images, int offset, int size) {
-      ink[source][font] += GlyphStyle.ink(images, offset, size);
-      slant[source][font] += GlyphStyle.slant(images, offset, size);
+      GlyphStyle.Measured style = GlyphStyle.of(images, offset, size);
+      ink[source][font] += style.ink();
+      slant[source][font] += style.slant();
       if (source == TRUTH) {
         glyphs[font]++;
       }

@@ -72,7 +72,7 @@ final class OpProfile {
       // parents before children: earlier start first, and the longer of two events starting together
       thread.sort(Comparator.<JsonNode>comparingDouble(e -> e.path("ts").asDouble())
           .thenComparing(Comparator.<JsonNode>comparingDouble(e -> e.path("dur").asDouble()).reversed()));
-      Deque<double[]> open = new ArrayDeque<>();   // {end, index into names} of enclosing events
+      Deque<Open> open = new ArrayDeque<>();   // the enclosing events, innermost first
       List<String> names = new ArrayList<>();
       List<Double> selfOf = new ArrayList<>();
       for (JsonNode e : thread) {
@@ -80,20 +80,20 @@ final class OpProfile {
         double dur = e.path("dur").asDouble();
         start = Math.min(start, ts);
         end = Math.max(end, ts + dur);
-        while (!open.isEmpty() && open.peek()[0] <= ts) {
+        while (!open.isEmpty() && open.peek().end() <= ts) {
           open.pop();
         }
         String name = e.path("name").asText();
-        if (CONVOLUTION.contains(name) && open.stream().noneMatch(o -> CONVOLUTION.contains(names.get((int) o[1])))) {
+        if (CONVOLUTION.contains(name) && open.stream().noneMatch(o -> CONVOLUTION.contains(names.get(o.index())))) {
           convolution += dur;
         }
         if (!open.isEmpty()) {
-          int parent = (int) open.peek()[1];
+          int parent = open.peek().index();
           selfOf.set(parent, selfOf.get(parent) - dur);
         }
         names.add(name);
         selfOf.add(dur);
-        open.push(new double[] {ts + dur, names.size() - 1});
+        open.push(new Open(ts + dur, names.size() - 1));
       }
       for (int i = 0; i < names.size(); i++) {
         self.merge(names.get(i), selfOf.get(i) / 1e6, Double::sum);
@@ -101,6 +101,9 @@ final class OpProfile {
     }
     return new OpProfile(self, convolution / 1e6, (end - start) / 1e6);
   }
+
+  /** An event whose children are still being read: where it ends, and its position in the thread's lists. */
+  private record Open(double end, int index) {}
 
   double convolutionSeconds() {
     return convolutionSeconds;

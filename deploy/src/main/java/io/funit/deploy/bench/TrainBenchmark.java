@@ -9,6 +9,7 @@ import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.funit.train.FunitTrainer;
 import io.funit.common.funit.train.TrainingBatch;
 import io.funit.common.json.Json;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -57,7 +58,7 @@ public final class TrainBenchmark implements Callable<Integer> {
   int opsIterations;
 
   @Option(names = "--ops-trace", defaultValue = "funit-ops-trace.json", description = "Default: ${DEFAULT-VALUE}")
-  java.nio.file.Path opsTrace;
+  Path opsTrace;
 
   @Option(names = "--rss-at", split = ",", description = "Also report RSS after these iteration counts, e.g. 200,2000")
   int[] rssAt = new int[0];

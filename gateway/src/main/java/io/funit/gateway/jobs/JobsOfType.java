@@ -1,13 +1,15 @@
 package io.funit.gateway.jobs;
 
 import io.funit.common.contract.JobEvent;
-import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.contract.JobType;
+import io.funit.common.kafka.JobStateProjection;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -61,7 +63,7 @@ public final class JobsOfType {
    * Waits for a submission (call it off the event loop) and turns a failure to enqueue into a 503, which tells the
    * client to retry; nothing was recorded.
    */
-  public JobEvent enqueue(Supplier<java.util.concurrent.CompletableFuture<JobEvent>> submission) {
+  public JobEvent enqueue(Supplier<CompletableFuture<JobEvent>> submission) {
     try {
       return submission.get().join();
     } catch (RuntimeException e) {
@@ -71,7 +73,7 @@ public final class JobsOfType {
 
   /** The message of what failed, not of the CompletionException that join() wraps it in. */
   private static String reason(Throwable e) {
-    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     return cause.getMessage();
   }
 }

@@ -10,7 +10,7 @@ import io.funit.common.funit.config.Presets;
 
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.ObjectStore;
-import io.funit.common.storage.StorageKeys;
+import io.funit.common.training.CheckpointKeys;
 import io.funit.common.training.SampleGrids;
 import io.funit.common.training.TrainingMetrics;
 import io.funit.gateway.http.HttpJson;
@@ -25,8 +25,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.UUID;
 
 /**
@@ -44,8 +42,6 @@ public final class TrainingRoutes {
   private final Ownership owners;
   private final QueueEstimates queue;
   private final JobsOfType trainings;
-  /** The iteration in a checkpoint key, as the train worker names them (CheckpointStore.key). */
-  private static final Pattern CHECKPOINT = Pattern.compile("/iter-(\\d{8})\\.safetensors$");
 
   public TrainingRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
       long maxBodyBytes, Ownership owners) {
@@ -134,13 +130,7 @@ public final class TrainingRoutes {
     if (training.result() != null && training.result().has("iterations")) {
       reached = training.result().path("iterations").asLong();
     }
-    for (var object : store.list(StorageKeys.prefix("checkpoints", training.jobId()))) {
-      Matcher name = CHECKPOINT.matcher(object.key());
-      if (name.find()) {
-        reached = Math.max(reached, Long.parseLong(name.group(1)));
-      }
-    }
-    return reached;
+    return Math.max(reached, CheckpointKeys.latestIteration(store, training.jobId()).orElse(0));
   }
 
   /** Checks what the worker would refuse (preset, dataset, continued training), then enqueues. */

@@ -11,6 +11,8 @@ import ai.djl.pytorch.jni.JniUtils;
 public final class Ops {
   /** PyTorch's InstanceNorm2d and AdaIN epsilon, added to the variance inside the square root. */
   public static final float NORM_EPS = 1e-5f;
+  /** The mode of DJL's native interpolate that is PyTorch's nearest-neighbour upsampling. */
+  private static final int INTERPOLATE_NEAREST = 0;
 
   private Ops() {}
 
@@ -35,8 +37,8 @@ public final class Ops {
     long maps = s.get(0) * s.get(1);
     NDArray columns = x.getManager().create(reflection(w, p), new Shape(w + 2L * p, w)).transpose();
     NDArray wide = x.reshape(maps, h, w).matMul(columns);
-    // rows · wide as a batched product over a broadcast (stride-0) view of rows: matMul(rows, wide) would
-    // transpose wide into a contiguous copy, and its backward a second one (in a font-32 profile the copies took as long as the products)
+    // rows · wide as a batched product over a broadcast (stride-0) view of rows: matMul(rows, wide) would transpose
+    // wide into a contiguous copy, and its backward a second one (in a font-32 profile, as long as the products)
     NDArray rows = x.getManager().create(reflection(h, p), new Shape(h + 2L * p, h))
         .broadcast(new Shape(maps, h + 2L * p, h));
     return rows.batchMatMul(wide).reshape(s.get(0), s.get(1), h + 2L * p, w + 2L * p);
@@ -106,8 +108,8 @@ public final class Ops {
   /** Upsample ×2, nearest: every pixel becomes a 2×2 block. */
   public static NDArray upsampleNearest2x(NDArray x) {
     Shape s = x.getShape();
-    // the engine's own upsample_nearest2d (mode 0 of its interpolate): one pass forward and one in backward, where
-    // repeating rows then columns took two index_selects and two scatter-adds
-    return JniUtils.interpolate((PtNDArray) x, new long[] {2 * s.get(2), 2 * s.get(3)}, 0, false);
+    // the engine's own upsample_nearest2d: one pass forward and one in backward, where repeating rows then columns
+    // took two index_selects and two scatter-adds
+    return JniUtils.interpolate((PtNDArray) x, new long[] {2 * s.get(2), 2 * s.get(3)}, INTERPOLATE_NEAREST, false);
   }
 }

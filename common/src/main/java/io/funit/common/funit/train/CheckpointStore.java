@@ -2,22 +2,20 @@ package io.funit.common.funit.train;
 
 import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
-import io.funit.common.storage.StorageKeys;
+import io.funit.common.training.CheckpointKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Training checkpoints in the object store, under {@code checkpoints/{trainJobId}/iter-NNNNNNNN.safetensors}. The
- * zero-padded iteration makes the newest checkpoint the last key in order. Files pass through a temporary file:
+ * Training checkpoints in the object store, under the keys of {@link CheckpointKeys}. Files pass through a temporary file:
  * checkpoints of large models are never held whole in memory, and a download is checked against its SHA-256.
  */
 public final class CheckpointStore {
-  private static final String SUFFIX = ".safetensors";
+  private static final String SUFFIX = CheckpointKeys.SUFFIX;
   private final ObjectStore store;
 
   public CheckpointStore(ObjectStore store) {
@@ -25,7 +23,7 @@ public final class CheckpointStore {
   }
 
   public static String key(String trainJobId, long iteration) {
-    return StorageKeys.checkpoint(trainJobId, String.format("iter-%08d%s", iteration, SUFFIX));
+    return CheckpointKeys.key(trainJobId, iteration);
   }
 
   public ObjectInfo save(String trainJobId, FunitTrainer trainer, long samplerSeed) {
@@ -43,23 +41,19 @@ public final class CheckpointStore {
 
   /** Deletes all but the newest {@code keep} checkpoints of a training job. */
   public void prune(String trainJobId, int keep) {
-    List<String> keys = store.list(StorageKeys.prefix("checkpoints", trainJobId)).stream()
-        .map(ObjectInfo::key).filter(k -> k.endsWith(SUFFIX)).sorted(Comparator.reverseOrder()).toList();
-    keys.stream().skip(Math.max(keep, 1)).forEach(store::delete);
+    List<String> keys = all(trainJobId);
+    keys.subList(0, Math.max(0, keys.size() - Math.max(keep, 1))).forEach(store::delete);
   }
 
   /** Every checkpoint key of a training job, oldest first. */
   public List<String> all(String trainJobId) {
-    return store.list(StorageKeys.prefix("checkpoints", trainJobId)).stream()
-        .map(ObjectInfo::key).filter(k -> k.endsWith(SUFFIX)).sorted().toList();
+    return CheckpointKeys.all(store, trainJobId);
   }
 
   /** The key of the newest checkpoint of a training job, if it has any. */
   public Optional<String> latest(String trainJobId) {
-    return store.list(StorageKeys.prefix("checkpoints", trainJobId)).stream()
-        .map(ObjectInfo::key)
-        .filter(k -> k.endsWith(SUFFIX))
-        .max(Comparator.naturalOrder());
+    List<String> keys = all(trainJobId);
+    return keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
   }
 
   public Checkpoint.Restored load(String key) {
