@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * model FLOPs of an iteration, the achieved rate over the same process's peak matmul rate, and memory.
  *
  * <p>Model FLOPs are the convolution and linear-layer FLOPs actually executed in an iteration, forward and backward
- * ({@code FlopCounter}); a graph backpropagated twice is counted once, so the ratio is a lower bound.
+ * ({@code FlopCounter}); a graph backpropagated twice is counted once, so the ratio is a lower bound. {@code --ops}
+ * checks the count against the gradients libtorch's trace shows the convolutions computing.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Training speed of a preset.")
 public final class TrainBenchmark implements Callable<Integer> {
@@ -84,6 +85,7 @@ public final class TrainBenchmark implements Callable<Integer> {
       step(trainer, data, config, random);
       FlopCounter.stop();
       double modelFlops = FlopCounter.total();
+      double backwardFlops = modelFlops - FlopCounter.forward();
       long start = System.nanoTime();
       for (int i = 0; i < iterations; i++) {
         step(trainer, data, config, random);
@@ -106,7 +108,7 @@ public final class TrainBenchmark implements Callable<Integer> {
         done += profileRounds();
       }
       if (opsIterations > 0) {
-        out.put("operators", operators(() -> step(trainer, data, config, random), modelFlops, peak));
+        out.put("operators", operators(() -> step(trainer, data, config, random), modelFlops, backwardFlops, peak));
         done += opsIterations;
       }
       Map<String, Double> rss = new LinkedHashMap<>();
@@ -143,7 +145,7 @@ public final class TrainBenchmark implements Callable<Integer> {
    * Self seconds per iteration of the costliest operators, the convolutions' share of the iteration, and the ratio
    * to peak the iteration would reach if only its convolutions took time (they carry the model FLOPs).
    */
-  private Map<String, Object> operators(Runnable iteration, double modelFlops, double peak) {
+  private Map<String, Object> operators(Runnable iteration, double modelFlops, double backwardFlops, double peak) {
     OpProfile ops = OpProfile.record(iteration, opsIterations, opsTrace);
     double perIteration = ops.traceSeconds() / opsIterations;
     double convolution = ops.convolutionSeconds() / opsIterations;
@@ -155,6 +157,11 @@ public final class TrainBenchmark implements Callable<Integer> {
     out.put("ratio_to_peak_if_only_convolutions", convolution > 0 ? round(modelFlops / convolution / 1e9 / peak, 3)
         : null);
     Map<String, Double> top = new LinkedHashMap<>();
+    // the check of the count: every gradient the convolutions computed, against the gradient passes counted (linear
+    // layers included); more traced than counted means a graph was backpropagated twice (the R1 input gradient)
+    out.put("counted_gradient_gflop_per_iteration", round(backwardFlops / 1e9, 3));
+    out.put("traced_convolution_gradient_gflop_per_iteration",
+        round(ops.convolutionGradientFlops() / opsIterations / 1e9, 3));
     ops.top(15).forEach((name, seconds) -> top.put(name, round(seconds / opsIterations, 4)));
     out.put("top_self_seconds_per_iteration", top);
     return out;

@@ -1,5 +1,6 @@
 package io.funit.common.funit.model;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -7,19 +8,22 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the FLOPs that convolutions and linear layers execute (2 per multiply-add): the forward pass, plus, when
- * autograd records it, one more pass for the input gradient if the input needs one and one for the weight
+ * autograd records it, one more pass for the input gradient if the input is in the graph and one for the weight
  * gradient if the weight needs one. Off unless a benchmark turns it on. A graph backpropagated twice is counted
- * once, so the count is a lower bound.
+ * once, so the count is a lower bound. Checked against libtorch's profiler (docs/benchmarks.md): the convolutions
+ * it runs in a font-64 iteration, with the gradients each backward allocates, add up to the same total.
  */
 public final class FlopCounter {
   private static volatile boolean enabled;
   private static final LongAdder TOTAL = new LongAdder();
+  private static final LongAdder FORWARD = new LongAdder();
 
   private FlopCounter() {}
 
   /** Starts counting from zero. */
   public static void start() {
     TOTAL.reset();
+    FORWARD.reset();
     enabled = true;
   }
 
@@ -32,15 +36,39 @@ public final class FlopCounter {
     return TOTAL.sum();
   }
 
+  /** The forward passes' share of {@link #total()}; the rest is gradient passes. */
+  public static long forward() {
+    return FORWARD.sum();
+  }
+
   static void add(long multiplyAdds, NDArray input, NDArray weight) {
     if (!enabled) {
       return;
     }
     long passes = 1;
     if (JniUtils.isGradMode()) {
-      passes += JniUtils.requiresGrad((PtNDArray) input) ? 1 : 0;
-      passes += JniUtils.requiresGrad((PtNDArray) weight) ? 1 : 0;
+      passes += inGraph((PtNDArray) input) ? 1 : 0;
+      passes += inGraph((PtNDArray) weight) ? 1 : 0;
     }
     TOTAL.add(2 * multiplyAdds * passes);
+    FORWARD.add(2 * multiplyAdds);
+  }
+
+  /**
+   * Whether autograd will compute a gradient for this tensor: a leaf that requires one, or any tensor an op in the
+   * graph produced. DJL 0.25's requiresGrad reads false for the latter (every activation: the count missed a third
+   * of the FLOPs), and asking a tensor without a grad_fn for its name crashes the JVM, so the test uses libtorch's
+   * refusal to clear requires_grad on a non-leaf.
+   */
+  private static boolean inGraph(PtNDArray x) {
+    if (JniUtils.requiresGrad(x)) {
+      return true;
+    }
+    try {
+      JniUtils.attachGradient(x, false);   // a no-op on a leaf that needs no gradient, refused on any other tensor
+      return false;
+    } catch (EngineException nonLeaf) {
+      return true;
+    }
   }
 }
