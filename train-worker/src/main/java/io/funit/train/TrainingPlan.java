@@ -35,7 +35,12 @@ final class TrainingPlan {
   static FunitConfig apply(FunitConfig base, TrainOverrides o) {
     GeneratorConfig g = base.gen();
     GeneratorConfig gen = new GeneratorConfig(or(o.genNf(), g.nf()), g.nResBlks(), or(o.mlpDim(), g.nfMlp()),
-        or(o.latentDim(), g.latentDim()), g.nMlpBlks(), g.nDownsContent(), g.nDownsClass());
+        or(o.latentDim(), g.latentDim()), g.nMlpBlks(), or(o.contentDownsamplings(), g.nDownsContent()),
+        g.nDownsClass());
+    if (base.imageSize() % (1 << gen.nDownsContent()) != 0) {
+      throw new IllegalArgumentException("content_downsamplings " + gen.nDownsContent() + " halves the "
+          + base.imageSize() + "-pixel images of preset " + base.preset() + " to a fraction");
+    }
     DiscriminatorConfig d = base.dis();
     DiscriminatorConfig dis = new DiscriminatorConfig(or(o.disNf(), d.nf()), or(o.disResBlks(), d.nResBlks()),
         d.numClasses(), d.inPlaceActivation());

@@ -26,12 +26,15 @@ import java.util.List;
  * @param r1Weight weight of the R1 penalty
  * @param seed initialisation and sampling seed
  * @param emaRamp ramp the EMA decay as min(β, (1 + t) / (10 + t)) after the warm-up
+ * @param contentDownsamplings content-encoder downsamplings (gen.n_downs_content): a coarser content code leaves
+ *     more of the glyph's shape to the class code
  */
 public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, Double lrDis, Double weightDecay,
     Integer genNf, Integer disNf, Integer disResBlks, Integer mlpDim, Integer latentDim, Double emaBeta,
-    Integer emaWarmup, Double reconWeight, Double fmWeight, Double r1Weight, Long seed, Boolean emaRamp) {
+    Integer emaWarmup, Double reconWeight, Double fmWeight, Double r1Weight, Long seed, Boolean emaRamp,
+    Integer contentDownsamplings) {
   public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null);
 
   public TrainOverrides {
     positive("overrides.iterations", iterations, 99_999_999); // checkpoint keys hold 8 digits
@@ -58,6 +61,10 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
     weight("overrides.recon_weight", reconWeight);
     weight("overrides.fm_weight", fmWeight);
     weight("overrides.r1_weight", r1Weight);
+    if (contentDownsamplings != null && (contentDownsamplings < 0 || contentDownsamplings > 6)) {
+      throw new InvalidRequestException("overrides.content_downsamplings", "must be between 0 and 6, got "
+          + contentDownsamplings);
+    }
   }
 
   /** Reads overrides strictly: an unknown field or a value of the wrong type is an error naming the field. */
@@ -80,7 +87,8 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
         real(node, "lr_dis"), real(node, "weight_decay"), intOrNull(node, "gen_nf"), intOrNull(node, "dis_nf"),
         intOrNull(node, "dis_res_blks"), intOrNull(node, "mlp_dim"), intOrNull(node, "latent_dim"),
         real(node, "ema_beta"), intOrNull(node, "ema_warmup"), real(node, "recon_weight"), real(node, "fm_weight"),
-        real(node, "r1_weight"), integer(node, "seed"), bool(node, "ema_ramp"));
+        real(node, "r1_weight"), integer(node, "seed"), bool(node, "ema_ramp"),
+        intOrNull(node, "content_downsamplings"));
   }
 
   private static Boolean bool(JsonNode node, String name) {

@@ -40,7 +40,7 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
     TrainOverrides o = overrides;
     TrainOverrides longer = new TrainOverrides(iterations, o.batchSize(), o.lrGen(), o.lrDis(), o.weightDecay(),
         o.genNf(), o.disNf(), o.disResBlks(), o.mlpDim(), o.latentDim(), o.emaBeta(), o.emaWarmup(), o.reconWeight(),
-        o.fmWeight(), o.r1Weight(), o.seed(), o.emaRamp());
+        o.fmWeight(), o.r1Weight(), o.seed(), o.emaRamp(), o.contentDownsamplings());
     return new TrainRequest(dataset, preset, longer, checkpointEvery, sampleEvery, progressEvery, keepCheckpoints,
         training, budgetSeconds, validateEvery);
   }
