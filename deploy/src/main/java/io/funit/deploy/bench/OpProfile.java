@@ -123,7 +123,8 @@ final class OpProfile {
   /**
    * The FLOPs of one gradient a convolution backward computes, when {@code allocated} is the shape of its input or
    * its weight (shapes: grad_output, input, weight, …): either product costs what the forward did, 2 per
-   * multiply-add of grad_output's elements with in·kh·kw weights each. Any other allocation costs nothing here.
+   * multiply-add of grad_output's elements with in·kh·kw weights each (true of the plain, ungrouped convolutions
+   * FUNIT has; not of transposed or grouped ones). Any other allocation costs nothing here.
    */
   private static double gradientPassFlops(JsonNode shapes, JsonNode allocated) {
     JsonNode output = shapes.path(0);

@@ -156,12 +156,12 @@ public final class TrainBenchmark implements Callable<Integer> {
     // null when the trace holds no convolution (another engine build may name the operators differently)
     out.put("ratio_to_peak_if_only_convolutions", convolution > 0 ? round(modelFlops / convolution / 1e9 / peak, 3)
         : null);
-    Map<String, Double> top = new LinkedHashMap<>();
     // the check of the count: every gradient the convolutions computed, against the gradient passes counted (linear
     // layers included); more traced than counted means a graph was backpropagated twice (the R1 input gradient)
     out.put("counted_gradient_gflop_per_iteration", round(backwardFlops / 1e9, 3));
     out.put("traced_convolution_gradient_gflop_per_iteration",
         round(ops.convolutionGradientFlops() / opsIterations / 1e9, 3));
+    Map<String, Double> top = new LinkedHashMap<>();
     ops.top(15).forEach((name, seconds) -> top.put(name, round(seconds / opsIterations, 4)));
     out.put("top_self_seconds_per_iteration", top);
     return out;

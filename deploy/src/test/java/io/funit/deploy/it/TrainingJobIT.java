@@ -126,6 +126,11 @@ class TrainingJobIT {
         .path("field").asText()).isEqualTo("dataset");
     assertThat(stack.post("/v1/trainings", "{\"dataset\":\"" + dataset + "\",\"preset\":\"font-32\","
         + "\"overrides\":{\"lr_gne\":0.1}}").json().path("field").asText()).isEqualTo("overrides.lr_gne");
+    // valid alone, but font-32's 32-pixel glyphs halved 5 times leave a 1×1 content code: refused before enqueueing
+    TestStack.Response coarse = stack.post("/v1/trainings", "{\"dataset\":\"" + dataset + "\",\"preset\":\"font-32\","
+        + "\"overrides\":{\"content_downsamplings\":5}}");
+    assertThat(coarse.status()).as(coarse.body()).isEqualTo(400);
+    assertThat(coarse.json().path("field").asText()).isEqualTo("overrides.content_downsamplings");
   }
 
   private String submit(long iterations, long checkpointEvery) throws Exception {

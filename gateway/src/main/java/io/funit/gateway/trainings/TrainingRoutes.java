@@ -6,6 +6,8 @@ import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobType;
 import io.funit.common.contract.TrainRequest;
 import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.funit.config.ConfigOverrides;
+import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.Presets;
 
 import io.funit.common.kafka.JobStateProjection;
@@ -133,12 +135,11 @@ public final class TrainingRoutes {
     return Math.max(reached, CheckpointKeys.latestIteration(store, training.jobId()).orElse(0));
   }
 
-  /** Checks what the worker would refuse (preset, dataset, continued training), then enqueues. */
+  /** Checks what the worker would refuse (preset, overrides, dataset, continued training), then enqueues. */
   private void submit(RoutingContext ctx, TrainRequest request) {
-    if (Presets.find(request.preset()).isEmpty()) {
-      throw ProblemException.badRequest("preset", "unknown preset '" + request.preset() + "'; known: "
-          + Presets.names());
-    }
+    FunitConfig preset = Presets.find(request.preset()).orElseThrow(() -> ProblemException.badRequest("preset",
+        "unknown preset '" + request.preset() + "'; known: " + Presets.names()));
+    HttpJson.parse(() -> ConfigOverrides.apply(preset, request.overrides()));
     if (request.continueFrom() != null && owners.job(ctx, request.continueFrom(), JobType.TRAIN).isEmpty()) {
       throw ProblemException.badRequest("continue_from", "no training " + request.continueFrom());
     }

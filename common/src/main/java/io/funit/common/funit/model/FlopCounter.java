@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Counts the FLOPs that convolutions and linear layers execute (2 per multiply-add): the forward pass, plus, when
  * autograd records it, one more pass for the input gradient if the input is in the graph and one for the weight
  * gradient if the weight needs one. Off unless a benchmark turns it on. A graph backpropagated twice is counted
- * once, so the count is a lower bound. Checked against libtorch's profiler (docs/benchmarks.md): the convolutions
- * it runs in a font-64 iteration, with the gradients each backward allocates, add up to the same total.
+ * once, so the count is a lower bound. Checked against libtorch's profiler (docs/benchmarks.md): layer by layer, a
+ * font-64 iteration's count equals the forwards and gradients the trace shows, except the graph the R1 input
+ * gradient backpropagates a second time.
  */
 public final class FlopCounter {
   private static volatile boolean enabled;
@@ -58,7 +59,8 @@ public final class FlopCounter {
    * Whether autograd will compute a gradient for this tensor: a leaf that requires one, or any tensor an op in the
    * graph produced. DJL 0.25's requiresGrad reads false for the latter (every activation: the count missed a third
    * of the FLOPs), and asking a tensor without a grad_fn for its name crashes the JVM, so the test uses libtorch's
-   * refusal to clear requires_grad on a non-leaf.
+   * refusal to clear requires_grad on a non-leaf. The refusal is an exception on both sides of the JNI, about 15 µs:
+   * counted iterations are a little slower, which is why the timed ones run with the counter off.
    */
   private static boolean inGraph(PtNDArray x) {
     if (JniUtils.requiresGrad(x)) {

