@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +23,8 @@ public final class FontCuration {
   public static final String CAPS_ONLY = "caps-only";
   public static final String ILLEGIBLE = "illegible";
   public static final String SAME_FAMILY = "same-family";
+  public static final String OTHER_FAMILY = "other-family";
+  public static final String SAME_FACE = "same-face";
   public static final String DUPLICATE_FILE = "duplicate-file";
   public static final String LOAD_FAILED = "load-failed";
 
@@ -122,6 +126,36 @@ public final class FontCuration {
       for (Candidate other : family.subList(1, family.size())) {
         skipped.add(new SkippedFont(other.file().origin(), other.face(), SAME_FAMILY,
             "family '" + other.family() + "' is represented by " + family.get(0).face()));
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Keeps every face of the families of the files in {@code familiesOf} (origins), once per face name: a package
+   * ships other families too, and some faces twice (TrueType and OpenType).
+   */
+  public static List<Candidate> allFacesOf(List<Candidate> candidates, Set<String> familiesOf,
+      List<SkippedFont> skipped) {
+    Set<String> families = new TreeSet<>();
+    for (Candidate c : candidates) {
+      if (familiesOf.contains(c.file().origin())) {
+        families.add(c.family().toLowerCase(Locale.ROOT));
+      }
+    }
+    Map<String, Candidate> byFace = new TreeMap<>();
+    List<Candidate> kept = new ArrayList<>();
+    for (Candidate c : candidates) {
+      Candidate first = byFace.get(c.face().toLowerCase(Locale.ROOT));
+      if (!families.contains(c.family().toLowerCase(Locale.ROOT))) {
+        skipped.add(new SkippedFont(c.file().origin(), c.face(), OTHER_FAMILY,
+            "family '" + c.family() + "' is not one of the preset's"));
+      } else if (first != null) {
+        skipped.add(new SkippedFont(c.file().origin(), c.face(), SAME_FACE, "face already taken from "
+            + first.file().origin()));
+      } else {
+        byFace.put(c.face().toLowerCase(Locale.ROOT), c);
+        kept.add(c);
       }
     }
     return kept;

@@ -54,7 +54,9 @@ public final class FontDatasetBuilder {
     try {
       FaceChecks checks = checkFaces(pool, inputs, new FontCuration(screen), contents, progress);
       List<SkippedFont> skipped = new ArrayList<>(checks.skipped());
-      List<FontCuration.Candidate> kept = FontCuration.onePerFamily(checks.candidates(), skipped);
+      List<FontCuration.Candidate> kept = inputs.familiesOf().isEmpty()
+          ? FontCuration.onePerFamily(checks.candidates(), skipped)
+          : FontCuration.allFacesOf(checks.candidates(), inputs.familiesOf(), skipped);
       List<FontClassPlan.PlannedClass> plan = FontClassPlan.plan(kept, inputs, options, contents);
       long total = inputs.files().size() + plan.size();
       List<Callable<Integer>> renders = new ArrayList<>();

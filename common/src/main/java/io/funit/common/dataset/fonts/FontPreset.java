@@ -11,10 +11,19 @@ import java.util.TreeSet;
  * @param name the preset's name
  * @param packages the packages to fetch, sorted
  * @param files the files to take; empty means every font file of the packages
+ * @param allFaces take every face of the listed files' families from the packages (bold, italic, condensed...), each
+ *     a class of its own, instead of the listed files only
  */
-public record FontPreset(String name, List<String> packages, List<PresetFile> files) {
+public record FontPreset(String name, List<String> packages, List<PresetFile> files, boolean allFaces) {
   /** The 300 files of the survey's balanced starter set (99 packages; aenigma, display, serif, sans, script...). */
   public static final String STARTER_300 = "starter300";
+  /**
+   * The starter set's families with all their faces: the same families (one file each in {@code starter300}, where
+   * curation prefers the upright regular face), plus every weight, width and italic of them the packages ship. Style
+   * within a family (slant above all, which starter300 barely has: 3 of its 59 test fonts lean) becomes something
+   * to learn and to test.
+   */
+  public static final String STARTER_300_FACES = "starter300-faces";
   /** A small, fast set for CI: all files of fonts-aenigma, fonts-dustin, fonts-kristi, fonts-dancingscript and
    * fonts-lobster (then curated like any input). */
   public static final String CI = "ci";
@@ -27,6 +36,13 @@ public record FontPreset(String name, List<String> packages, List<PresetFile> fi
   public FontPreset {
     packages = List.copyOf(packages);
     files = List.copyOf(files);
+    if (allFaces && files.isEmpty()) {
+      throw new IllegalArgumentException("preset " + name + ": all faces of which families? it lists no files");
+    }
+  }
+
+  public FontPreset(String name, List<String> packages, List<PresetFile> files) {
+    this(name, packages, files, false);
   }
 
   /**
@@ -44,14 +60,15 @@ public record FontPreset(String name, List<String> packages, List<PresetFile> fi
   }
 
   public static List<String> names() {
-    return List.of(STARTER_300, CI, ALL_LATIN);
+    return List.of(STARTER_300, STARTER_300_FACES, CI, ALL_LATIN);
   }
 
   /** The preset called {@code name}. */
   public static FontPreset named(String name) {
     return switch (name) {
-      case STARTER_300 -> fromList(name, CuratedFontList.starter300());
-      case ALL_LATIN -> fromList(name, CuratedFontList.curated());
+      case STARTER_300 -> fromList(name, CuratedFontList.starter300(), false);
+      case STARTER_300_FACES -> fromList(name, CuratedFontList.starter300(), true);
+      case ALL_LATIN -> fromList(name, CuratedFontList.curated(), false);
       case CI -> new FontPreset(name, CI_PACKAGES, List.of());
       default -> throw new IllegalArgumentException("preset: unknown font preset '" + name + "', expected one of "
           + names());
@@ -70,12 +87,12 @@ public record FontPreset(String name, List<String> packages, List<PresetFile> fi
     return styles;
   }
 
-  private static FontPreset fromList(String name, List<CuratedFontList.Entry> entries) {
+  private static FontPreset fromList(String name, List<CuratedFontList.Entry> entries, boolean allFaces) {
     TreeSet<String> packages = new TreeSet<>();
     List<PresetFile> files = entries.stream().map(e -> {
       packages.add(e.packageName());
       return new PresetFile(e.packageName(), e.file(), e.style());
     }).toList();
-    return new FontPreset(name, List.copyOf(packages), files);
+    return new FontPreset(name, List.copyOf(packages), files, allFaces);
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -33,8 +34,11 @@ final class FontSources {
    * @param files the font files, sorted by origin
    * @param licences licence per package
    * @param references the legibility screen's reference faces; empty when no input needs the screen
+   * @param familiesOf origins of the files whose families are wanted with all their faces; empty to keep one face
+   *     per family
    */
-  record Inputs(String description, List<FontFile> files, Map<String, String> licences, List<Font> references) {
+  record Inputs(String description, List<FontFile> files, Map<String, String> licences, List<Font> references,
+      Set<String> familiesOf) {
     String licence(FontFile file) {
       return file.packageName() == null ? null : licences.get(file.packageName());
     }
@@ -58,8 +62,11 @@ final class FontSources {
       licences.put(packageName, fetcher.licence(packageName));
     }
     List<FontFile> files = new ArrayList<>();
-    if (preset.allFiles()) {
+    Set<String> familiesOf = new TreeSet<>();
+    if (preset.allFiles() || preset.allFaces()) {
+      // for allFaces, every file too: a family's other faces are found by the family name its fonts report
       Map<String, String> styles = FontPreset.knownStyles();
+      preset.files().forEach(f -> familiesOf.add(fetched(fetcher, f.packageName(), f.file(), f.style()).origin()));
       for (String packageName : preset.packages()) {
         Path root = fetcher.packageRoot(packageName);
         for (Path path : fetcher.fontFiles(packageName)) {
@@ -74,7 +81,7 @@ final class FontSources {
     }
     files.sort(java.util.Comparator.comparing(FontFile::origin));
     List<Font> references = screened ? references(fetcher) : List.of();
-    return new Inputs(preset.name(), files, licences, references);
+    return new Inputs(preset.name(), files, licences, references, familiesOf);
   }
 
   static Inputs fromFolder(Path folder) throws IOException {
@@ -87,7 +94,7 @@ final class FontSources {
       files = walk.filter(Files::isRegularFile).filter(DebianFontFetcher::isFontFile).sorted()
           .map(p -> new FontFile(p, p.toString(), null, root.relativize(p).toString(), null)).toList();
     }
-    return new Inputs(root.toString(), files, Map.of(), List.of());
+    return new Inputs(root.toString(), files, Map.of(), List.of(), Set.of());
   }
 
   private static FontFile fetched(DebianFontFetcher fetcher, String packageName, String file, String style) {

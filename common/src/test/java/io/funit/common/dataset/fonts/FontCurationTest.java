@@ -70,6 +70,34 @@ class FontCurationTest {
     assertThat(skipped).hasSize(3).allMatch(s -> s.reason().equals(FontCuration.SAME_FAMILY));
   }
 
+  @Test
+  void allFacesOfKeepsEveryFaceOfTheListedFamiliesOnce() {
+    FontCuration.Candidate otf = new FontCuration.Candidate(file("Lato-Italic.otf", "fonts-x"), "Lato Italic", "Lato",
+        null);
+    List<FontCuration.Candidate> faces = List.of(candidate("Lato Bold", "Lato"), candidate("Lato Italic", "Lato"),
+        candidate("Lato Regular", "Lato"), otf, candidate("Cardo", "Cardo"), candidate("Cardo Italic", "Cardo"));
+    List<SkippedFont> skipped = new ArrayList<>();
+
+    // only Lato's regular file is listed: its family, with all its faces, is wanted; Cardo is another family
+    List<FontCuration.Candidate> kept = FontCuration.allFacesOf(faces, java.util.Set.of("/fonts/Lato Regular.ttf"),
+        skipped);
+
+    assertThat(kept).extracting(FontCuration.Candidate::face)
+        .containsExactly("Lato Bold", "Lato Italic", "Lato Regular");
+    assertThat(skipped).extracting(SkippedFont::reason).containsExactly(FontCuration.SAME_FACE,
+        FontCuration.OTHER_FAMILY, FontCuration.OTHER_FAMILY);
+  }
+
+  @Test
+  void starterFacesIsTheStarterListWithAllFaces() {
+    FontPreset starter = FontPreset.named(FontPreset.STARTER_300);
+    FontPreset faces = FontPreset.named(FontPreset.STARTER_300_FACES);
+    assertThat(faces.allFaces()).isTrue();
+    assertThat(starter.allFaces()).isFalse();
+    assertThat(faces.files()).isEqualTo(starter.files());
+    assertThat(faces.packages()).isEqualTo(starter.packages());
+  }
+
   private static FontCuration.Candidate candidate(String face, String family) {
     return new FontCuration.Candidate(file(face + ".ttf", "fonts-x"), face, family, null);
   }
