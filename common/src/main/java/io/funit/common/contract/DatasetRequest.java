@@ -1,5 +1,6 @@
 package io.funit.common.contract;
 
+import io.funit.common.dataset.fonts.FontPreset;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,7 @@ public record DatasetRequest(String kind, String name, String preset, int size, 
   public static final String KIND_S3 = "s3";
   /** The name the gateway stores an upload under, in the job's inputs: {@code inputs/{jobId}/upload.archive}. */
   public static final String UPLOAD_NAME = "upload.archive";
-  public static final List<String> FONT_PRESETS = List.of("starter300", "ci", "all-latin");
+  public static final List<String> FONT_PRESETS = FontPreset.names();
   public static final String DEFAULT_CHARSET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   /** Top-level areas of the bucket that the service writes (StorageKeys); never an import source. */
   public static final List<String> RESERVED_AREAS = List.of("inputs", "outputs", "datasets", "checkpoints", "models",
