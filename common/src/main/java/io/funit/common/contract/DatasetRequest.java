@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * @param kind {@code fonts} (glyphs rendered from Debian font packages), {@code upload} (an archive of class
  *     folders the gateway stored at {@code inputKey}) or {@code s3} (class folders under an object-store prefix)
  * @param name a human-readable name (default: derived from the source)
- * @param preset for fonts: {@code starter300}, {@code ci} or {@code all-latin}
+ * @param preset for fonts: a font preset name ({@code FontPreset.names()})
  * @param size for fonts: the glyph image side in pixels (16..256, default 64)
  * @param charset for fonts: the characters to render (default A–Z a–z 0–9)
  * @param seed seed of the train/test split (default 1)

@@ -29,12 +29,14 @@ import picocli.CommandLine.Option;
  * else). Each request is a multipart upload of one content glyph and K class glyphs, answered with the result
  * ({@code Prefer: wait}).
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serving throughput and latency, batching on and off.")
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serving throughput and latency, batching on and off.")
 public final class ServeBenchmark implements Callable<Integer> {
   @Option(names = "--clients", split = ",", defaultValue = "1,8,32", description = "Default: ${DEFAULT-VALUE}")
   int[] clients;
 
-  @Option(names = "--seconds", defaultValue = "30", description = "Measured time per client count. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--seconds", defaultValue = "30",
+      description = "Measured time per client count. Default: ${DEFAULT-VALUE}")
   int seconds;
 
   @Option(names = "--warmup-seconds", defaultValue = "8", description = "Default: ${DEFAULT-VALUE}")
@@ -46,10 +48,12 @@ public final class ServeBenchmark implements Callable<Integer> {
   @Option(names = "--k", defaultValue = "5", description = "Class images per request. Default: ${DEFAULT-VALUE}")
   int k;
 
-  @Option(names = "--max-batch", defaultValue = "32", description = "FUNIT_TRANSLATE_MAX_BATCH when batching is on. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--max-batch", defaultValue = "32",
+      description = "FUNIT_TRANSLATE_MAX_BATCH when batching is on. Default: ${DEFAULT-VALUE}")
   int maxBatch;
 
-  @Option(names = "--max-wait-ms", defaultValue = "10", description = "FUNIT_TRANSLATE_MAX_WAIT_MS. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--max-wait-ms", defaultValue = "10",
+      description = "FUNIT_TRANSLATE_MAX_WAIT_MS. Default: ${DEFAULT-VALUE}")
   int maxWaitMs;
 
   @Option(names = "--modes", split = ",", defaultValue = "batched,unbatched", description = "Default: ${DEFAULT-VALUE}")

@@ -157,7 +157,7 @@ public final class TrainBenchmark implements Callable<Integer> {
     out.put("ratio_to_peak_if_only_convolutions", convolution > 0 ? round(modelFlops / convolution / 1e9 / peak, 3)
         : null);
     // the check of the count: every gradient the convolutions computed, against the gradient passes counted (linear
-    // layers included); more traced than counted means a graph was backpropagated twice (the R1 input gradient)
+    // layers included); more traced than counted means a graph was backpropagated twice (R1's DOUBLE_BACKWARD)
     out.put("counted_gradient_gflop_per_iteration", round(backwardFlops / 1e9, 3));
     out.put("traced_convolution_gradient_gflop_per_iteration",
         round(ops.convolutionGradientFlops() / opsIterations / 1e9, 3));

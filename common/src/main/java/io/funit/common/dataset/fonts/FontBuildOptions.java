@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What to build.
  *
- * @param preset a {@link FontPreset} name (starter300, ci, all-latin); exactly one of preset and fontsDir
+ * @param preset a {@link FontPreset} name ({@link FontPreset#names()}); exactly one of preset and fontsDir
  * @param fontsDir a folder of TTF/OTF/TTC/WOFF files, searched recursively; exactly one of preset and fontsDir
  * @param size the side of the square glyph images, in pixels, 16..256
  * @param charset the characters to render, one content each, in order; null or empty means

@@ -18,8 +18,10 @@ public record FontPreset(String name, List<String> packages, List<PresetFile> fi
   /** The 300 files of the survey's balanced starter set (99 packages; aenigma, display, serif, sans, script...). */
   public static final String STARTER_300 = "starter300";
   /**
-   * The starter set's families with all their faces: the same families (one file each in {@code starter300}, where
-   * curation prefers the upright regular face), plus every weight, width and italic of them the packages ship. Style
+   * The starter set's families with their other faces: the same families (one file each in {@code starter300}, where
+   * curation prefers the upright regular face), plus the faces the packages ship under the same family name (mostly
+   * bold and italic; weights whose fonts report a family name of their own, such as JetBrains Mono Light, are not
+   * matched). Style
    * within a family (slant above all, which starter300 barely has: 3 of its 59 test fonts lean) becomes something
    * to learn and to test.
    */

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.LongAdder;
  * Counts the FLOPs that convolutions and linear layers execute (2 per multiply-add): the forward pass, plus, when
  * autograd records it, one more pass for the input gradient if the input is in the graph and one for the weight
  * gradient if the weight needs one. Off unless a benchmark turns it on. A graph backpropagated twice is counted
- * once, so the count is a lower bound. Checked against libtorch's profiler (docs/benchmarks.md): layer by layer, a
- * font-64 iteration's count equals the forwards and gradients the trace shows, except the graph the R1 input
- * gradient backpropagates a second time.
+ * once, so the count is a lower bound (only R1Method.DOUBLE_BACKWARD does that). Checked against libtorch's profiler
+ * (docs/benchmarks.md): the gradients a font-64 iteration's convolutions compute, as the trace shows them, equal the
+ * count.
  */
 public final class FlopCounter {
   private static volatile boolean enabled;

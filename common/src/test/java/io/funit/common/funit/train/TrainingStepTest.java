@@ -96,8 +96,17 @@ class TrainingStepTest {
   void createGraphBackwardLeavesNoStrayGradientInTheDiscriminator() {
     // pure R1: the create-graph double backward equals the forward-mode tangent method (which has no create-graph
     // backward at all) only if the stray ∂mean(D)/∂θ the double backward adds was cancelled
-    double[] exact = r1Gradients(R1Method.DOUBLE_BACKWARD);
-    double[] approximate = r1Gradients(R1Method.TANGENT);
+    assertSameGradients(r1Gradients(R1Method.DOUBLE_BACKWARD, 0), r1Gradients(R1Method.TANGENT, 0));
+  }
+
+  @Test
+  void withTheHingeLossesBothR1MethodsGiveTheSameUpdate() {
+    // the tangent method takes g from a frozen pass of its own and backpropagates the hinge losses alone; the double
+    // backward takes g from the hinge losses' graph: the whole D gradient must agree
+    assertSameGradients(r1Gradients(R1Method.DOUBLE_BACKWARD, 1), r1Gradients(R1Method.TANGENT, 1));
+  }
+
+  private static void assertSameGradients(double[] exact, double[] approximate) {
     double dot = 0;
     double normExact = 0;
     double normDiff = 0;
@@ -111,8 +120,8 @@ class TrainingStepTest {
     assertThat(dot / normExact).isCloseTo(1.0, within(1e-4));
   }
 
-  private double[] r1Gradients(R1Method method) {
-    FunitConfig config = TinyModels.config(new LossConfig(0, 0, 0, 10, 0, method));
+  private double[] r1Gradients(R1Method method, double ganWeight) {
+    FunitConfig config = TinyModels.config(new LossConfig(ganWeight, 0, 0, 10, 0, method));
     try (FunitNetworks nets = FunitNetworks.create(config, 12); FunitTrainer trainer = new FunitTrainer(nets)) {
       trainer.discriminatorStep(TinyModels.batch(m, config, 5, 0));
       return StateDictKeys.of(nets.dis()).values().stream()
