@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * @param name the preset's name
  * @param packages the packages to fetch, sorted
  * @param files the files to take; empty means every font file of the packages
- * @param allFaces take every face of the listed files' families from the packages (bold, italic, condensed...), each
- *     a class of its own, instead of the listed files only
+ * @param allFaces take the faces the packages ship under the listed files' family names, each a class of its own,
+ *     instead of the listed files only
  */
 public record FontPreset(String name, List<String> packages, List<PresetFile> files, boolean allFaces) {
   /** The 300 files of the survey's balanced starter set (99 packages; aenigma, display, serif, sans, script...). */
@@ -21,9 +21,8 @@ public record FontPreset(String name, List<String> packages, List<PresetFile> fi
    * The starter set's families with their other faces: the same families (one file each in {@code starter300}, where
    * curation prefers the upright regular face), plus the faces the packages ship under the same family name (mostly
    * bold and italic; weights whose fonts report a family name of their own, such as JetBrains Mono Light, are not
-   * matched). Style
-   * within a family (slant above all, which starter300 barely has: 3 of its 59 test fonts lean) becomes something
-   * to learn and to test.
+   * matched). Style within a family (slant above all, which starter300 barely has: 3 of its 59 test fonts lean)
+   * becomes something to learn and to test.
    */
   public static final String STARTER_300_FACES = "starter300-faces";
   /** A small, fast set for CI: all files of fonts-aenigma, fonts-dustin, fonts-kristi, fonts-dancingscript and

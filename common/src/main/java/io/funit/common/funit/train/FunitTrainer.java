@@ -62,6 +62,7 @@ public final class FunitTrainer implements AutoCloseable {
       NDArray translated = gen.decode(store, gen.contentCode(store, b.xa(), true), gen.classCode(store, b.xb(), true), true);
       int n = b.size();
       boolean tangent = w.r1W() > 0 && w.r1Method() == R1Method.TANGENT;
+      boolean doubleBackward = w.r1W() > 0 && w.r1Method() == R1Method.DOUBLE_BACKWARD;
       // before the loss's graph, on the real images alone and with D frozen: only input gradients are computed
       NDArray g = tangent ? R1Penalty.inputGradient(dis, store, b.xb(), b.lb()) : null;
       float realAdv;
@@ -70,7 +71,7 @@ public final class FunitTrainer implements AutoCloseable {
       float accuracy;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray xb = b.xb().duplicate();
-        xb.setRequiresGradient(w.r1W() > 0 && !tangent);
+        xb.setRequiresGradient(doubleBackward);
         NDArray out = dis.forward(store, new NDList(NDArrays.concat(new NDList(xb, translated)),
             NDArrays.concat(new NDList(b.lb(), b.lb()))), true).get(0);
         NDArray real = out.get(":" + n);
@@ -78,7 +79,7 @@ public final class FunitTrainer implements AutoCloseable {
         NDArray realLoss = Activation.relu(real.neg().add(1)).mean();
         NDArray fakeLoss = Activation.relu(fake.add(1)).mean();
         NDArray adversarial = realLoss.add(fakeLoss).mul((float) w.ganW());
-        if (w.r1W() > 0 && w.r1Method() == R1Method.DOUBLE_BACKWARD) {
+        if (doubleBackward) {
           NDArray[] r1 = R1Penalty.doubleBackward(real, xb, w.r1Chunk());
           collector.backward(adversarial.add(r1[0].mul((float) w.r1W())).sub(r1[1]));
           reg = r1[0].getFloat();
