@@ -117,9 +117,11 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
           size, DISPLAY_COLUMNS, start.samplerSeed());
       HeldOutValidation validation = HeldOutValidation.forDataset(dataset,
           new KShotSampler(images, new Preprocessing(size, size)), size);
-      double secondsBefore = metrics.read(jobId).stream().mapToDouble(MetricRow::seconds).sum();
+      List<MetricRow> before = metrics.read(jobId); // this job's rows up to the checkpoint it resumes from
+      double secondsBefore = before.stream().mapToDouble(MetricRow::seconds).sum();
+      long startIteration = before.isEmpty() ? trainer.iteration() : before.get(0).iteration() - 1;
       new TrainingRun(jobId, request, trainer, sampler, start.samplerSeed(), maxIter, context, store, trainDisplay,
-          testDisplay, validation).run(secondsBefore);
+          testDisplay, validation).run(secondsBefore, startIteration);
       Map<String, Double> finalLosses = finalLosses(metrics.read(jobId));
       register(jobId, request, dataset, nets, trainer.iteration(), finalLosses);
       return new TrainResult(jobId, trainer.iteration(), checkpoints.latest(jobId).orElse(null), finalLosses);

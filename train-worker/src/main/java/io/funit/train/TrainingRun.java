@@ -5,6 +5,7 @@ import io.funit.common.contract.TrainRequest;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.FunitSampler;
 import io.funit.common.dataset.sampler.HostBatch;
+import io.funit.common.funit.config.LearningRateCooldown;
 import io.funit.common.funit.train.CheckpointStore;
 import io.funit.common.funit.train.FunitTrainer;
 import io.funit.common.storage.ObjectStore;
@@ -28,6 +29,8 @@ import java.util.Map;
 final class TrainingRun {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingRun.class);
   private static final int THROUGHPUT_WINDOW = 20;
+  /** The metric of the learning-rate scale an iteration trained with, logged when the request has a cooldown. */
+  static final String LR_SCALE = "lr_scale";
 
   private final String jobId;
   private final TrainRequest request;
@@ -47,6 +50,7 @@ final class TrainingRun {
   private final Map<String, Double> latestValidation = new LinkedHashMap<>();
   private long lastCheckpoint;
   private double trainedSeconds;
+  private long startIteration;
 
   TrainingRun(String jobId, TrainRequest request, FunitTrainer trainer, FunitSampler sampler, long samplerSeed,
       long maxIter, JobContext context, ObjectStore store, HostBatch trainDisplay, HostBatch testDisplay,
@@ -71,9 +75,12 @@ final class TrainingRun {
    * Trains until {@code maxIter}, or until the time budget is spent; returns with the final checkpoint written.
    *
    * @param secondsBefore training time of this job's iterations before the checkpoint it resumed from
+   * @param startIteration the iteration this job started from (a resumed attempt keeps its job's start), for the
+   *     learning-rate cooldown
    */
-  void run(double secondsBefore) throws InterruptedException {
+  void run(double secondsBefore, long startIteration) throws InterruptedException {
     trainedSeconds = secondsBefore;
+    this.startIteration = startIteration;
     sampler.start(trainer.iteration());
     try {
       while (trainer.iteration() < maxIter && !budgetSpent()) {
@@ -116,13 +123,20 @@ final class TrainingRun {
 
   private MetricRow trainIteration() throws InterruptedException {
     HostBatch batch = sampler.next();
+    double lrScale = request.cooldown().scale(LearningRateCooldown.progress(trainer.iteration(), startIteration,
+        maxIter, trainedSeconds, request.maxSeconds()));
+    trainer.setLearningRateScale(lrScale);
     long start = System.nanoTime();
     FunitTrainer.IterationLosses losses;
     try (NDManager manager = NDManager.newBaseManager()) {
       losses = trainer.iterate(batch.toTrainingBatch(manager));
     }
     long nanos = System.nanoTime() - start;
-    MetricRow row = new MetricRow(losses.iteration(), nanos / 1e9, values(losses));
+    Map<String, Double> values = values(losses);
+    if (request.lrCooldown() > 0) {
+      values.put(LR_SCALE, lrScale); // the schedule, visible beside the losses it shapes
+    }
+    MetricRow row = new MetricRow(losses.iteration(), nanos / 1e9, values);
     row.values().forEach((name, value) -> {
       if (!Double.isFinite(value)) {
         throw new InvalidJobException("non-finite " + name + " (" + value + ") at iteration " + row.iteration()

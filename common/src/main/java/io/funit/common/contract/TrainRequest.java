@@ -1,5 +1,7 @@
 package io.funit.common.contract;
 
+import io.funit.common.funit.config.LearningRateCooldown;
+
 /**
  * Train a FUNIT model on a stored dataset.
  *
@@ -15,10 +17,12 @@ package io.funit.common.contract;
  *     successfully at the iteration it reached, with a final checkpoint and a registered model
  * @param validateEvery iterations between held-out validations (default 1,000; font datasets only): the glyph L1
  *     of both generators on the test fonts, logged in the metric history and shown with the progress
+ * @param lrCooldown share of the run (of its iterations or its time budget, whichever ends it first) over which both
+ *     learning rates fall linearly to zero (default 0: constant, as the official FUNIT); not in the paper
  */
 public record TrainRequest(String dataset, String preset, TrainOverrides overrides, long checkpointEvery,
     long sampleEvery, long progressEvery, int keepCheckpoints, String continueFrom, long maxSeconds,
-    long validateEvery)
+    long validateEvery, double lrCooldown)
     implements JobRequest {
   public TrainRequest {
     Checks.id("dataset", Checks.required("dataset", dataset));
@@ -34,14 +38,23 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
     keepCheckpoints = keepCheckpoints == 0 ? 3 : (int) Checks.range("keep_checkpoints", keepCheckpoints, 1, 1000);
     Checks.range("max_seconds", maxSeconds, 0, 365L * 24 * 3600);
     validateEvery = validateEvery == 0 ? 1000 : Checks.range("validate_every", validateEvery, 1, 10_000_000);
+    if (!(lrCooldown >= 0 && lrCooldown < 1)) {
+      throw new InvalidRequestException("lr_cooldown", "must be a share of the run in [0, 1), got " + lrCooldown);
+    }
   }
 
-  public TrainRequest withContinueFrom(String training, long iterations, long budgetSeconds) {
+  /** The end-of-run learning-rate schedule this request asks for. */
+  public LearningRateCooldown cooldown() {
+    return new LearningRateCooldown(lrCooldown);
+  }
+
+  /** A continuation of {@code training} to {@code iterations} in total; it keeps this request's settings. */
+  public TrainRequest withContinueFrom(String training, long iterations, long budgetSeconds, double cooldown) {
     TrainOverrides o = overrides;
     TrainOverrides longer = new TrainOverrides(iterations, o.batchSize(), o.lrGen(), o.lrDis(), o.weightDecay(),
         o.genNf(), o.disNf(), o.disResBlks(), o.mlpDim(), o.latentDim(), o.emaBeta(), o.emaWarmup(), o.reconWeight(),
         o.fmWeight(), o.r1Weight(), o.seed(), o.emaRamp(), o.contentDownsamplings());
     return new TrainRequest(dataset, preset, longer, checkpointEvery, sampleEvery, progressEvery, keepCheckpoints,
-        training, budgetSeconds, validateEvery);
+        training, budgetSeconds, validateEvery, cooldown);
   }
 }

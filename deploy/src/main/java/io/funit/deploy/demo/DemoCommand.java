@@ -51,6 +51,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Iterations between held-out validations during the training. Default: ${DEFAULT-VALUE}")
   long validateEvery;
 
+  @Option(names = "--lr-cooldown", defaultValue = "0", description = "Share of the time budget over which the "
+      + "learning rates fall linearly to zero (0: constant, as the official FUNIT). Default: ${DEFAULT-VALUE}")
+  double lrCooldown;
+
   @Option(names = "--exit", description = "Stop the stack when done instead of keeping it up")
   boolean exit;
 
@@ -129,6 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
     request.put("checkpoint_every", 500);
     request.put("sample_every", 500);
     request.put("validate_every", validateEvery);
+    request.put("lr_cooldown", lrCooldown);
     request.put("progress_every", 20);
     String id = api.post("/v1/trainings", request, 202).path("id").asText();
     say("training %s started (%s, %.0f min budget)", id, preset, minutes);

@@ -126,4 +126,46 @@ class TrainingValidationIT {
     JsonNode model = stack.get("/v1/models/" + done.path("model").asText()).json();
     assertThat(model.path("card").path("iterations").asLong()).as(model.toString()).isEqualTo(iterations);
   }
+
+  @Test
+  void aCooldownLowersTheLearningRateLinearlyToZeroOverTheRunsLastShareAndAContinuationCoolsDownAgain()
+      throws Exception {
+    String fonts = fonts();
+    TestStack.Response bad = stack.post("/v1/trainings", "{\"dataset\":\"" + fonts + "\","
+        + String.format(TrainingJobIT.TINY, 20) + ",\"lr_cooldown\":1}");
+    assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+    assertThat(bad.json().path("field").asText()).isEqualTo("lr_cooldown");
+
+    String id = trainToEnd(stack.post("/v1/trainings", "{\"dataset\":\"" + fonts + "\","
+        + String.format(TrainingJobIT.TINY, 20) + ",\"lr_cooldown\":0.5}"));
+    // iteration i trains at progress (i - 1) / 20: full rate through iteration 11, then 0.9, 0.8, ... 0.1
+    assertThat(lrScales(id, 1, 20)).containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4,
+        0.3, 0.2, 0.1);
+    // a continuation inherits the share and cools down over its own 10 iterations (21 to 30)
+    String next = trainToEnd(stack.post("/v1/trainings/" + id + "/continue", "{\"iterations\":30}"));
+    assertThat(lrScales(next, 21, 30)).containsExactly(1, 1, 1, 1, 1, 1, 0.8, 0.6, 0.4, 0.2);
+    TestStack.Response wrongType = stack.post("/v1/trainings/" + id + "/continue",
+        "{\"iterations\":40,\"lr_cooldown\":\"half\"}");
+    assertThat(wrongType.status()).as(wrongType.body()).isEqualTo(400);
+    assertThat(wrongType.json().path("field").asText()).isEqualTo("lr_cooldown");
+  }
+
+  private String trainToEnd(TestStack.Response response) throws Exception {
+    assertThat(response.status()).as(response.body()).isEqualTo(202);
+    String id = response.json().path("id").asText();
+    await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+        .until(() -> stack.get("/v1/trainings/" + id).json().path("status").asText(),
+            s -> s.equals("succeeded") || s.equals("failed"));
+    JsonNode done = stack.get("/v1/trainings/" + id).json();
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
+    return id;
+  }
+
+  /** The logged learning-rate scale of iterations first..last, rounded to 1e-9 against float noise. */
+  private double[] lrScales(String id, long first, long last) {
+    List<MetricRow> rows = new TrainingMetrics(stack.store).read(id);
+    assertThat(rows).extracting(MetricRow::iteration).containsExactlyElementsOf(
+        java.util.stream.LongStream.rangeClosed(first, last).boxed().toList());
+    return rows.stream().mapToDouble(r -> Math.round(r.values().get("lr_scale") * 1e9) / 1e9).toArray();
+  }
 }

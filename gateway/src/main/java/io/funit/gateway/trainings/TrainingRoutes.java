@@ -105,6 +105,10 @@ public final class TrainingRoutes {
     if (budget != null && (!budget.canConvertToExactIntegral() || budget.longValue() < 0)) {
       throw ProblemException.badRequest("max_seconds", "must be a whole number of seconds");
     }
+    JsonNode cooldown = body.get("lr_cooldown");
+    if (cooldown != null && !cooldown.isNumber()) {
+      throw ProblemException.badRequest("lr_cooldown", "must be a share of the run in [0, 1)");
+    }
     HttpJson.blocking(vertx, () -> { // reads the checkpoints in the store
       long reached = reached(original);
       if (iterations == null || !iterations.canConvertToExactIntegral() || iterations.longValue() <= reached) {
@@ -113,7 +117,7 @@ public final class TrainingRoutes {
       }
       TrainRequest previous = HttpJson.parse(() -> JobRequests.parse(TrainRequest.class, original.request()));
       return HttpJson.parse(() -> previous.withContinueFrom(original.jobId(), iterations.longValue(),
-          budget == null ? 0 : budget.longValue()));
+          budget == null ? 0 : budget.longValue(), cooldown == null ? previous.lrCooldown() : cooldown.doubleValue()));
     }).onSuccess(request -> {
       try {
         submit(ctx, request);

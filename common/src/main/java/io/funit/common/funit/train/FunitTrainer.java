@@ -162,6 +162,15 @@ public final class FunitTrainer implements AutoCloseable {
     return mask.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).mean().getFloat();
   }
 
+  /**
+   * Scales both optimizers' learning rates from the next iteration on, for a schedule such as
+   * {@link io.funit.common.funit.config.LearningRateCooldown}.
+   */
+  public void setLearningRateScale(double scale) {
+    genOpt.setLearningRateScale(scale);
+    disOpt.setLearningRateScale(scale);
+  }
+
   public long iteration() {
     return iteration;
   }

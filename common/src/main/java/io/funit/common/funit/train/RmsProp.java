@@ -19,6 +19,7 @@ public final class RmsProp implements AutoCloseable {
   private final Map<String, Parameter> parameters;
   private final Map<String, NDArray> squareAverages = new LinkedHashMap<>();
   private final NDManager manager;
+  private double lrScale = 1;
 
   public RmsProp(Block block, OptimizerConfig config, NDManager parent) {
     this.config = config;
@@ -26,6 +27,17 @@ public final class RmsProp implements AutoCloseable {
     this.manager = parent.newSubManager();
     // created eagerly, outside any per-step scope that would close them
     parameters.forEach((key, p) -> squareAverages.put(key, manager.zeros(p.getShape(), p.getArray().getDataType())));
+  }
+
+  /**
+   * Multiplies the configured learning rate from the next step on, as a PyTorch scheduler sets a param group's lr.
+   * Not part of a checkpoint: a schedule derives it from the run's progress.
+   */
+  public void setLearningRateScale(double scale) {
+    if (!(scale >= 0 && scale <= 1)) {
+      throw new IllegalArgumentException("learning-rate scale must be in [0, 1], got " + scale);
+    }
+    lrScale = scale;
   }
 
   /** Applies one update from the current gradients. Call outside a gradient collector. */
@@ -44,7 +56,7 @@ public final class RmsProp implements AutoCloseable {
       v.muli(alpha).addi(g2.muli(1 - alpha));
       try (NDArray root = v.sqrt(); NDArray denominator = root.addi((float) config.eps());
           NDArray update = g.div(denominator)) {
-        theta.subi(update.muli((float) config.lr()));
+        theta.subi(update.muli((float) (config.lr() * lrScale)));
       }
     }
   }

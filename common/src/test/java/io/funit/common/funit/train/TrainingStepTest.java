@@ -211,6 +211,33 @@ class TrainingStepTest {
     }
   }
 
+  @Test
+  void theLearningRateScaleScalesEveryUpdateAndZeroFreezesTheWeights() {
+    FunitConfig config = TinyModels.config(LossConfig.OFFICIAL);
+    String key = "dec.model.0.model.0.model.0.conv.weight";
+    float[][] deltas = new float[3][];
+    double[] scales = {1, 0.5, 0};
+    for (int i = 0; i < scales.length; i++) {
+      try (FunitNetworks nets = FunitNetworks.create(config, 7); FunitTrainer trainer = new FunitTrainer(nets)) {
+        trainer.setLearningRateScale(scales[i]);
+        float[] before = StateDictKeys.of(nets.gen()).get(key).getArray().toFloatArray();
+        trainer.generatorStep(TinyModels.batch(m, config, 3, 0));
+        float[] after = StateDictKeys.of(nets.gen()).get(key).getArray().toFloatArray();
+        deltas[i] = new float[before.length];
+        for (int j = 0; j < before.length; j++) {
+          deltas[i][j] = after[j] - before[j];
+        }
+      }
+    }
+    double largest = 0;
+    for (int j = 0; j < deltas[0].length; j++) {
+      largest = Math.max(largest, Math.abs(deltas[0][j]));
+      assertThat(deltas[1][j]).isCloseTo(deltas[0][j] / 2, within(1e-6f));
+      assertThat(deltas[2][j]).isZero();
+    }
+    assertThat(largest).isGreaterThan(1e-4); // the full-rate step moved the weights
+  }
+
   private static float[] filled(NDArray like, float value) {
     float[] data = new float[(int) like.size()];
     java.util.Arrays.fill(data, value);
