@@ -48,6 +48,7 @@ final class TrainingRun {
   private final List<MetricRow> unsaved = new ArrayList<>();
   private final ArrayDeque<Long> recentNanos = new ArrayDeque<>();
   private final Map<String, Double> latestValidation = new LinkedHashMap<>();
+  private final LearningRateCooldown cooldown;
   private long lastCheckpoint;
   private double trainedSeconds;
   private long startIteration;
@@ -69,6 +70,7 @@ final class TrainingRun {
     this.testDisplay = testDisplay;
     this.validation = validation;
     this.lastCheckpoint = trainer.iteration();
+    this.cooldown = request.cooldown();
   }
 
   /**
@@ -123,7 +125,7 @@ final class TrainingRun {
 
   private MetricRow trainIteration() throws InterruptedException {
     HostBatch batch = sampler.next();
-    double lrScale = request.cooldown().scale(LearningRateCooldown.progress(trainer.iteration(), startIteration,
+    double lrScale = cooldown.scale(LearningRateCooldown.progress(trainer.iteration(), startIteration,
         maxIter, trainedSeconds, request.maxSeconds()));
     trainer.setLearningRateScale(lrScale);
     long start = System.nanoTime();

@@ -38,8 +38,10 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
     keepCheckpoints = keepCheckpoints == 0 ? 3 : (int) Checks.range("keep_checkpoints", keepCheckpoints, 1, 1000);
     Checks.range("max_seconds", maxSeconds, 0, 365L * 24 * 3600);
     validateEvery = validateEvery == 0 ? 1000 : Checks.range("validate_every", validateEvery, 1, 10_000_000);
-    if (!(lrCooldown >= 0 && lrCooldown < 1)) {
-      throw new InvalidRequestException("lr_cooldown", "must be a share of the run in [0, 1), got " + lrCooldown);
+    try {
+      new LearningRateCooldown(lrCooldown);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("lr_cooldown", e.getMessage());
     }
   }
 
@@ -48,13 +50,16 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
     return new LearningRateCooldown(lrCooldown);
   }
 
-  /** A continuation of {@code training} to {@code iterations} in total; it keeps this request's settings. */
-  public TrainRequest withContinueFrom(String training, long iterations, long budgetSeconds, double cooldown) {
+  /**
+   * A continuation of {@code training} to {@code iterations} in total, with its own time budget and cooldown; the
+   * dataset, preset, other overrides and intervals stay this request's.
+   */
+  public TrainRequest withContinueFrom(String training, long iterations, long budgetSeconds, double lrCooldown) {
     TrainOverrides o = overrides;
     TrainOverrides longer = new TrainOverrides(iterations, o.batchSize(), o.lrGen(), o.lrDis(), o.weightDecay(),
         o.genNf(), o.disNf(), o.disResBlks(), o.mlpDim(), o.latentDim(), o.emaBeta(), o.emaWarmup(), o.reconWeight(),
         o.fmWeight(), o.r1Weight(), o.seed(), o.emaRamp(), o.contentDownsamplings());
     return new TrainRequest(dataset, preset, longer, checkpointEvery, sampleEvery, progressEvery, keepCheckpoints,
-        training, budgetSeconds, validateEvery, cooldown);
+        training, budgetSeconds, validateEvery, lrCooldown);
   }
 }

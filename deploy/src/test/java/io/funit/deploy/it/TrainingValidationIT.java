@@ -141,6 +141,7 @@ class TrainingValidationIT {
     // iteration i trains at progress (i - 1) / 20: full rate through iteration 11, then 0.9, 0.8, ... 0.1
     assertThat(lrScales(id, 1, 20)).containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4,
         0.3, 0.2, 0.1);
+    assertThat(stack.get("/v1/trainings/" + id).json().path("lr_scale").asDouble()).isCloseTo(0.1, within(1e-9));
     // a continuation inherits the share and cools down over its own 10 iterations (21 to 30)
     String next = trainToEnd(stack.post("/v1/trainings/" + id + "/continue", "{\"iterations\":30}"));
     assertThat(lrScales(next, 21, 30)).containsExactly(1, 1, 1, 1, 1, 1, 0.8, 0.6, 0.4, 0.2);

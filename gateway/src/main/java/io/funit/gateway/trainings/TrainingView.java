@@ -10,11 +10,12 @@ import java.util.TreeMap;
 
 /**
  * A training as the API shows it: state, queue position while queued, iteration and total, throughput, ETA and
- * the latest logged scalars and held-out validation while it runs, the model once it has succeeded.
+ * the latest logged scalars, learning-rate scale (under a cooldown) and held-out validation while it runs, the model
+ * once it has succeeded.
  */
 public record TrainingView(String id, JobState status, Integer queuePosition, Instant createdAt, Instant updatedAt,
     int attempt, long iteration, Long iterations, Double secondsPerIteration, Double imagesPerSecond,
-    Double etaSeconds, Map<String, Double> losses, Map<String, Double> validation, String model, JsonNode request,
+    Double etaSeconds, Double lrScale, Map<String, Double> losses, Map<String, Double> validation, String model, JsonNode request,
     JobError error, Links links) {
 
   /** Where to go next. */
@@ -40,7 +41,7 @@ public record TrainingView(String id, JobState status, Integer queuePosition, In
     Long total = job.progress() != null && job.progress().total() > 0 ? job.progress().total() : null;
     return new TrainingView(job.jobId(), job.state(), queuePosition, job.createdAt(), job.updatedAt(), job.attempt(),
         iteration, total, figures.get("seconds_per_iteration"), figures.get("images_per_second"),
-        job.state().terminal() ? null : figures.get("eta_seconds"), losses.isEmpty() ? null : losses,
+        job.state().terminal() ? null : figures.get("eta_seconds"), figures.get("lr_scale"), losses.isEmpty() ? null : losses,
         validation.isEmpty() ? null : validation, model,
         job.request(), job.error(),
         new Links(self, "/v1/jobs/" + job.jobId(), self + "/metrics", self + "/samples",

@@ -13,7 +13,7 @@ public record LearningRateCooldown(double fraction) {
 
   public LearningRateCooldown {
     if (!(fraction >= 0 && fraction < 1)) {
-      throw new IllegalArgumentException("cooldown fraction must be in [0, 1), got " + fraction);
+      throw new IllegalArgumentException("must be a share of the run in [0, 1), got " + fraction);
     }
   }
 
@@ -33,7 +33,10 @@ public record LearningRateCooldown(double fraction) {
   /**
    * How far a run is: the further of its iteration share and its time-budget share.
    *
+   * @param iteration iterations finished so far
    * @param startIteration the iteration the run (not a resumed attempt of it) started from
+   * @param maxIteration the iteration the run ends at unless its time budget ends it first
+   * @param trainedSeconds training time the run has spent (resumed attempts included)
    * @param maxSeconds the time budget, 0 for none
    */
   public static double progress(long iteration, long startIteration, long maxIteration, double trainedSeconds,
