@@ -135,7 +135,7 @@ final class TrainingRun {
     }
     long nanos = System.nanoTime() - start;
     Map<String, Double> values = values(losses);
-    if (request.lrCooldown() > 0) {
+    if (cooldown.fraction() > 0) {
       values.put(LR_SCALE, lrScale); // the schedule, visible beside the losses it shapes
     }
     MetricRow row = new MetricRow(losses.iteration(), nanos / 1e9, values);

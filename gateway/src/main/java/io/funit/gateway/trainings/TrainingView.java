@@ -15,8 +15,8 @@ import java.util.TreeMap;
  */
 public record TrainingView(String id, JobState status, Integer queuePosition, Instant createdAt, Instant updatedAt,
     int attempt, long iteration, Long iterations, Double secondsPerIteration, Double imagesPerSecond,
-    Double etaSeconds, Double lrScale, Map<String, Double> losses, Map<String, Double> validation, String model, JsonNode request,
-    JobError error, Links links) {
+    Double etaSeconds, Double lrScale, Map<String, Double> losses, Map<String, Double> validation, String model,
+    JsonNode request, JobError error, Links links) {
 
   /** Where to go next. */
   public record Links(String self, String job, String metrics, String samples, String cancel, String model) {}
@@ -41,8 +41,8 @@ public record TrainingView(String id, JobState status, Integer queuePosition, In
     Long total = job.progress() != null && job.progress().total() > 0 ? job.progress().total() : null;
     return new TrainingView(job.jobId(), job.state(), queuePosition, job.createdAt(), job.updatedAt(), job.attempt(),
         iteration, total, figures.get("seconds_per_iteration"), figures.get("images_per_second"),
-        job.state().terminal() ? null : figures.get("eta_seconds"), figures.get("lr_scale"), losses.isEmpty() ? null : losses,
-        validation.isEmpty() ? null : validation, model,
+        job.state().terminal() ? null : figures.get("eta_seconds"), figures.get("lr_scale"),
+        losses.isEmpty() ? null : losses, validation.isEmpty() ? null : validation, model,
         job.request(), job.error(),
         new Links(self, "/v1/jobs/" + job.jobId(), self + "/metrics", self + "/samples",
             job.state().terminal() ? null : self + "/cancel", model == null ? null : "/v1/models/" + model));
