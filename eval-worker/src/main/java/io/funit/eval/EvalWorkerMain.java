@@ -1,6 +1,7 @@
 package io.funit.eval;
 
 import io.funit.common.config.Settings;
+import io.funit.common.funit.engine.ComputeDevice;
 import io.funit.common.worker.WorkerMain;
 import io.funit.common.worker.probe.ProbeHandler;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class EvalWorkerMain {
 
   public static void main(String[] args) {
     Settings settings = Settings.fromEnvironment();
-    WorkerMain.run("eval-worker", store -> List.of(EvalJobHandler.fromSettings(store, settings),
-        new ProbeHandler(store)));
+    WorkerMain.run("eval-worker", settings, () -> ComputeDevice.selectFrom(settings), services -> List.of(
+        EvalJobHandler.fromSettings(services.store(), settings), new ProbeHandler(services.store())));
   }
 }

@@ -14,7 +14,9 @@ import io.funit.gateway.translations.TranslationRoutes;
 import java.util.List;
 import io.funit.gateway.health.HealthRoutes;
 import io.funit.gateway.idempotency.IdempotencyHandler;
-import io.funit.gateway.health.ReadinessProbe;
+import io.funit.common.health.Readiness;
+import io.funit.common.metrics.ProcessMetrics;
+import io.funit.gateway.metrics.ConsumerLagMetrics;
 import io.funit.gateway.jobs.JobEventStream;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.jobs.JobWatcher;
@@ -24,6 +26,11 @@ import io.funit.gateway.tenants.Ownership;
 import io.funit.gateway.webhooks.WebhookFields;
 import io.funit.gateway.webhooks.Webhooks;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,16 +44,22 @@ public final class Gateway implements AutoCloseable {
   private final Admin admin;
   private final JobStateProjection projection;
   private final int port;
+  private final ProcessMetrics metrics;
+  private final Readiness readiness;
+  private final ConsumerLagMetrics consumerLag;
   /** This gateway's webhook dispatcher (docs/architecture.md, "Webhooks"). */
   private AutoCloseable webhookDispatcher = () -> { };
 
   private Gateway(Vertx vertx, KafkaProducer<String, String> producer, Admin admin, JobStateProjection projection,
-      int port) {
+      int port, ProcessMetrics metrics, Readiness readiness, ConsumerLagMetrics consumerLag) {
     this.vertx = vertx;
     this.producer = producer;
     this.admin = admin;
     this.projection = projection;
     this.port = port;
+    this.metrics = metrics;
+    this.readiness = readiness;
+    this.consumerLag = consumerLag;
   }
 
   /** Starts serving; readiness turns green once the job-state projection has caught up. */
@@ -55,8 +68,11 @@ public final class Gateway implements AutoCloseable {
     JobStateProjection projection = new JobStateProjection(kafka, instance + "-projection").start();
     KafkaProducer<String, String> producer = kafka.producer(instance);
     Admin admin = kafka.admin();
-    Vertx vertx = Vertx.vertx();
-    GatewayVerticle verticle = verticle(vertx, settings, kafka, store, projection, producer, admin);
+    ProcessMetrics metrics = new ProcessMetrics();
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(httpServerMetrics()))
+        .withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
+    Readiness readiness = new Readiness(admin, store, projection, List.of());
+    GatewayVerticle verticle = verticle(vertx, settings, kafka, store, projection, producer, readiness, metrics);
     try {
       vertx.deployVerticle(verticle).await();
     } catch (Exception e) {
@@ -64,13 +80,31 @@ public final class Gateway implements AutoCloseable {
       projection.close();
       producer.close();
       admin.close();
+      metrics.close();
       throw new IllegalStateException("gateway cannot listen on " + settings.host() + ":" + settings.port()
           + ": " + e.getMessage(), e);
     }
-    Gateway gateway = new Gateway(vertx, producer, admin, projection, verticle.actualPort());
+    ConsumerLagMetrics consumerLag = new ConsumerLagMetrics(admin, kafka.topics(), metrics.registry()).start();
+    Gateway gateway = new Gateway(vertx, producer, admin, projection, verticle.actualPort(), metrics, readiness,
+        consumerLag);
     gateway.webhookDispatcher = Webhooks.startDispatcher(vertx, settings.webhooks(), kafka, store, projection,
-        instance + "-webhooks");
+        instance + "-webhooks", metrics.registry());
     return gateway;
+  }
+
+  /**
+   * Vert.x's Micrometer metrics, HTTP server only (requests, durations, sizes, connections), labelled by method,
+   * route template and status code: bounded, unlike the raw path, which holds ids.
+   */
+  private static MicrometerMetricsOptions httpServerMetrics() {
+    MicrometerMetricsOptions options = new MicrometerMetricsOptions().setEnabled(true)
+        .setLabels(java.util.EnumSet.of(Label.HTTP_METHOD, Label.HTTP_ROUTE, Label.HTTP_CODE));
+    for (MetricsDomain domain : MetricsDomain.values()) {
+      if (domain != MetricsDomain.HTTP_SERVER) {
+        options.addDisabledMetricsCategory(domain);
+      }
+    }
+    return options;
   }
 
   /**
@@ -78,10 +112,11 @@ public final class Gateway implements AutoCloseable {
    * need the routes the gateway serves ({@link GatewayVerticle#router}).
    */
   static GatewayVerticle verticle(Vertx vertx, GatewaySettings settings, KafkaClients kafka, ObjectStore store,
-      JobStateProjection projection, Producer<String, String> producer, Admin admin) {
+      JobStateProjection projection, Producer<String, String> producer, Readiness readiness, ProcessMetrics metrics) {
     JobEventPublisher events = new JobEventPublisher(producer, kafka.topics(), projection);
     JobSubmitter submitter = new JobSubmitter(producer, kafka.topics(), events,
-        new WebhookFields(vertx, settings.webhooks()), new ActiveJobQuota(projection, settings.maxActiveJobs()));
+        new WebhookFields(vertx, settings.webhooks()),
+        new ActiveJobQuota(projection, settings.maxActiveJobs(), metrics.registry()), metrics.registry());
     Ownership owners = new Ownership(projection, store);
     JobRoutes jobs = new JobRoutes(vertx, submitter, projection, owners, settings.enabledTypes(),
         settings.maxBodyBytes());
@@ -97,9 +132,10 @@ public final class Gateway implements AutoCloseable {
     StyleRoutes styles = new StyleRoutes(vertx, store, settings, owners);
     EvaluationRoutes evaluations = new EvaluationRoutes(vertx, submitter, projection, store,
         settings.enabledTypes(), settings.maxBodyBytes(), owners);
-    HealthRoutes health = new HealthRoutes(vertx, new ReadinessProbe(admin, store, projection));
-    IdempotencyHandler idempotency = new IdempotencyHandler(vertx, store, settings);
-    GatewayVerticle verticle = new GatewayVerticle(settings, health, List.of(idempotency::mount), jobs,
+    HealthRoutes health = new HealthRoutes(vertx, readiness, metrics);
+    IdempotencyHandler idempotency = new IdempotencyHandler(vertx, store, settings, metrics.registry());
+    GatewayVerticle verticle = new GatewayVerticle(settings, health, metrics.registry(), List.of(idempotency::mount),
+        jobs,
         List.of(jobEvents::mount,
         datasets::mount, trainings::mount, models::mount, translations::mount, styles::mount, evaluations::mount,
         Webhooks.routes(vertx, settings.webhooks(), store, projection)::mount));
@@ -118,8 +154,14 @@ public final class Gateway implements AutoCloseable {
     return projection.awaitCaughtUp(timeout);
   }
 
+  /** From now on {@code /readyz} answers 503, so that load balancers stop sending requests (SIGTERM). */
+  public void startDraining() {
+    readiness.startDraining();
+  }
+
   @Override
   public void close() {
+    consumerLag.close();
     try {
       webhookDispatcher.close(); // before Vert.x: its attempts use Vert.x's HTTP client
     } catch (Exception e) {
@@ -129,5 +171,6 @@ public final class Gateway implements AutoCloseable {
     producer.close(Duration.ofSeconds(5));
     admin.close(Duration.ofSeconds(5));
     projection.close();
+    metrics.close();
   }
 }

@@ -20,6 +20,7 @@ public final class GatewayMain {
     Settings settings = Settings.fromEnvironment();
     GatewaySettings gatewaySettings;
     try {
+      io.funit.common.logging.LogFormat.check(settings);
       gatewaySettings = GatewaySettings.from(settings);
       if (!gatewaySettings.hasKeys()) {
         throw new IllegalArgumentException("no API keys: set FUNIT_API_KEYS or FUNIT_API_KEYS_FILE");
@@ -36,11 +37,23 @@ public final class GatewayMain {
     Gateway gateway = Gateway.start(gatewaySettings, kafka, store);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // SIGTERM: not ready at once; requests keep being served for the drain delay, while load balancers notice
+      gateway.startDraining();
+      LOG.info("gateway draining: not ready; closing in {} ms", gatewaySettings.drainDelay().toMillis());
+      sleep(gatewaySettings.drainDelay());
       gateway.close();
       stopped.countDown();
     }, "shutdown"));
     LOG.info("gateway listening on http://{}:{} (job types {})", gatewaySettings.host(), gateway.port(),
         gatewaySettings.enabledTypes());
     stopped.await();
+  }
+
+  private static void sleep(java.time.Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

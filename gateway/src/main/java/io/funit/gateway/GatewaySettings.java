@@ -32,12 +32,14 @@ import java.util.stream.Collectors;
  * @param translationLimits the FUNIT_TRANSLATE_* bounds on one request's images (shared with the worker)
  * @param apiLimits rate limits, idempotency-key lifetime, header and URL sizes, idle timeout
  * @param webhooks the FUNIT_WEBHOOK_* settings: signing secrets, private targets, retry scale, timeout
+ * @param drainDelay FUNIT_GATEWAY_DRAIN_DELAY_MS, how long a gateway told to stop keeps serving with /readyz at 503
+ *     before it closes, so that load balancers take it out first (default 0; a few seconds behind one)
  */
 public record GatewaySettings(String host, int port, Set<String> apiKeys, java.nio.file.Path apiKeysFile,
     int maxActiveJobs, Set<JobType> enabledTypes,
     long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, ResultUrls resultUrls,
     Duration resultUrlExpiry, TranslationLimits translationLimits, ApiLimits apiLimits,
-    WebhookSettings webhooks) {
+    WebhookSettings webhooks, Duration drainDelay) {
   /** The job types whose workers ship in this version. */
   public static final String DEFAULT_JOB_TYPES = "probe,dataset,train,translate,eval";
 
@@ -80,7 +82,8 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, java.n
         ResultUrls.fromSetting(settings.string("FUNIT_RESULT_URLS", "proxy")),
         // S3 refuses presigned URLs valid for more than 7 days
         Duration.ofSeconds(settings.integer("FUNIT_RESULT_URL_EXPIRY_SECONDS", 3600, 1, 7 * 24 * 3600)),
-        TranslationLimits.from(settings), ApiLimits.from(settings), WebhookSettings.from(settings));
+        TranslationLimits.from(settings), ApiLimits.from(settings), WebhookSettings.from(settings),
+        settings.millis("FUNIT_GATEWAY_DRAIN_DELAY_MS", 0));
   }
 
   private static java.nio.file.Path apiKeysFile(String value) {

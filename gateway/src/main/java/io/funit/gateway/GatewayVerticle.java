@@ -22,16 +22,19 @@ final class GatewayVerticle extends VerticleBase {
   private final List<java.util.function.Consumer<Router>> guards;
   private final List<java.util.function.Consumer<Router>> features;
   private final KeyRing keys;
+  private final io.micrometer.core.instrument.MeterRegistry metrics;
   private HttpServer server;
 
   /**
    * {@code guards} mount handlers every {@code /v1} request passes after authentication (idempotency);
    * {@code features} mount the feature routes (datasets, trainings, models...) after the job routes.
    */
-  GatewayVerticle(GatewaySettings settings, HealthRoutes health, List<java.util.function.Consumer<Router>> guards,
-      JobRoutes jobs, List<java.util.function.Consumer<Router>> features) {
+  GatewayVerticle(GatewaySettings settings, HealthRoutes health, io.micrometer.core.instrument.MeterRegistry metrics,
+      List<java.util.function.Consumer<Router>> guards, JobRoutes jobs,
+      List<java.util.function.Consumer<Router>> features) {
     this.settings = settings;
     this.health = health;
+    this.metrics = metrics;
     this.jobs = jobs;
     this.guards = List.copyOf(guards);
     this.features = List.copyOf(features);
@@ -49,10 +52,10 @@ final class GatewayVerticle extends VerticleBase {
   /** Every route the gateway serves; the OpenAPI route test reads them from here. */
   Router router(io.vertx.core.Vertx vertx) {
     Router router = Router.router(vertx);
-    health.mount(router);                                                  // /healthz, /readyz: no key needed
+    health.mount(router);                                       // /healthz, /readyz, /metrics: no key needed
     OpenApiRoutes.mount(router);                                           // /openapi.json: no key needed
     router.route("/v1/*").handler(new ApiKeyAuth(keys));                  // everything else needs a key
-    router.route("/v1/*").handler(new RateLimitHandler(settings.apiLimits())); // per key, RateLimit-* headers
+    router.route("/v1/*").handler(new RateLimitHandler(settings.apiLimits(), metrics)); // per key, RateLimit-* headers
     guards.forEach(guard -> guard.accept(router));                       // Idempotency-Key on POST
     jobs.mount(router);                                                    // /v1/jobs...
     features.forEach(feature -> feature.accept(router));                  // /v1/datasets, /v1/trainings, ...

@@ -51,7 +51,8 @@ class OpenApiRoutesTest {
     projection = new JobStateProjection(kafka, "openapi-test");
     vertx = Vertx.vertx();
     routes = Gateway.verticle(vertx, GatewaySettings.from(settings), kafka, store, projection,
-        new MockProducer<>(true, null, new StringSerializer(), new StringSerializer()), null).router(vertx).getRoutes();
+        new MockProducer<>(true, null, new StringSerializer(), new StringSerializer()), null,
+        new io.funit.common.metrics.ProcessMetrics()).router(vertx).getRoutes();
     document = Json.MAPPER.readTree(OpenApiRoutes.load());
   }
 

@@ -26,6 +26,10 @@ import io.funit.common.training.MetricRow;
 import io.funit.common.training.TrainingMetrics;
 import io.funit.common.worker.InvalidJobException;
 import io.funit.common.worker.JobContext;
+import io.funit.common.worker.WorkerSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.stream.IntStream;
 import io.funit.common.worker.JobHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +56,14 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
   private final ModelRegistry models;
   private final Path shardCache;
   private final long imageCacheBytes;
+  private final TrainingGauges gauges;
 
   public TrainJobHandler(ObjectStore store, Path shardCache, long imageCacheBytes) {
+    this(store, shardCache, imageCacheBytes, new TrainingGauges(new SimpleMeterRegistry(), false, List.of()));
+  }
+
+  TrainJobHandler(ObjectStore store, Path shardCache, long imageCacheBytes, TrainingGauges gauges) {
+    this.gauges = gauges;
     this.store = store;
     this.datasets = new StoredDatasets(store);
     this.checkpoints = new CheckpointStore(store);
@@ -65,9 +75,20 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
 
   /** Shard cache FUNIT_CACHE_DIR/datasets; decoded-image cache FUNIT_TRAIN_IMAGE_CACHE_BYTES (default 512 MiB). */
   public static TrainJobHandler fromSettings(ObjectStore store, Settings settings) {
+    return fromSettings(store, settings, new SimpleMeterRegistry());
+  }
+
+  /**
+   * As {@link #fromSettings(ObjectStore, Settings)}, with each slot's training figures in {@code metrics}
+   * (FUNIT_METRICS_JOB_LABELS=true adds the job id to them).
+   */
+  public static TrainJobHandler fromSettings(ObjectStore store, Settings settings, MeterRegistry metrics) {
     Path cache = settings.cacheDir();
+    List<String> slots = IntStream.range(0, WorkerSettings.from(settings).concurrency())
+        .mapToObj(i -> JobType.TRAIN.wireName() + "-" + i).toList();
     return new TrainJobHandler(store, cache.resolve("datasets"),
-        settings.longValue("FUNIT_TRAIN_IMAGE_CACHE_BYTES", 512L << 20));
+        settings.longValue("FUNIT_TRAIN_IMAGE_CACHE_BYTES", 512L << 20),
+        new TrainingGauges(metrics, settings.bool("FUNIT_METRICS_JOB_LABELS", false), slots));
   }
 
   @Override
@@ -120,8 +141,10 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
       List<MetricRow> before = metrics.read(jobId); // this job's rows up to the checkpoint it resumes from
       double secondsBefore = before.stream().mapToDouble(MetricRow::seconds).sum();
       long startIteration = before.isEmpty() ? trainer.iteration() : before.get(0).iteration() - 1;
-      new TrainingRun(jobId, request, trainer, sampler, start.samplerSeed(), maxIter, context, store, trainDisplay,
-          testDisplay, validation).run(secondsBefore, startIteration);
+      try (TrainingGauges.Live live = gauges.open(context.slot(), jobId)) {
+        new TrainingRun(jobId, request, trainer, sampler, start.samplerSeed(), maxIter, context, store, trainDisplay,
+            testDisplay, validation, live).run(secondsBefore, startIteration);
+      }
       Map<String, Double> finalLosses = finalLosses(metrics.read(jobId));
       register(jobId, request, dataset, nets, trainer.iteration(), finalLosses);
       return new TrainResult(jobId, trainer.iteration(), checkpoints.latest(jobId).orElse(null), finalLosses);

@@ -2,6 +2,7 @@ package io.funit.train;
 
 import io.funit.common.config.Settings;
 import io.funit.common.dataset.job.DatasetJobHandler;
+import io.funit.common.funit.engine.ComputeDevice;
 import io.funit.common.worker.WorkerMain;
 import io.funit.common.worker.probe.ProbeHandler;
 import java.util.List;
@@ -16,8 +17,8 @@ public final class TrainWorkerMain {
 
   public static void main(String[] args) {
     Settings settings = Settings.fromEnvironment();
-    WorkerMain.run("train-worker", store -> List.of(
-        TrainJobHandler.fromSettings(store, settings), DatasetJobHandler.fromSettings(store, settings),
-        new ProbeHandler(store)));
+    WorkerMain.run("train-worker", settings, () -> ComputeDevice.selectFrom(settings), services -> List.of(
+        TrainJobHandler.fromSettings(services.store(), settings, services.metrics()),
+        DatasetJobHandler.fromSettings(services.store(), settings), new ProbeHandler(services.store())));
   }
 }

@@ -49,14 +49,16 @@ final class TrainingRun {
   private final ArrayDeque<Long> recentNanos = new ArrayDeque<>();
   private final Map<String, Double> latestValidation = new LinkedHashMap<>();
   private final LearningRateCooldown cooldown;
+  private final TrainingGauges.Live gauges;
   private long lastCheckpoint;
   private double trainedSeconds;
   private long startIteration;
 
   TrainingRun(String jobId, TrainRequest request, FunitTrainer trainer, FunitSampler sampler, long samplerSeed,
       long maxIter, JobContext context, ObjectStore store, HostBatch trainDisplay, HostBatch testDisplay,
-      HeldOutValidation validation) {
+      HeldOutValidation validation, TrainingGauges.Live gauges) {
     this.jobId = jobId;
+    this.gauges = gauges;
     this.request = request;
     this.trainer = trainer;
     this.sampler = sampler;
@@ -112,6 +114,8 @@ final class TrainingRun {
       row = validate(row);
     }
     unsaved.add(row);
+    double secondsPerIteration = secondsPerIteration();
+    gauges.iteration(it, secondsPerIteration > 0 ? 1 / secondsPerIteration : Double.NaN, row.values());
     if (it % request.sampleEvery() == 0 || it == maxIter) {
       drawSamples(it);
     }
@@ -169,8 +173,13 @@ final class TrainingRun {
     return request.maxSeconds() > 0 && trainedSeconds >= request.maxSeconds();
   }
 
+  /** Mean over the last {@link #THROUGHPUT_WINDOW} iterations. */
+  private double secondsPerIteration() {
+    return recentNanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9;
+  }
+
   private void reportProgress(MetricRow row) {
-    double secondsPerIteration = recentNanos.stream().mapToLong(Long::longValue).average().orElse(0) / 1e9;
+    double secondsPerIteration = secondsPerIteration();
     Map<String, Double> figures = new LinkedHashMap<>(row.values());
     figures.putAll(latestValidation);
     figures.put("seconds_per_iteration", secondsPerIteration);

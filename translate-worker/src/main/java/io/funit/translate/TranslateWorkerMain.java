@@ -1,6 +1,8 @@
 package io.funit.translate;
 
 import io.funit.common.config.Settings;
+import io.funit.common.funit.engine.ComputeDevice;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.translate.TranslationLimits;
@@ -10,6 +12,7 @@ import io.funit.common.worker.probe.ProbeHandler;
 import io.funit.translate.batching.BatchingSettings;
 import io.funit.translate.batching.TranslationBatcher;
 import io.funit.translate.job.TranslateHandler;
+import io.funit.translate.models.DefaultModelReadiness;
 import io.funit.translate.models.ModelCache;
 import io.funit.common.models.ModelCards;
 import java.util.List;
@@ -22,18 +25,20 @@ public final class TranslateWorkerMain {
   private TranslateWorkerMain() {}
 
   public static void main(String[] args) {
-    WorkerMain.run("translate-worker", store -> List.of(new ProbeHandler(store),
-        translateHandler(store, Settings.fromEnvironment())));
+    Settings settings = Settings.fromEnvironment();
+    WorkerMain.run("translate-worker", settings, () -> ComputeDevice.selectFrom(settings), services -> List.of(
+        new ProbeHandler(services.store()), translateHandler(services.store(), settings, services.metrics())));
   }
 
   /**
-   * The translate handler with its batcher and model cache (FUNIT_MODEL_CACHE_BYTES, default 2 GiB of parameters).
-   * They live as long as the process.
+   * The translate handler with its batcher and model cache (FUNIT_MODEL_CACHE_BYTES, default 2 GiB of parameters),
+   * their figures in {@code metrics}. They live as long as the process.
    */
-  public static JobHandler<?> translateHandler(ObjectStore store, Settings settings) {
-    ModelCache models = new ModelCache(store, settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30));
-    TranslationBatcher batcher = new TranslationBatcher(BatchingSettings.from(settings), models::get);
-    return new TranslateHandler(store, new ModelCards(new ModelRegistry(store)), batcher,
-        TranslationLimits.from(settings), TranslateHandler.inFlight(settings));
+  public static JobHandler<?> translateHandler(ObjectStore store, Settings settings, MeterRegistry metrics) {
+    ModelCache models = new ModelCache(store, settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30), metrics);
+    TranslationBatcher batcher = new TranslationBatcher(BatchingSettings.from(settings), models::get, metrics);
+    ModelCards cards = new ModelCards(new ModelRegistry(store));
+    return new TranslateHandler(store, cards, batcher, TranslationLimits.from(settings),
+        TranslateHandler.inFlight(settings), new DefaultModelReadiness(cards, models, batcher));
   }
 }

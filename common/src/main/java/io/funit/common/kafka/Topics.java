@@ -45,11 +45,16 @@ public final class Topics {
     return prefix + "workers." + type.wireName();
   }
 
+  /** Partitions of a type's work topic: at most this many workers of the type run its jobs at once. */
+  public int workPartitions(JobType type) {
+    return WORK_PARTITIONS.get(type);
+  }
+
   /** The topics to create at start-up, with partitions and configs. */
   public List<TopicSpec> all() {
     List<TopicSpec> specs = new ArrayList<>();
     for (JobType type : JobType.values()) {
-      specs.add(new TopicSpec(work(type), WORK_PARTITIONS.get(type), Map.of(
+      specs.add(new TopicSpec(work(type), workPartitions(type), Map.of(
           "cleanup.policy", "delete",
           "retention.ms", Long.toString(WORK_RETENTION.toMillis()))));
       specs.add(new TopicSpec(deadLetter(type), 1, Map.of(

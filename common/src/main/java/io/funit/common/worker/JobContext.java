@@ -11,6 +11,12 @@ public interface JobContext {
 
   String workerId();
 
+  /**
+   * The worker slot running the job, {@code <type>-<index>} (e.g. {@code train-0}): the bounded label of the
+   * job's live figures in metrics (one training per slot at a time).
+   */
+  String slot();
+
   /** The key of one of this job's outputs: deterministic, so a redelivery overwrites nothing new. */
   String outputKey(String name);
 
@@ -24,6 +30,13 @@ public interface JobContext {
   void checkStop();
 
   boolean stopRequested();
+
+  /**
+   * Like {@link #checkStop}, but a hand-back (the worker is draining, or gives the partition up) does not stop the job:
+   * for a step that finishes soon anyway, e.g. a translation whose batch is already running. A cancel, or a newer
+   * attempt elsewhere, still does.
+   */
+  void checkCanceled();
 
   /** Waits, but no longer than until a stop is requested (then throws {@link JobStoppedException}). */
   void sleep(Duration duration);

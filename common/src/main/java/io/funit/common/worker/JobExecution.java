@@ -13,6 +13,8 @@ import io.funit.common.json.Json;
 import io.funit.common.kafka.JobEventPublisher;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.kafka.Topics;
+import io.funit.common.logging.JobMdc;
+import io.funit.common.metrics.JobMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,15 +39,20 @@ final class JobExecution<R extends JobRequest> {
   private final JobEventPublisher events;
   private final DeadLetterWriter deadLetters;
   private final Topics topics;
+  private final JobMetrics metrics;
+  /** The slot's label in metrics ({@code <type>-<index>}), given to the handler through its context. */
+  private final String slot;
 
   JobExecution(JobHandler<R> handler, WorkerSettings settings, JobStateProjection projection,
-      JobEventPublisher events, DeadLetterWriter deadLetters, Topics topics) {
+      JobEventPublisher events, DeadLetterWriter deadLetters, Topics topics, JobMetrics metrics, String slot) {
     this.handler = handler;
     this.settings = settings;
     this.projection = projection;
     this.events = events;
     this.deadLetters = deadLetters;
     this.topics = topics;
+    this.metrics = metrics;
+    this.slot = slot;
   }
 
   Outcome run(ConsumerRecord<String, String> record, StopSignal stop) throws InterruptedException {
@@ -65,6 +72,14 @@ final class JobExecution<R extends JobRequest> {
       return rejectUnreadable(record, e);
     }
     JobEvent job = projection.await(envelope.jobId(), QUEUED_EVENT_WAIT).orElseGet(() -> JobEvent.queued(envelope));
+    try (JobMdc.Scope scope = JobMdc.open(job.jobId(), handler.type().wireName(), job.attempt(),
+        settings.workerId())) {
+      return run(record, job, envelope, stop);
+    }
+  }
+
+  private Outcome run(ConsumerRecord<String, String> record, JobEvent job, JobEnvelope envelope, StopSignal stop)
+      throws InterruptedException {
     if (job.state().terminal()) {
       // a redelivery of a finished job (its worker died between the final event and the commit): already done
       LOG.info("job {} is already {}, skipping the redelivered record", job.jobId(), job.state().wireName());
@@ -95,44 +110,75 @@ final class JobExecution<R extends JobRequest> {
         return fail(record, latest, "attempts_exhausted", "gave up after " + settings.maxAttempts()
             + " attempts; last error: " + (latest.error() == null ? "the worker stopped without a report" : latest.error().message()));
       }
+      // a job waiting in the queue (first run or handed back) has waited since its last event; a crashed run's
+      // redelivery has not been waiting in the queue all that time
+      Duration queueWait = latest.state() == JobState.QUEUED ? Duration.between(latest.updatedAt(), Instant.now()) : null;
       JobEvent started = events.publishAndWait(latest.next(JobEventType.STARTED, JobState.RUNNING, settings.workerId())
           .withAttempt(attempt).withError(null));
-      RunningJobContext context = new RunningJobContext(started, settings.workerId(), stop, projection, events,
-          settings.progressInterval());
-      JsonNode result;
-      try {
-        result = Json.MAPPER.valueToTree(handler.handle(request, context));
-      } catch (JobStoppedException e) {
-        if (e.superseded()) {
-          // another worker runs a newer attempt: its events and outputs are the job's now; write nothing
-          LOG.info("job {} attempt {} stops: {}", job.jobId(), attempt, e.getMessage());
-          return Outcome.HAND_BACK;
-        }
-        return stopped(started, stop);
-      } catch (InvalidJobException | InvalidRequestException e) {
-        // tier: the job itself is wrong; no retry can fix it
-        return fail(record, latest(started), "invalid_request", e.getMessage());
-      } catch (Exception e) {
-        // tier: anything else may pass on a later attempt, up to maxAttempts
-        if (stop.handedBack()) {
-          return stopped(started, stop);
-        }
-        LOG.warn("job {} attempt {} failed: {}", job.jobId(), attempt, e.toString());
-        LOG.debug("job {} attempt {} failure", job.jobId(), attempt, e); // the stack, for operators who ask
-        if (attempt >= settings.maxAttempts()) {
-          return fail(record, latest(started), "attempts_exhausted", "gave up after " + attempt + " attempts: " + e);
-        }
-        job = events.publishAndWait(latest(started).next(JobEventType.RETRYING, JobState.RUNNING, settings.workerId())
-            .withError(new JobError("handler_failed", e.toString(), false)));
-        if (!waitBeforeRetry(attempt, stop)) {
-          return stopped(job, stop);
-        }
-        continue;
+      metrics.runStarted(handler.type(), queueWait);
+      long startNanos = System.nanoTime();
+      Run run;
+      try (JobMdc.Scope scope = JobMdc.open(job.jobId(), handler.type().wireName(), attempt, settings.workerId())) {
+        run = attempt(record, started, request, stop);
       }
-      // outside the try: a failed publish must not count as a handler failure and run the job again
-      return finish(latest(started).next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, settings.workerId())
-          .withResult(result));
+      metrics.runEnded(handler.type(), run.ended(), Duration.ofNanos(System.nanoTime() - startNanos));
+      if (run.outcome() != null) {
+        return run.outcome();
+      }
+      job = run.retrying();
+      if (!waitBeforeRetry(attempt, stop)) {
+        return stopped(job, stop);
+      }
     }
+  }
+
+  /**
+   * How one run ended: with the record's outcome, or (outcome null) with the retrying event after which the job
+   * runs again.
+   */
+  private record Run(JobMetrics.Outcome ended, Outcome outcome, JobEvent retrying) {}
+
+  private Run attempt(ConsumerRecord<String, String> record, JobEvent started, R request, StopSignal stop) {
+    int attempt = started.attempt();
+    RunningJobContext context = new RunningJobContext(started, settings.workerId(), slot, stop, projection, events,
+        settings.progressInterval());
+    JsonNode result;
+    try {
+      result = Json.MAPPER.valueToTree(handler.handle(request, context));
+    } catch (JobStoppedException e) {
+      if (e.superseded()) {
+        // another worker runs a newer attempt: its events and outputs are the job's now; write nothing
+        LOG.info("job {} attempt {} stops: {}", started.jobId(), attempt, e.getMessage());
+        return new Run(JobMetrics.Outcome.SUPERSEDED, Outcome.HAND_BACK, null);
+      }
+      return stoppedRun(started, stop);
+    } catch (InvalidJobException | InvalidRequestException e) {
+      // tier: the job itself is wrong; no retry can fix it
+      return new Run(JobMetrics.Outcome.FAILED, fail(record, latest(started), "invalid_request", e.getMessage()),
+          null);
+    } catch (Exception e) {
+      // tier: anything else may pass on a later attempt, up to maxAttempts
+      if (stop.handedBack()) {
+        return stoppedRun(started, stop);
+      }
+      LOG.warn("job {} attempt {} failed: {}", started.jobId(), attempt, e.toString());
+      LOG.debug("job {} attempt {} failure", started.jobId(), attempt, e); // the stack, for operators who ask
+      if (attempt >= settings.maxAttempts()) {
+        return new Run(JobMetrics.Outcome.FAILED, fail(record, latest(started), "attempts_exhausted",
+            "gave up after " + attempt + " attempts: " + e), null);
+      }
+      return new Run(JobMetrics.Outcome.RETRIED, null, events.publishAndWait(latest(started)
+          .next(JobEventType.RETRYING, JobState.RUNNING, settings.workerId())
+          .withError(new JobError("handler_failed", e.toString(), false))));
+    }
+    // outside the try: a failed publish must not count as a handler failure and run the job again
+    return new Run(JobMetrics.Outcome.SUCCEEDED, finish(latest(started).next(JobEventType.SUCCEEDED,
+        JobState.SUCCEEDED, settings.workerId()).withResult(result)), null);
+  }
+
+  private Run stoppedRun(JobEvent started, StopSignal stop) {
+    return new Run(stop.handedBack() ? JobMetrics.Outcome.HANDED_BACK : JobMetrics.Outcome.CANCELED,
+        stopped(started, stop), null);
   }
 
   private boolean waitBeforeRetry(int attempt, StopSignal stop) throws InterruptedException {

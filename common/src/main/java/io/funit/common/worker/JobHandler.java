@@ -34,4 +34,12 @@ public interface JobHandler<R extends JobRequest> {
   default int maxInFlight() {
     return 1;
   }
+
+  /**
+   * What must hold, besides Kafka and storage, before the worker reports ready (e.g. the translate worker's default
+   * model is loaded). Checked off the job threads, at most every 2 s.
+   */
+  default java.util.List<io.funit.common.health.Readiness.Check> readinessChecks() {
+    return java.util.List.of();
+  }
 }

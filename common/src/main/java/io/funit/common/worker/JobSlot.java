@@ -54,6 +54,8 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
   private final Map<TopicPartition, Long> rewind = new HashMap<>();
   private int running;
   private volatile boolean stopping;
+  /** When the poll loop last turned: the worker's liveness. */
+  private volatile long lastTurnNanos = System.nanoTime();
   private long resumeAtNanos;
 
   private record InFlight(long offset, StopSignal stop, Future<Outcome> outcome) {}
@@ -78,6 +80,7 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     consumer.subscribe(List.of(topic), this);
     try {
       while (!stopping) {
+        lastTurnNanos = System.nanoTime();
         try {
           pollOnce();
         } catch (WakeupException e) {
@@ -276,6 +279,11 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** How long ago the poll loop last turned (it turns every {@link #POLL} unless stuck, e.g. in a commit). */
+  Duration sinceLastTurn() {
+    return Duration.ofNanos(System.nanoTime() - lastTurnNanos);
   }
 
   /** Asks the slot to hand back its jobs and leave the group; called from another thread. */

@@ -16,17 +16,19 @@ final class RunningJobContext implements JobContext {
   private final String jobId;
   private final int attempt;
   private final String workerId;
+  private final String slot;
   private final StopSignal stop;
   private final JobStateProjection projection;
   private final JobEventPublisher events;
   private final Duration progressInterval;
   private long lastProgressNanos;
 
-  RunningJobContext(JobEvent started, String workerId, StopSignal stop, JobStateProjection projection,
+  RunningJobContext(JobEvent started, String workerId, String slot, StopSignal stop, JobStateProjection projection,
       JobEventPublisher events, Duration progressInterval) {
     this.jobId = started.jobId();
     this.attempt = started.attempt();
     this.workerId = workerId;
+    this.slot = slot;
     this.stop = stop;
     this.projection = projection;
     this.events = events;
@@ -46,6 +48,11 @@ final class RunningJobContext implements JobContext {
   @Override
   public String workerId() {
     return workerId;
+  }
+
+  @Override
+  public String slot() {
+    return slot;
   }
 
   @Override
@@ -86,6 +93,11 @@ final class RunningJobContext implements JobContext {
     if (stop.handedBack()) {
       throw new JobStoppedException("worker " + workerId + " is handing the job back");
     }
+    checkCanceled();
+  }
+
+  @Override
+  public void checkCanceled() {
     JobEvent job = projection.get(jobId).orElse(null);
     if (job == null) {
       return;

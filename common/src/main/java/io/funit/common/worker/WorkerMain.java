@@ -3,38 +3,88 @@ package io.funit.common.worker;
 import io.funit.common.config.KafkaSettings;
 import io.funit.common.config.S3Settings;
 import io.funit.common.config.Settings;
+import io.funit.common.health.HealthServer;
+import io.funit.common.health.HealthServerSettings;
+import io.funit.common.health.Readiness;
 import io.funit.common.kafka.KafkaClients;
 import io.funit.common.kafka.TopicInitializer;
+import io.funit.common.logging.LogFormat;
+import io.funit.common.metrics.ProcessMetrics;
 import io.funit.common.storage.ObjectStore;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The common start-up of every worker process: configuration, topics, bucket, runtime, clean shutdown. */
+/**
+ * The common start-up of every worker process: configuration, topics, bucket, runtime, the health and metrics
+ * port, and the drain on SIGTERM (docs/operations.md): readiness turns 503 at once, the slots stop taking work and
+ * hand their jobs back (a training checkpoints its last finished iteration; translations already in a batch
+ * finish), offsets are committed, and the process exits once the shutdown hooks are done: exit status 143, the
+ * JVM's answer to SIGTERM after a clean shutdown.
+ */
 public final class WorkerMain {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
 
   private WorkerMain() {}
 
-  /** Runs until SIGTERM/SIGINT, then hands running jobs back and exits. */
-  public static void run(String name, Function<ObjectStore, List<JobHandler<?>>> handlers) {
-    Settings settings = Settings.fromEnvironment();
+  /**
+   * Runs until SIGTERM/SIGINT, then drains and exits. A configuration error ends the process at once with status 2
+   * and the message on stderr.
+   *
+   * @param device selects the compute device the handlers' models run on and names it (logged, and a label of
+   *     funit_worker_info); may refuse to start with an IllegalStateException, e.g. FUNIT_DEVICE=gpu without one
+   */
+  public static void run(String name, Settings settings, Supplier<String> device,
+      Function<WorkerServices, List<JobHandler<?>>> handlers) {
+    WorkerSettings workerSettings;
+    HealthServerSettings http;
+    String deviceName;
+    try {
+      LogFormat.check(settings);
+      workerSettings = WorkerSettings.from(settings);
+      http = HealthServerSettings.from(settings);
+      deviceName = device.get();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("funit-" + name + ": " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     KafkaClients kafka = new KafkaClients(KafkaSettings.from(settings));
     ObjectStore store = new ObjectStore(S3Settings.from(settings));
-    WorkerSettings workerSettings = WorkerSettings.from(settings);
+    ProcessMetrics metrics = new ProcessMetrics();
+    Gauge.builder("funit.worker.info", () -> 1).description("This worker: its kind and compute device")
+        .tag("worker", name).tag("device", deviceName).register(metrics.registry());
     TopicInitializer.ensureTopics(kafka);
     store.ensureBucket();
-    WorkerRuntime runtime = WorkerRuntime.start(kafka, workerSettings, handlers.apply(store));
+    List<JobHandler<?>> jobHandlers = handlers.apply(new WorkerServices(settings, store, metrics.registry()));
+    WorkerRuntime runtime = WorkerRuntime.start(kafka, workerSettings, jobHandlers, metrics.registry());
+    Admin admin = kafka.admin();
+    Readiness readiness = new Readiness(admin, store, runtime.projection(),
+        jobHandlers.stream().flatMap(h -> h.readinessChecks().stream()).toList());
+    // while draining, the loops end on purpose: liveness must not get the pod killed before it has handed back
+    HealthServer health = HealthServer.start(http.host(), http.port(), () -> readiness.draining() || runtime.alive(),
+        readiness, metrics);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("{} {} stopping: handing running jobs back", name, workerSettings.workerId());
+      long start = System.nanoTime();
+      readiness.startDraining();
+      LOG.info("{} {} draining: not ready, handing running jobs back", name, workerSettings.workerId());
       runtime.close();
+      LOG.info("{} {} drained in {} ms", name, workerSettings.workerId(), (System.nanoTime() - start) / 1_000_000);
+      health.close();
+      admin.close(Duration.ofSeconds(5));
+      metrics.close();
       stopped.countDown();
     }, "shutdown"));
-    LOG.info("{} {} ready (Kafka {}, bucket {})", name, workerSettings.workerId(),
-        kafka.settings().bootstrapServers(), store.bucket());
+    LOG.info("{} {} ready (Kafka {}, bucket {}, device {}); health and metrics on http://{}:{}/", name,
+        workerSettings.workerId(), kafka.settings().bootstrapServers(), store.bucket(), deviceName, http.host(),
+        health.port());
     try {
       stopped.await();
     } catch (InterruptedException e) {

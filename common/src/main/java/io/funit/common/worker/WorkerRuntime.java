@@ -5,6 +5,9 @@ import io.funit.common.kafka.JobEventPublisher;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.kafka.KafkaClients;
 import io.funit.common.kafka.Topics;
+import io.funit.common.metrics.JobMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
+  /**
+   * A poll loop that has not turned for this long is stuck: a turn takes at most a poll (200 ms), a rebalance's
+   * hand-back (10 s) or a commit against an unreachable broker (the client's 60 s API timeout).
+   */
+  static final Duration STUCK_AFTER = Duration.ofSeconds(120);
 
   private final WorkerSettings settings;
   private final JobStateProjection projection;
@@ -31,8 +39,17 @@ public final class WorkerRuntime implements AutoCloseable {
     this.producer = producer;
   }
 
-  /** Starts consuming once the projection has caught up, so redelivered finished jobs are recognised. */
+  /** As {@link #start(KafkaClients, WorkerSettings, List, MeterRegistry)}, with metrics kept nowhere (tests). */
   public static WorkerRuntime start(KafkaClients kafka, WorkerSettings settings, List<JobHandler<?>> handlers) {
+    return start(kafka, settings, handlers, new SimpleMeterRegistry());
+  }
+
+  /**
+   * Starts consuming once the projection has caught up, so redelivered finished jobs are recognised; job figures
+   * go to {@code metrics}.
+   */
+  public static WorkerRuntime start(KafkaClients kafka, WorkerSettings settings, List<JobHandler<?>> handlers,
+      MeterRegistry metrics) {
     JobStateProjection projection = new JobStateProjection(kafka, settings.workerId() + "-projection").start();
     WorkerRuntime runtime = new WorkerRuntime(settings, projection, kafka.producer(settings.workerId()));
     try {
@@ -46,9 +63,10 @@ public final class WorkerRuntime implements AutoCloseable {
     }
     JobEventPublisher events = new JobEventPublisher(runtime.producer, kafka.topics(), projection);
     DeadLetterWriter deadLetters = new DeadLetterWriter(runtime.producer, settings.workerId());
+    JobMetrics jobMetrics = new JobMetrics(metrics, handlers.stream().map(JobHandler::type).toList());
     for (JobHandler<?> handler : handlers) {
       for (int i = 0; i < settings.concurrency(); i++) {
-        runtime.addSlot(kafka, handler, events, deadLetters, i);
+        runtime.addSlot(kafka, handler, events, deadLetters, jobMetrics, i);
       }
     }
     LOG.info("worker {} running {} slot(s) for {}", settings.workerId(), runtime.slots.size(),
@@ -57,10 +75,12 @@ public final class WorkerRuntime implements AutoCloseable {
   }
 
   private <R extends JobRequest> void addSlot(KafkaClients kafka, JobHandler<R> handler, JobEventPublisher events,
-      DeadLetterWriter deadLetters, int index) {
+      DeadLetterWriter deadLetters, JobMetrics jobMetrics, int index) {
     Topics topics = kafka.topics();
-    String name = settings.workerId() + "-" + handler.type().wireName() + "-" + index;
-    JobExecution<R> execution = new JobExecution<>(handler, settings, projection, events, deadLetters, topics);
+    String slotLabel = handler.type().wireName() + "-" + index;
+    String name = settings.workerId() + "-" + slotLabel;
+    JobExecution<R> execution = new JobExecution<>(handler, settings, projection, events, deadLetters, topics,
+        jobMetrics, slotLabel);
     JobSlot slot = new JobSlot(kafka.workConsumer(topics.workerGroup(handler.type()), name, handler.maxInFlight()),
         topics.work(handler.type()), execution, settings.shutdownGrace(), name, handler.maxInFlight());
     Thread thread = new Thread(slot, name);
@@ -75,6 +95,16 @@ public final class WorkerRuntime implements AutoCloseable {
 
   public String workerId() {
     return settings.workerId();
+  }
+
+  /** Whether every slot's poll loop still runs and turns (see {@link #STUCK_AFTER}): the worker's liveness. */
+  public boolean alive() {
+    for (int i = 0; i < slots.size(); i++) {
+      if (!threads.get(i).isAlive() || slots.get(i).sinceLastTurn().compareTo(STUCK_AFTER) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Hands running jobs back (uncommitted, requeued), leaves the consumer groups and stops. */

@@ -1,25 +1,33 @@
 package io.funit.gateway.health;
 
-import io.funit.gateway.http.HttpJson;
+import io.funit.common.health.Readiness;
 import io.funit.common.json.Json;
+import io.funit.common.metrics.ProcessMetrics;
+import io.funit.gateway.http.HttpJson;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
-/** {@code /healthz}: the process serves HTTP. {@code /readyz}: it can also reach Kafka and S3 and knows all jobs. */
+/**
+ * The operator's routes, without a key: {@code /healthz} (the process serves HTTP), {@code /readyz} (it can also
+ * reach Kafka and S3, knows all jobs, and is not draining) and {@code /metrics} (Prometheus text).
+ */
 public final class HealthRoutes {
   private final Vertx vertx;
-  private final ReadinessProbe probe;
+  private final Readiness readiness;
+  private final ProcessMetrics metrics;
 
-  public HealthRoutes(Vertx vertx, ReadinessProbe probe) {
+  public HealthRoutes(Vertx vertx, Readiness readiness, ProcessMetrics metrics) {
     this.vertx = vertx;
-    this.probe = probe;
+    this.readiness = readiness;
+    this.metrics = metrics;
   }
 
   public void mount(Router router) {
     router.get("/healthz").handler(this::live);
     router.get("/readyz").handler(this::ready);
+    router.get("/metrics").handler(this::metrics);
   }
 
   private void live(RoutingContext ctx) {
@@ -27,14 +35,25 @@ public final class HealthRoutes {
   }
 
   private void ready(RoutingContext ctx) {
-    HttpJson.blocking(vertx, probe::check).onComplete(result -> {
+    HttpJson.blocking(vertx, readiness::check).onComplete(result -> {
       if (result.failed()) {
         ctx.fail(result.cause());
         return;
       }
-      ReadinessProbe.Report report = result.result();
+      Readiness.Report report = result.result();
       ctx.response().setStatusCode(report.ready() ? 200 : 503).putHeader("Content-Type", "application/json")
           .end(Json.write(Map.of("status", report.ready() ? "ready" : "not ready", "checks", report.checks())));
+    });
+  }
+
+  private void metrics(RoutingContext ctx) {
+    // a scrape walks every meter: off the event loop
+    HttpJson.blocking(vertx, metrics::scrape).onComplete(result -> {
+      if (result.failed()) {
+        ctx.fail(result.cause());
+        return;
+      }
+      ctx.response().putHeader("Content-Type", ProcessMetrics.CONTENT_TYPE).end(result.result());
     });
   }
 }

@@ -42,9 +42,13 @@ public final class IdempotencyHandler {
   private final Handler<RoutingContext> jsonBody;
   private final Handler<RoutingContext> uploadBody;
   private final Handler<RoutingContext> imageBody;
+  private final io.micrometer.core.instrument.Counter replays;
 
-  public IdempotencyHandler(Vertx vertx, ObjectStore store, GatewaySettings settings) {
+  public IdempotencyHandler(Vertx vertx, ObjectStore store, GatewaySettings settings,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
     this.vertx = vertx;
+    this.replays = io.micrometer.core.instrument.Counter.builder("funit.idempotency.replays")
+        .description("Requests answered with the first answer of their Idempotency-Key").register(metrics);
     this.records = new IdempotencyStore(store, settings.apiLimits().idempotencyTtl());
     // the same limits as the routes: JSON everywhere, archives on /v1/datasets, images on translations and styles
     this.jsonBody = BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes());
@@ -127,6 +131,7 @@ public final class IdempotencyHandler {
   }
 
   private void replay(RoutingContext ctx, IdempotencyRecord record) {
+    replays.increment();
     HttpServerResponse response = ctx.response().setStatusCode(record.status());
     record.headers().forEach(response::putHeader);
     response.putHeader(REPLAYED, "true");

@@ -17,10 +17,13 @@ public final class ActiveJobQuota {
   static final int RETRY_AFTER_SECONDS = 10;
   private final JobStateProjection jobs;
   private final int maxActive;
+  private final io.micrometer.core.instrument.Counter refused;
 
-  public ActiveJobQuota(JobStateProjection jobs, int maxActive) {
+  public ActiveJobQuota(JobStateProjection jobs, int maxActive, io.micrometer.core.instrument.MeterRegistry metrics) {
     this.jobs = jobs;
     this.maxActive = maxActive;
+    this.refused = io.micrometer.core.instrument.Counter.builder("funit.requests.refused")
+        .description("Requests refused with a 429, by reason").tag("reason", "quota-exceeded").register(metrics);
   }
 
   /** Throws a 429 {@code quota-exceeded} when the caller's tenant already has {@code maxActive} unfinished jobs. */
@@ -28,6 +31,7 @@ public final class ActiveJobQuota {
     String tenant = Principal.of(ctx).tenant();
     int active = jobs.count(job -> !job.state().terminal() && job.owner().equals(tenant));
     if (active >= maxActive) {
+      refused.increment();
       ctx.response().putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
       throw new ProblemException(Problem.of(429, "quota-exceeded", "Quota exceeded", "tenant '" + tenant
           + "' has " + active + " unfinished jobs, the most allowed (FUNIT_MAX_ACTIVE_JOBS=" + maxActive

@@ -13,6 +13,8 @@ import io.funit.common.json.Json;
 import io.funit.common.kafka.JobEventPublisher;
 import io.funit.common.kafka.Topics;
 import io.funit.gateway.auth.Principal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -33,14 +35,26 @@ public final class JobSubmitter {
   private final JobEventPublisher events;
   private final io.funit.gateway.webhooks.WebhookFields webhookFields;
   private final ActiveJobQuota quota;
+  private final MeterRegistry metrics;
 
   public JobSubmitter(Producer<String, String> producer, Topics topics, JobEventPublisher events,
-      io.funit.gateway.webhooks.WebhookFields webhookFields, ActiveJobQuota quota) {
+      io.funit.gateway.webhooks.WebhookFields webhookFields, ActiveJobQuota quota,
+      MeterRegistry metrics) {
     this.producer = producer;
     this.topics = topics;
     this.events = events;
     this.webhookFields = webhookFields;
     this.quota = quota;
+    this.metrics = metrics;
+    for (JobType type : JobType.values()) {
+      submitted(type); // every type's series from the start, at 0
+    }
+  }
+
+  /** Jobs this gateway enqueued (queued event and work record both written), by type. */
+  private Counter submitted(JobType type) {
+    return Counter.builder("funit.jobs.submitted")
+        .description("Jobs this gateway enqueued, by type").tag("type", type.wireName()).register(metrics);
   }
 
   /**
@@ -84,6 +98,7 @@ public final class JobSubmitter {
       producer.send(new ProducerRecord<>(topics.work(envelope.type()), envelope.jobId(), Json.write(envelope)),
           (metadata, error) -> {
             if (error == null) {
+              submitted(envelope.type()).increment();
               done.complete(queued);
             } else {
               CompletableFuture.runAsync(() -> markFailed(queued, error));

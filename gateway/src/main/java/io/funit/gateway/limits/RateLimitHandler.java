@@ -19,9 +19,12 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
   private final ApiLimits limits;
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   private final String policy;
+  private final io.micrometer.core.instrument.Counter refused;
 
-  public RateLimitHandler(ApiLimits limits) {
+  public RateLimitHandler(ApiLimits limits, io.micrometer.core.instrument.MeterRegistry metrics) {
     this.limits = limits;
+    this.refused = io.micrometer.core.instrument.Counter.builder("funit.requests.refused")
+        .description("Requests refused with a 429, by reason").tag("reason", "rate-limited").register(metrics);
     this.policy = limits.burst() + ";w=60;burst=" + limits.burst() + ";rate=" + limits.requestsPerMinute();
   }
 
@@ -37,6 +40,7 @@ public final class RateLimitHandler implements Handler<RoutingContext> {
         .putHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()))
         .putHeader("RateLimit-Policy", policy);
     if (!decision.allowed()) {
+      refused.increment();
       ctx.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
       ctx.fail(new ProblemException(Problem.of(429, "rate-limited", "Too many requests", "more than "
           + limits.requestsPerMinute() + " requests a minute (bursts of " + limits.burst() + ") with this API key; "

@@ -44,6 +44,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final DeliveryStore store;
   private final DeliveryAttempts attempts;
   private final Clock clock;
+  private final WebhookMetrics metrics;
   private final Map<TopicPartition, Map<String, JobQueue>> owned = new HashMap<>();
   private final Map<TopicPartition, Long> committed = new HashMap<>();
   private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
@@ -66,8 +67,9 @@ public final class WebhookDispatcher implements AutoCloseable {
   private record Finished(TopicPartition partition, JobQueue queue, Delivery delivery) {}
 
   WebhookDispatcher(Consumer<String, String> consumer, String topic, DeliveryStore store, DeliveryAttempts attempts,
-      Clock clock) {
+      Clock clock, WebhookMetrics metrics) {
     this.consumer = consumer;
+    this.metrics = metrics;
     this.topic = topic;
     this.store = store;
     this.attempts = attempts;
@@ -92,6 +94,8 @@ public final class WebhookDispatcher implements AutoCloseable {
           drainFinished();
           startDue();
           commit(owned.keySet());
+          metrics.pending(owned.values().stream().flatMap(jobs -> jobs.values().stream())
+              .mapToInt(queue -> queue.pending.size()).sum());
         } catch (WakeupException e) {
           throw e;
         } catch (RuntimeException e) {
@@ -176,6 +180,7 @@ public final class WebhookDispatcher implements AutoCloseable {
           Delivery next;
           try {
             next = attempts.attempt(head);
+            metrics.attempted(next);
           } catch (RuntimeException e) {
             // the store failed: the attempt's result is lost, so try again shortly (the receiver dedupes by id)
             LOG.warn("webhook {} of job {}: {}", head.webhookId(), head.jobId(), e.toString());

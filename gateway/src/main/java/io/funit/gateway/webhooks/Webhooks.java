@@ -3,6 +3,7 @@ package io.funit.gateway.webhooks;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.kafka.KafkaClients;
 import io.funit.common.storage.ObjectStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -20,15 +21,19 @@ public final class Webhooks {
     return new DeliveryRoutes(vertx, jobs, new DeliveryStore(store), attempts(vertx, settings, store, jobs));
   }
 
-  /** Starts this gateway's dispatcher (nothing when webhooks are off); closing it stops it. */
+  /**
+   * Starts this gateway's dispatcher (nothing when webhooks are off; its metrics are there anyway, at 0); closing
+   * it stops it.
+   */
   public static AutoCloseable startDispatcher(Vertx vertx, WebhookSettings settings, KafkaClients kafka,
-      ObjectStore store, JobStateProjection jobs, String clientId) {
+      ObjectStore store, JobStateProjection jobs, String clientId, MeterRegistry registry) {
+    WebhookMetrics metrics = new WebhookMetrics(registry);
     if (!settings.enabled()) {
       return () -> { };
     }
     String group = kafka.settings().topicPrefix() + "webhooks";
     return new WebhookDispatcher(kafka.workConsumer(group, clientId, 500), kafka.topics().jobEvents(),
-        new DeliveryStore(store), attempts(vertx, settings, store, jobs), Clock.systemUTC()).start();
+        new DeliveryStore(store), attempts(vertx, settings, store, jobs), Clock.systemUTC(), metrics).start();
   }
 
   private static DeliveryAttempts attempts(Vertx vertx, WebhookSettings settings, ObjectStore store,

@@ -1,6 +1,12 @@
 package io.funit.translate.batching;
 
+import io.funit.common.logging.JobMdc;
+import io.funit.common.metrics.Buckets;
 import io.funit.common.models.ServingGenerator;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,8 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class TranslationBatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TranslationBatcher.class);
 
+  /** @param logContext the submitting job's log context, for the batcher's lines about its batch */
   private record Pending(String modelId, TranslationWork work, CompletableFuture<TranslationOutput> result,
-      long arrivedNanos) {}
+      long arrivedNanos, java.util.Map<String, String> logContext) {}
 
   private final BatchingSettings settings;
   private final Function<String, ServingGenerator> models;
@@ -45,13 +52,32 @@ public final class TranslationBatcher implements AutoCloseable {
   private long loggedBatches;
   private long loggedJobs;
   private long loggedComputeNanos;
+  /** Models to load before a job needs them (readiness: the default model); loaded on the batcher thread. */
+  private final java.util.Set<String> warmUps = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final DistributionSummary batchImages;
+  private final DistributionSummary batchJobs;
+  private final Timer forwardTime;
   private final Thread thread;
   private volatile boolean running = true;
 
   /** @param models the loaded generator of a model id, called on the batcher thread only (see ModelCache) */
   public TranslationBatcher(BatchingSettings settings, Function<String, ServingGenerator> models) {
+    this(settings, models, new SimpleMeterRegistry());
+  }
+
+  /** As {@link #TranslationBatcher(BatchingSettings, Function)}, with batch sizes and forward times in metrics. */
+  public TranslationBatcher(BatchingSettings settings, Function<String, ServingGenerator> models,
+      MeterRegistry metrics) {
     this.settings = settings;
     this.models = models;
+    this.batchImages = DistributionSummary.builder("funit.translate.batch.size")
+        .description("Content images per forward pass").serviceLevelObjectives(Buckets.BATCH_SIZES)
+        .register(metrics);
+    this.batchJobs = DistributionSummary.builder("funit.translate.batch.jobs")
+        .description("Translation jobs per forward pass").serviceLevelObjectives(Buckets.BATCH_SIZES)
+        .register(metrics);
+    this.forwardTime = Timer.builder("funit.translate.forward").description("Time of one batched forward pass")
+        .serviceLevelObjectives(Buckets.FAST_SECONDS).register(metrics);
     this.thread = new Thread(this::loop, "translate-batcher");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -101,8 +127,13 @@ public final class TranslationBatcher implements AutoCloseable {
       result.completeExceptionally(new IllegalStateException("the batcher is closed"));
       return result;
     }
-    queue.add(new Pending(modelId, work, result, System.nanoTime()));
+    queue.add(new Pending(modelId, work, result, System.nanoTime(), org.slf4j.MDC.getCopyOfContextMap()));
     return result;
+  }
+
+  /** Loads {@code modelId} on the batcher thread soon, if it is not loaded then (a no-op for a loaded model). */
+  public void warmUp(String modelId) {
+    warmUps.add(modelId);
   }
 
   /** Forward passes run so far. */
@@ -118,6 +149,7 @@ public final class TranslationBatcher implements AutoCloseable {
   private void loop() {
     while (running) {
       try {
+        warmUpRequested();
         List<Pending> batch = nextBatch();
         if (!batch.isEmpty()) {
           run(batch);
@@ -129,6 +161,17 @@ public final class TranslationBatcher implements AutoCloseable {
       }
     }
     failAll(new IllegalStateException("the batcher stopped"));
+  }
+
+  private void warmUpRequested() {
+    for (String modelId : List.copyOf(warmUps)) {
+      try {
+        models.apply(modelId);
+      } catch (RuntimeException e) {
+        LOG.warn("model {} not loaded ahead of use: {}", modelId, e.toString());
+      }
+      warmUps.remove(modelId);
+    }
   }
 
   private List<Pending> nextBatch() throws InterruptedException {
@@ -167,23 +210,44 @@ public final class TranslationBatcher implements AutoCloseable {
   }
 
   private void run(List<Pending> batch) {
-    List<TranslationOutput> outputs;
-    long start = System.nanoTime();
-    try {
-      ServingGenerator generator = models.apply(batch.get(0).modelId());
-      outputs = BatchedTranslation.run(generator.generator(), generator.config().imageSize(),
-          batch.stream().map(Pending::work).toList());
-    } catch (RuntimeException e) {
-      batch.forEach(p -> p.result().completeExceptionally(e));
-      return;
+    // the batch's lines carry its jobs: the one job's context, or every job id of a shared batch
+    try (JobMdc.Scope scope = batchLogContext(batch)) {
+      List<TranslationOutput> outputs;
+      long start = System.nanoTime();
+      try {
+        ServingGenerator generator = models.apply(batch.get(0).modelId());
+        long forwardStart = System.nanoTime();
+        outputs = BatchedTranslation.run(generator.generator(), generator.config().imageSize(),
+            batch.stream().map(Pending::work).toList());
+        forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
+      } catch (RuntimeException e) {
+        batch.forEach(p -> p.result().completeExceptionally(e));
+        return;
+      }
+      computeNanos.addAndGet(System.nanoTime() - start);
+      batches.incrementAndGet();
+      jobs.addAndGet(batch.size());
+      batchJobs.record(batch.size());
+      batchImages.record(batch.stream().mapToInt(p -> p.work().contentCount()).sum());
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).result().complete(outputs.get(i));
+      }
+      logStatistics();
     }
-    computeNanos.addAndGet(System.nanoTime() - start);
-    batches.incrementAndGet();
-    jobs.addAndGet(batch.size());
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).result().complete(outputs.get(i));
+  }
+
+  private static JobMdc.Scope batchLogContext(List<Pending> batch) {
+    java.util.Map<String, String> context = new java.util.HashMap<>();
+    if (batch.get(0).logContext() != null) {
+      context.putAll(batch.get(0).logContext());
     }
-    logStatistics();
+    if (batch.size() > 1) {
+      context.put(JobMdc.JOB_ID, batch.stream().map(Pending::logContext).filter(java.util.Objects::nonNull)
+          .map(c -> c.get(JobMdc.JOB_ID)).filter(java.util.Objects::nonNull)
+          .collect(java.util.stream.Collectors.joining(",")));
+      context.remove(JobMdc.ATTEMPT); // the jobs' attempts differ
+    }
+    return JobMdc.with(context);
   }
 
   /** Every 30 s of activity: batches, mean batch size and compute time, for operators tuning the two settings. */

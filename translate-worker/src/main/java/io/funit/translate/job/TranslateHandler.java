@@ -3,6 +3,7 @@ package io.funit.translate.job;
 import io.funit.common.config.Settings;
 import io.funit.common.contract.JobType;
 import io.funit.common.contract.TranslateRequest;
+import io.funit.common.health.Readiness;
 import io.funit.common.models.ModelCard;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.translate.StyleManifest;
@@ -15,6 +16,7 @@ import io.funit.common.worker.JobHandler;
 import io.funit.translate.batching.TranslationBatcher;
 import io.funit.translate.batching.TranslationOutput;
 import io.funit.translate.batching.TranslationWork;
+import io.funit.translate.models.DefaultModelReadiness;
 import io.funit.common.models.ModelCards;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +41,18 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
   private final InputImages inputs;
   private final StyleCodes styleCodes = new StyleCodes(10_000);
   private final int maxInFlight;
+  private final List<Readiness.Check> readiness;
 
   /** @param maxInFlight FUNIT_TRANSLATE_IN_FLIGHT: jobs one worker slot holds at once, the batcher's supply */
   public TranslateHandler(ObjectStore store, ModelCards cards, TranslationBatcher batcher, TranslationLimits limits,
       int maxInFlight) {
+    this(store, cards, batcher, limits, maxInFlight, null);
+  }
+
+  /** As above; the worker is ready only once {@code defaultModel} reports the default model loaded. */
+  public TranslateHandler(ObjectStore store, ModelCards cards, TranslationBatcher batcher, TranslationLimits limits,
+      int maxInFlight, DefaultModelReadiness defaultModel) {
+    this.readiness = defaultModel == null ? List.of() : List.of(defaultModel.check());
     this.store = store;
     this.cards = cards;
     this.styles = new StyleStore(store);
@@ -68,6 +78,11 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
   @Override
   public int maxInFlight() {
     return maxInFlight;
+  }
+
+  @Override
+  public List<Readiness.Check> readinessChecks() {
+    return readiness;
   }
 
   @Override
@@ -127,14 +142,18 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
         style.classKeys(), size), style.k());
   }
 
-  /** Waits for the batcher, checking for cancel meanwhile (a canceled job's batch still runs; its result is dropped). */
+  /**
+   * Waits for the batcher, checking for cancel meanwhile (a canceled job's batch still runs; its result is dropped).
+   * A hand-back does not stop the wait: a draining worker finishes the work its batcher already has, which takes
+   * a batch or two, instead of making another worker translate it again.
+   */
   private static TranslationOutput await(CompletableFuture<TranslationOutput> result, JobContext context)
       throws Exception {
     while (true) {
       try {
         return result.get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        context.checkStop();
+        context.checkCanceled();
       } catch (ExecutionException e) {
         if (e.getCause() instanceof Exception cause) {
           throw cause;

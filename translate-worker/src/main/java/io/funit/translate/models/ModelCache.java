@@ -3,6 +3,10 @@ package io.funit.translate.models;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.models.ServingGenerator;
 import io.funit.common.storage.ObjectStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -22,24 +26,49 @@ public final class ModelCache implements AutoCloseable {
   private final ObjectStore store;
   private final long maxBytes;
   private final Map<String, ServingGenerator> loaded = new LinkedHashMap<>(16, 0.75f, true);
-  private long usedBytes;
+  private volatile long usedBytes;
+  private final Counter hits;
+  private final Counter misses;
+  private final Counter evictions;
 
   /** @param maxBytes FUNIT_MODEL_CACHE_BYTES: parameter memory of the generators kept loaded */
   public ModelCache(ObjectStore store, long maxBytes) {
+    this(store, maxBytes, new SimpleMeterRegistry());
+  }
+
+  /** As {@link #ModelCache(ObjectStore, long)}, with its figures (bytes, models, hits, misses, evictions) in metrics. */
+  public ModelCache(ObjectStore store, long maxBytes, MeterRegistry metrics) {
     this.store = store;
     this.maxBytes = maxBytes;
+    this.hits = Counter.builder("funit.model.cache.hits").description("Batches whose generator was loaded already")
+        .register(metrics);
+    this.misses = Counter.builder("funit.model.cache.misses")
+        .description("Generators loaded from the store into the cache").register(metrics);
+    this.evictions = Counter.builder("funit.model.cache.evictions")
+        .description("Generators dropped from the cache to stay within FUNIT_MODEL_CACHE_BYTES").register(metrics);
+    Gauge.builder("funit.model.cache", this, cache -> cache.usedBytes).baseUnit("bytes")
+        .description("Parameter memory of the generators in the cache").register(metrics);
+    Gauge.builder("funit.model.cache.models", this, ModelCache::size)
+        .description("Generators in the cache").register(metrics);
   }
 
   public synchronized ServingGenerator get(String modelId) {
     ServingGenerator generator = loaded.get(modelId);
     if (generator != null) {
+      hits.increment();
       return generator;
     }
+    misses.increment();
     generator = load(modelId);
     loaded.put(modelId, generator);
     usedBytes += generator.parameterBytes();
     evict();
     return generator;
+  }
+
+  /** Whether the model is loaded now (without counting as a use). */
+  public synchronized boolean isLoaded(String modelId) {
+    return loaded.containsKey(modelId);
   }
 
   private ServingGenerator load(String modelId) {
@@ -61,6 +90,7 @@ public final class ModelCache implements AutoCloseable {
       eldest.remove();
       usedBytes -= entry.getValue().parameterBytes();
       entry.getValue().close();
+      evictions.increment();
       LOG.info("evicted model {} from the cache", entry.getKey());
     }
   }

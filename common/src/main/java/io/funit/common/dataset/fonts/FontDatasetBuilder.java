@@ -46,11 +46,9 @@ public final class FontDatasetBuilder {
     FontSources.Inputs inputs = FontSources.resolve(options);
     LegibilityScreen screen = inputs.references().isEmpty() ? null
         : new LegibilityScreen(inputs.references(), contents);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "font-dataset");
-      t.setDaemon(true);
-      return t;
-    });
+    // the pool's lines carry the job's log context, like the job thread's
+    ExecutorService pool = Executors.newFixedThreadPool(threads,
+        io.funit.common.logging.JobMdc.threadFactory("font-dataset", true));
     try {
       FaceChecks checks = checkFaces(pool, inputs, new FontCuration(screen), contents, progress);
       List<SkippedFont> skipped = new ArrayList<>(checks.skipped());

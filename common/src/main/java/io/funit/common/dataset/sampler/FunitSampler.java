@@ -130,7 +130,7 @@ public final class FunitSampler implements AutoCloseable {
     }
     nextIteration = fromIteration;
     queue = new ArrayBlockingQueue<>(Math.max(1, options.prefetch()));
-    prefetcher = new Thread(() -> {
+    prefetcher = new Thread(io.funit.common.logging.JobMdc.propagating(() -> {
       try {
         for (long i = fromIteration; !Thread.currentThread().isInterrupted(); i++) {
           Object batch;
@@ -147,7 +147,7 @@ public final class FunitSampler implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }, "sampler-prefetch");
+    }), "sampler-prefetch");
     prefetcher.setDaemon(true);
     prefetcher.start();
   }
