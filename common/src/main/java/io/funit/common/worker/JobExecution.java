@@ -119,7 +119,11 @@ final class JobExecution<R extends JobRequest> {
       long startNanos = System.nanoTime();
       Run run;
       try (JobMdc.Scope scope = JobMdc.open(job.jobId(), handler.type().wireName(), attempt, settings.workerId())) {
+        LOG.atLevel(runLogLevel()).log("job {} attempt {} started{}", job.jobId(), attempt,
+            queueWait == null ? "" : " after " + queueWait.toMillis() + " ms in the queue");
         run = attempt(record, started, request, stop);
+        LOG.atLevel(runLogLevel()).log("job {} attempt {} ended: {} after {} ms", job.jobId(), attempt,
+            run.ended().label(), (System.nanoTime() - startNanos) / 1_000_000);
       }
       metrics.runEnded(handler.type(), run.ended(), Duration.ofNanos(System.nanoTime() - startNanos));
       if (run.outcome() != null) {
@@ -130,6 +134,11 @@ final class JobExecution<R extends JobRequest> {
         return stopped(job, stop);
       }
     }
+  }
+
+  /** Runs of short jobs that a slot runs many at once (translations) would flood the log at INFO. */
+  private org.slf4j.event.Level runLogLevel() {
+    return handler.maxInFlight() > 1 ? org.slf4j.event.Level.DEBUG : org.slf4j.event.Level.INFO;
   }
 
   /**

@@ -5,6 +5,7 @@ import io.funit.common.config.S3Settings;
 import io.funit.common.config.Settings;
 import io.funit.common.embedded.EmbeddedKafka;
 import io.funit.common.embedded.EmbeddedS3;
+import io.funit.common.embedded.FreePorts;
 import io.funit.common.kafka.KafkaClients;
 import io.funit.common.kafka.TopicInitializer;
 import io.funit.common.storage.ObjectStore;
@@ -35,6 +36,8 @@ public final class EmbeddedStack implements AutoCloseable {
   private final EmbeddedKafka kafka;
   private final EmbeddedS3 s3;
   private final List<ChildProcess> children = new ArrayList<>();
+  /** Each worker's health and metrics port, by child name (translate-1, ...), in start order. */
+  private final Map<String, Integer> workerPorts = new java.util.LinkedHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private String apiKey;
   private Settings settings;
@@ -117,6 +120,10 @@ public final class EmbeddedStack implements AutoCloseable {
       for (int i = 1; i <= count; i++) {
         Map<String, String> workerEnv = new HashMap<>(env);
         workerEnv.put("FUNIT_WORKER_ID", kind + "-" + i);
+        int port = FreePorts.pick();
+        workerPorts.put(kind + "-" + i, port);
+        workerEnv.put("FUNIT_WORKER_HTTP_HOST", "127.0.0.1");
+        workerEnv.put("FUNIT_WORKER_HTTP_PORT", Integer.toString(port));
         children.add(new ChildProcess(kind + "-" + i,
             List.of(java, "-Xmx2g", "-jar", installation.workerJar(kind).toString()), workerEnv, System.out));
       }
@@ -159,11 +166,19 @@ public final class EmbeddedStack implements AutoCloseable {
     return "http://127.0.0.1:" + layout.gatewayPort();
   }
 
+  /** Each worker's base URL for /healthz, /readyz and /metrics, by name (translate-1, train-1, ...). */
+  public Map<String, String> workerUrls() {
+    Map<String, String> urls = new java.util.LinkedHashMap<>();
+    workerPorts.forEach((name, port) -> urls.put(name, "http://127.0.0.1:" + port));
+    return urls;
+  }
+
   private void printBanner(String apiKey, Duration startup) {
     System.out.printf("""
 
         FUNIT is up (ready in %.1f s).
           Gateway  %s        API key: %s (admin)
+        %s
           Kafka    %s
           S3       %s        bucket %s, access key %s, secret key %s
           Data     %s
@@ -173,8 +188,16 @@ public final class EmbeddedStack implements AutoCloseable {
         Keys for tenants: ./funit keys create --tenant NAME (kept hashed in %s)
         Ctrl-C stops everything.
 
-        """, startup.toMillis() / 1000.0, gatewayUrl(), apiKey, kafka.bootstrapServers(), s3.endpoint(), "funit",
+        """, startup.toMillis() / 1000.0, gatewayUrl(), apiKey, workerLines(), kafka.bootstrapServers(), s3.endpoint(), "funit",
         s3.accessKey(), s3.secretKey(), layout.dataDir(), apiKey, gatewayUrl(), layout.apiKeysFile());
+  }
+
+  /** The banner's lines on probes and metrics: the gateway's on its own port, then one line per worker. */
+  private String workerLines() {
+    StringBuilder lines = new StringBuilder("  Metrics  " + gatewayUrl() + "/metrics (gateway); workers serve "
+        + "/healthz, /readyz and /metrics at");
+    workerUrls().forEach((name, url) -> lines.append(String.format("%n    %-12s %s", name, url)));
+    return lines.toString();
   }
 
   public void awaitShutdown() throws InterruptedException {

@@ -61,9 +61,12 @@ class OpenApiIT {
   }
 
   @Test
-  void healthAndReadinessNeedNoKey() throws Exception {
+  void healthReadinessAndMetricsNeedNoKey() throws Exception {
     check("GET", "/healthz", send("GET", "/healthz", null, null, false));
     check("GET", "/readyz", send("GET", "/readyz", null, null, false));
+    HttpResponse<String> metrics = send("GET", "/metrics", null, null, false);
+    check("GET", "/metrics", metrics, 200);
+    assertThat(metrics.body()).contains("# TYPE funit_jobs_submitted_total counter");
   }
 
   @Test
