@@ -15,7 +15,12 @@ import java.util.List;
 import io.funit.gateway.health.HealthRoutes;
 import io.funit.gateway.idempotency.IdempotencyHandler;
 import io.funit.common.health.Readiness;
+import io.funit.common.metrics.Buckets;
 import io.funit.common.metrics.ProcessMetrics;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.funit.gateway.metrics.ConsumerLagMetrics;
 import io.funit.gateway.jobs.JobEventStream;
 import io.funit.gateway.jobs.JobRoutes;
@@ -69,6 +74,7 @@ public final class Gateway implements AutoCloseable {
     KafkaProducer<String, String> producer = kafka.producer(instance);
     Admin admin = kafka.admin();
     ProcessMetrics metrics = new ProcessMetrics();
+    httpServerMeterFilters(metrics.registry());
     Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(httpServerMetrics()))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
     Readiness readiness = new Readiness(admin, store, projection, List.of());
@@ -90,6 +96,27 @@ public final class Gateway implements AutoCloseable {
     gateway.webhookDispatcher = Webhooks.startDispatcher(vertx, settings.webhooks(), kafka, store, projection,
         instance + "-webhooks", metrics.registry());
     return gateway;
+  }
+
+  /**
+   * Vert.x names a sub-router's route by every route it passed ({@code /v1/>/v1/>/v1/translations}): the label keeps
+   * the last, the route that answered. Response times get histogram buckets, so that p99 can be computed across
+   * gateways.
+   */
+  private static void httpServerMeterFilters(MeterRegistry registry) {
+    registry.config().meterFilter(MeterFilter.replaceTagValues("route",
+        route -> route.substring(route.lastIndexOf('>') + 1)));
+    registry.config().meterFilter(new MeterFilter() {
+      @Override
+      public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+        if (id.getName().equals("vertx.http.server.response.time")) {
+          return DistributionStatisticConfig.builder().serviceLevelObjectives(
+              java.util.Arrays.stream(Buckets.FAST_SECONDS).mapToDouble(d -> d.toNanos()).toArray()).build()
+              .merge(config);
+        }
+        return config;
+      }
+    });
   }
 
   /**
