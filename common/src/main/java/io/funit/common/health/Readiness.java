@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -24,8 +25,8 @@ public final class Readiness {
 
   private final Admin admin;
   private final ObjectStore store;
-  private final JobStateProjection jobs;
-  private final List<Check> extra;
+  private final BooleanSupplier jobsCaughtUp;
+  private final Supplier<List<Check>> extra;
   private volatile Report cached;
   private volatile boolean draining;
 
@@ -36,10 +37,18 @@ public final class Readiness {
   public record Report(boolean ready, Map<String, String> checks, Instant at) {}
 
   public Readiness(Admin admin, ObjectStore store, JobStateProjection jobs, List<Check> extra) {
+    this(admin, store, jobs::healthy, () -> extra);
+  }
+
+  /**
+   * For a process whose job-state projection and extra checks exist only once it has started (a worker serves its
+   * probes from the start, so that a port conflict stops it before it takes work).
+   */
+  public Readiness(Admin admin, ObjectStore store, BooleanSupplier jobsCaughtUp, Supplier<List<Check>> extra) {
     this.admin = admin;
     this.store = store;
-    this.jobs = jobs;
-    this.extra = List.copyOf(extra);
+    this.jobsCaughtUp = jobsCaughtUp;
+    this.extra = extra;
   }
 
   /** From now on the process is not ready (SIGTERM): load balancers and orchestrators stop sending work. */
@@ -62,8 +71,8 @@ public final class Readiness {
     }
     checks.put("kafka", kafka());
     checks.put("storage", store.reachable() ? OK : "bucket " + store.bucket() + " not reachable");
-    checks.put("job_state", jobs.healthy() ? OK : "job-event topic not caught up");
-    for (Check check : extra) {
+    checks.put("job_state", jobsCaughtUp.getAsBoolean() ? OK : "job-event topic not caught up");
+    for (Check check : extra.get()) {
       String status;
       try {
         status = check.status().get();

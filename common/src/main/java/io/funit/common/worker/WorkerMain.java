@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -60,16 +61,29 @@ public final class WorkerMain {
     ProcessMetrics metrics = new ProcessMetrics();
     Gauge.builder("funit.worker.info", () -> 1).description("This worker: its kind and compute device")
         .tag("worker", name).tag("device", deviceName).register(metrics.registry());
+    // the probes first: a port conflict stops the worker before it takes any work; until the runtime runs, the
+    // process is alive but not ready
+    AtomicReference<WorkerRuntime> running = new AtomicReference<>();
+    AtomicReference<List<Readiness.Check>> handlerChecks = new AtomicReference<>(List.of());
+    Admin admin = kafka.admin();
+    Readiness readiness = new Readiness(admin, store,
+        () -> running.get() != null && running.get().projection().healthy(), handlerChecks::get);
+    HealthServer health;
+    try {
+      // while draining, the loops end on purpose: liveness must not get the pod killed before it has handed back
+      health = HealthServer.start(http.host(), http.port(),
+          () -> running.get() == null || readiness.draining() || running.get().alive(), readiness, metrics);
+    } catch (IllegalStateException e) {
+      System.err.println("funit-" + name + ": " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     TopicInitializer.ensureTopics(kafka);
     store.ensureBucket();
     List<JobHandler<?>> jobHandlers = handlers.apply(new WorkerServices(settings, store, metrics.registry()));
+    handlerChecks.set(jobHandlers.stream().flatMap(h -> h.readinessChecks().stream()).toList());
     WorkerRuntime runtime = WorkerRuntime.start(kafka, workerSettings, jobHandlers, metrics.registry());
-    Admin admin = kafka.admin();
-    Readiness readiness = new Readiness(admin, store, runtime.projection(),
-        jobHandlers.stream().flatMap(h -> h.readinessChecks().stream()).toList());
-    // while draining, the loops end on purpose: liveness must not get the pod killed before it has handed back
-    HealthServer health = HealthServer.start(http.host(), http.port(), () -> readiness.draining() || runtime.alive(),
-        readiness, metrics);
+    running.set(runtime);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       long start = System.nanoTime();

@@ -41,7 +41,9 @@ final class TestStack implements AutoCloseable {
 
   TestStack(Infra infra, Map<String, String> extra) {
     this.settings = infra.isolatedSettings(Map.of("FUNIT_API_KEYS", API_KEY, "FUNIT_GATEWAY_PORT", "0",
-        "FUNIT_WORKER_RETRY_BACKOFF_MS", "100", "FUNIT_WORKER_PROGRESS_INTERVAL_MS", "0")).with(extra);
+        "FUNIT_WORKER_RETRY_BACKOFF_MS", "100", "FUNIT_WORKER_PROGRESS_INTERVAL_MS", "0",
+        // worker processes a test starts take a free port for their probes, never a fixed one
+        "FUNIT_WORKER_HTTP_PORT", "0")).with(extra);
     this.kafka = Infra.kafka(settings);
     this.store = Infra.store(settings);
   }

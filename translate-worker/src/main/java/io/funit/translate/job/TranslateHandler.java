@@ -147,7 +147,7 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
    * A hand-back does not stop the wait: a draining worker finishes the work its batcher already has, which takes
    * a batch or two, instead of making another worker translate it again.
    */
-  private static TranslationOutput await(CompletableFuture<TranslationOutput> result, JobContext context)
+  static TranslationOutput await(CompletableFuture<TranslationOutput> result, JobContext context)
       throws Exception {
     while (true) {
       try {
