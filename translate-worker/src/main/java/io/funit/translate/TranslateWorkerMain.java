@@ -38,7 +38,9 @@ public final class TranslateWorkerMain {
     ModelCache models = new ModelCache(store, settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30), metrics);
     TranslationBatcher batcher = new TranslationBatcher(BatchingSettings.from(settings), models::get, metrics);
     ModelCards cards = new ModelCards(new ModelRegistry(store));
+    DefaultModelReadiness defaultModel = new DefaultModelReadiness(cards, models, batcher);
+    defaultModel.get(); // starts loading the default model now, not at the first probe
     return new TranslateHandler(store, cards, batcher, TranslationLimits.from(settings),
-        TranslateHandler.inFlight(settings), new DefaultModelReadiness(cards, models, batcher));
+        TranslateHandler.inFlight(settings), defaultModel);
   }
 }

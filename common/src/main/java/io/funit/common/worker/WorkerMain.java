@@ -96,7 +96,7 @@ public final class WorkerMain {
       metrics.close();
       stopped.countDown();
     }, "shutdown"));
-    LOG.info("{} {} ready (Kafka {}, bucket {}, device {}); health and metrics on http://{}:{}/", name,
+    LOG.info("{} {} started (Kafka {}, bucket {}, device {}); health and metrics on http://{}:{}/", name,
         workerSettings.workerId(), kafka.settings().bootstrapServers(), store.bucket(), deviceName, http.host(),
         health.port());
     try {

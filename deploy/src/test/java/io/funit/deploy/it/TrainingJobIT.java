@@ -56,7 +56,7 @@ class TrainingJobIT {
   @Test
   void aKilledTrainWorkersJobIsFinishedByAnotherFromTheCheckpointWithExactCountsAndAGaplessHistory()
       throws Exception {
-    Process doomed = startTrainWorkerProcess("doomed-trainer", tmp.resolve("doomed"));
+    Process doomed = startTrainWorkerProcess("doomed-trainer", tmp);
     String id;
     try {
       id = submit(60, 10);
@@ -152,15 +152,8 @@ class TrainingJobIT {
 
   /** The real train-worker main in its own JVM, configured by environment variables like a deployment. */
   private Process startTrainWorkerProcess(String workerId, Path dir) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        TrainWorkerMain.class.getName())
-        .redirectErrorStream(true)
-        .redirectOutput(new File("target/" + workerId + ".log"));
-    builder.environment().putAll(stack.settings.values());
-    builder.environment().put("FUNIT_WORKER_ID", workerId);
-    builder.environment().put("FUNIT_CACHE_DIR", dir.resolve("cache").toString());
-    builder.environment().put("FUNIT_WORK_DIR", dir.resolve("work").toString());
-    return builder.start();
+    return WorkerProcesses.start(stack, TrainWorkerMain.class, workerId, dir, Map.of(),
+        new File("target/" + workerId + ".log"), null);
   }
+
 }

@@ -51,13 +51,8 @@ class WorkerCrashIT {
 
   /** The real translate-worker main in its own JVM, configured like a deployment: by environment variables. */
   private static Process startWorkerProcess(TestStack stack, String workerId) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        TranslateWorkerMain.class.getName())
-        .redirectErrorStream(true)
-        .redirectOutput(new File("target/" + workerId + ".log"));
-    builder.environment().putAll(stack.settings.values());
-    builder.environment().put("FUNIT_WORKER_ID", workerId);
-    return builder.start();
+    return WorkerProcesses.start(stack, TranslateWorkerMain.class, workerId, Path.of("target"), Map.of(),
+        new File("target/" + workerId + ".log"), null);
   }
+
 }

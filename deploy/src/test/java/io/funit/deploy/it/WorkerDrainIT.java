@@ -189,21 +189,14 @@ class WorkerDrainIT {
     }
   }
 
-  /** The real train-worker main in its own JVM, configured by environment like a deployment; stderr beside. */
+  /** The real train-worker main in its own JVM, probes on {@code port}, stdout to {@code log}, stderr beside. */
   private Process startTrainWorker(String workerId, int port, Path log, Map<String, String> extra)
       throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        TrainWorkerMain.class.getName())
-        .redirectOutput(log.toFile())
-        .redirectError(log.resolveSibling(log.getFileName() + ".err").toFile());
-    builder.environment().putAll(stack.settings.values());
-    builder.environment().put("FUNIT_WORKER_ID", workerId);
-    builder.environment().put("FUNIT_WORKER_HTTP_HOST", "127.0.0.1");
-    builder.environment().put("FUNIT_WORKER_HTTP_PORT", Integer.toString(port));
-    builder.environment().put("FUNIT_CACHE_DIR", tmp.resolve(workerId).resolve("cache").toString());
-    builder.environment().put("FUNIT_WORK_DIR", tmp.resolve(workerId).resolve("work").toString());
-    builder.environment().putAll(extra);
-    return builder.start();
+    Map<String, String> env = new java.util.HashMap<>(Map.of("FUNIT_WORKER_HTTP_HOST", "127.0.0.1",
+        "FUNIT_WORKER_HTTP_PORT", Integer.toString(port)));
+    env.putAll(extra);
+    return WorkerProcesses.start(stack, TrainWorkerMain.class, workerId, tmp, env, log.toFile(),
+        log.resolveSibling(log.getFileName() + ".err").toFile());
   }
+
 }
