@@ -2,7 +2,9 @@ package io.funit.eval;
 
 import io.funit.common.config.Settings;
 import io.funit.common.funit.engine.ComputeDevice;
+import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.WorkerMain;
+import io.funit.common.worker.WorkerServices;
 import io.funit.common.worker.probe.ProbeHandler;
 import java.util.List;
 
@@ -15,7 +17,12 @@ public final class EvalWorkerMain {
 
   public static void main(String[] args) {
     Settings settings = Settings.fromEnvironment();
-    WorkerMain.run("eval-worker", settings, () -> ComputeDevice.selectFrom(settings), services -> List.of(
-        EvalJobHandler.fromSettings(services.store(), settings), new ProbeHandler(services.store())));
+    WorkerMain.run("eval-worker", settings, () -> ComputeDevice.selectFrom(settings), EvalWorkerMain::handlers);
+  }
+
+  /** The jobs an eval worker runs: evaluations, and probes. */
+  public static List<JobHandler<?>> handlers(WorkerServices services) {
+    return List.of(EvalJobHandler.fromSettings(services.store(), services.settings()),
+        new ProbeHandler(services.store()));
   }
 }

@@ -73,8 +73,7 @@ public final class Gateway implements AutoCloseable {
     JobStateProjection projection = new JobStateProjection(kafka, instance + "-projection").start();
     KafkaProducer<String, String> producer = kafka.producer(instance);
     Admin admin = kafka.admin();
-    ProcessMetrics metrics = new ProcessMetrics();
-    httpServerMeterFilters(metrics.registry());
+    ProcessMetrics metrics = new ProcessMetrics(httpServerMeterFilters());
     Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(httpServerMetrics()))
         .withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
     Readiness readiness = new Readiness(admin, store, projection, List.of());
@@ -103,10 +102,9 @@ public final class Gateway implements AutoCloseable {
    * the last, the route that answered. Response times get histogram buckets, so that p99 can be computed across
    * gateways.
    */
-  private static void httpServerMeterFilters(MeterRegistry registry) {
-    registry.config().meterFilter(MeterFilter.replaceTagValues("route",
-        route -> route.substring(route.lastIndexOf('>') + 1)));
-    registry.config().meterFilter(new MeterFilter() {
+  private static MeterFilter[] httpServerMeterFilters() {
+    return new MeterFilter[] {MeterFilter.replaceTagValues("route",
+        route -> route.substring(route.lastIndexOf('>') + 1)), new MeterFilter() {
       @Override
       public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
         if (id.getName().equals("vertx.http.server.response.time")) {
@@ -116,7 +114,7 @@ public final class Gateway implements AutoCloseable {
         }
         return config;
       }
-    });
+    }};
   }
 
   /**

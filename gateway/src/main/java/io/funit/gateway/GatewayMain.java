@@ -20,7 +20,7 @@ public final class GatewayMain {
     Settings settings = Settings.fromEnvironment();
     GatewaySettings gatewaySettings;
     try {
-      io.funit.common.logging.LogFormat.check(settings);
+      io.funit.common.logging.LogFormat.check();
       gatewaySettings = GatewaySettings.from(settings);
       if (!gatewaySettings.hasKeys()) {
         throw new IllegalArgumentException("no API keys: set FUNIT_API_KEYS or FUNIT_API_KEYS_FILE");

@@ -85,7 +85,7 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
   public static TrainJobHandler fromSettings(ObjectStore store, Settings settings, MeterRegistry metrics) {
     Path cache = settings.cacheDir();
     List<String> slots = IntStream.range(0, WorkerSettings.from(settings).concurrency())
-        .mapToObj(i -> JobType.TRAIN.wireName() + "-" + i).toList();
+        .mapToObj(i -> io.funit.common.worker.WorkerRuntime.slotLabel(JobType.TRAIN, i)).toList();
     return new TrainJobHandler(store, cache.resolve("datasets"),
         settings.longValue("FUNIT_TRAIN_IMAGE_CACHE_BYTES", 512L << 20),
         new TrainingGauges(metrics, settings.bool("FUNIT_METRICS_JOB_LABELS", false), slots));

@@ -3,7 +3,9 @@ package io.funit.train;
 import io.funit.common.config.Settings;
 import io.funit.common.dataset.job.DatasetJobHandler;
 import io.funit.common.funit.engine.ComputeDevice;
+import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.WorkerMain;
+import io.funit.common.worker.WorkerServices;
 import io.funit.common.worker.probe.ProbeHandler;
 import java.util.List;
 
@@ -17,8 +19,12 @@ public final class TrainWorkerMain {
 
   public static void main(String[] args) {
     Settings settings = Settings.fromEnvironment();
-    WorkerMain.run("train-worker", settings, () -> ComputeDevice.selectFrom(settings), services -> List.of(
-        TrainJobHandler.fromSettings(services.store(), settings, services.metrics()),
-        DatasetJobHandler.fromSettings(services.store(), settings), new ProbeHandler(services.store())));
+    WorkerMain.run("train-worker", settings, () -> ComputeDevice.selectFrom(settings), TrainWorkerMain::handlers);
+  }
+
+  /** The jobs a train worker runs: trainings, dataset builds, and probes. */
+  public static List<JobHandler<?>> handlers(WorkerServices services) {
+    return List.of(TrainJobHandler.fromSettings(services.store(), services.settings(), services.metrics()),
+        DatasetJobHandler.fromSettings(services.store(), services.settings()), new ProbeHandler(services.store()));
   }
 }

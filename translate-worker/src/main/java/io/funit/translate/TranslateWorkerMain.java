@@ -8,6 +8,7 @@ import io.funit.common.storage.ObjectStore;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.WorkerMain;
+import io.funit.common.worker.WorkerServices;
 import io.funit.common.worker.probe.ProbeHandler;
 import io.funit.translate.batching.BatchingSettings;
 import io.funit.translate.batching.TranslationBatcher;
@@ -26,8 +27,14 @@ public final class TranslateWorkerMain {
 
   public static void main(String[] args) {
     Settings settings = Settings.fromEnvironment();
-    WorkerMain.run("translate-worker", settings, () -> ComputeDevice.selectFrom(settings), services -> List.of(
-        new ProbeHandler(services.store()), translateHandler(services.store(), settings, services.metrics())));
+    WorkerMain.run("translate-worker", settings, () -> ComputeDevice.selectFrom(settings),
+        TranslateWorkerMain::handlers);
+  }
+
+  /** The jobs a translate worker runs: translations, and probes. */
+  public static List<JobHandler<?>> handlers(WorkerServices services) {
+    return List.of(new ProbeHandler(services.store()),
+        translateHandler(services.store(), services.settings(), services.metrics()));
   }
 
   /**
@@ -38,9 +45,7 @@ public final class TranslateWorkerMain {
     ModelCache models = new ModelCache(store, settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30), metrics);
     TranslationBatcher batcher = new TranslationBatcher(BatchingSettings.from(settings), models::get, metrics);
     ModelCards cards = new ModelCards(new ModelRegistry(store));
-    DefaultModelReadiness defaultModel = new DefaultModelReadiness(cards, models, batcher);
-    defaultModel.get(); // starts loading the default model now, not at the first probe
     return new TranslateHandler(store, cards, batcher, TranslationLimits.from(settings),
-        TranslateHandler.inFlight(settings), defaultModel);
+        TranslateHandler.inFlight(settings), new DefaultModelReadiness(cards, models, batcher));
   }
 }

@@ -17,10 +17,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A worker's HTTP port for orchestrators and scrapers: {@code /healthz} (alive: its poll loops turn),
  * {@code /readyz} ({@link Readiness}) and {@code /metrics} (Prometheus text). The JDK's own HTTP server: workers
- * run no web framework, and three GET routes need none; one thread, so a slow readiness check cannot pile up.
+ * run no web framework, and three GET routes need none.
  */
 public final class HealthServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HealthServer.class);
+
+  /** The paths a worker serves: liveness, readiness, metrics (deployments probe these). */
+  public static final String LIVENESS = "/healthz";
+  public static final String READINESS = "/readyz";
+  public static final String METRICS = "/metrics";
 
   private final HttpServer server;
 
@@ -42,21 +47,22 @@ public final class HealthServer implements AutoCloseable {
       throw new IllegalStateException("cannot serve health and metrics on " + host + ":" + port + " ("
           + e.getMessage() + "): set FUNIT_WORKER_HTTP_PORT to a free port, or 0 for any", e);
     }
-    server.createContext("/healthz", exchange -> {
+    server.createContext(LIVENESS, exchange -> {
       boolean ok = alive.getAsBoolean();
       json(exchange, ok ? 200 : 503, Map.of("status", ok ? "ok" : "a work loop has stopped turning"));
     });
-    server.createContext("/readyz", exchange -> {
+    server.createContext(READINESS, exchange -> {
       Readiness.Report report = readiness.check();
       json(exchange, report.ready() ? 200 : 503, Map.of("status", report.ready() ? "ready" : "not ready",
           "checks", report.checks()));
     });
-    server.createContext("/metrics", exchange -> {
+    server.createContext(METRICS, exchange -> {
       if (onlyGet(exchange)) {
         send(exchange, 200, ProcessMetrics.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8));
       }
     });
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
+    // a few threads: a liveness probe must not wait behind a slow readiness check or scrape
+    server.setExecutor(Executors.newFixedThreadPool(4, r -> {
       Thread thread = new Thread(r, "health-http");
       thread.setDaemon(true);
       return thread;

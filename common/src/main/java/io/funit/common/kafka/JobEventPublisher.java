@@ -39,8 +39,8 @@ public final class JobEventPublisher {
    */
   private void restateIfOwn(JobEvent terminal, JobEvent late) {
     if (recent.contains(late.eventId())) {
-      java.util.concurrent.CompletableFuture.runAsync(() -> publish(terminal.next(terminal.event(), terminal.state(),
-          terminal.workerId())));
+      java.util.concurrent.CompletableFuture.runAsync(io.funit.common.logging.JobMdc.propagating(
+          () -> publish(terminal.next(terminal.event(), terminal.state(), terminal.workerId()))));
     }
   }
 

@@ -14,6 +14,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Builds every Kafka client of the system, so each setting and its reason live in one place. */
 public final class KafkaClients {
+  /** Where a worker group without a committed offset starts: autoscalers must count lag the same way. */
+  public static final String WORK_OFFSET_RESET = "earliest";
+
   private final KafkaSettings settings;
 
   public KafkaClients(KafkaSettings settings) {
@@ -63,7 +66,7 @@ public final class KafkaClients {
     Properties p = base(clientId);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);          // commit only after the job's effects are stored
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");       // a new group must not skip queued jobs
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, WORK_OFFSET_RESET); // a new group must not skip queued jobs
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxInFlight);       // never more than the slot can start
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // a killed worker's partitions move to another worker after this long

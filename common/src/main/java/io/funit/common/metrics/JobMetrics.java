@@ -22,7 +22,9 @@ public final class JobMetrics {
     /** given back to the queue: the worker stopped or lost the partition */
     HANDED_BACK,
     /** another worker runs a newer attempt */
-    SUPERSEDED;
+    SUPERSEDED,
+    /** the worker could not record how the run ended (Kafka unavailable, or stopped past its grace); redelivered */
+    ERROR;
 
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);

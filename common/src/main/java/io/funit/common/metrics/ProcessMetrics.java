@@ -22,7 +22,11 @@ public final class ProcessMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
-  public ProcessMetrics() {
+  /** @param filters applied before any meter exists (Micrometer warns about filters added later) */
+  public ProcessMetrics(io.micrometer.core.instrument.config.MeterFilter... filters) {
+    for (io.micrometer.core.instrument.config.MeterFilter filter : filters) {
+      registry.config().meterFilter(filter);
+    }
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);

@@ -117,15 +117,18 @@ final class JobExecution<R extends JobRequest> {
           .withAttempt(attempt).withError(null));
       metrics.runStarted(handler.type(), queueWait);
       long startNanos = System.nanoTime();
-      Run run;
+      Run run = null;
       try (JobMdc.Scope scope = JobMdc.open(job.jobId(), handler.type().wireName(), attempt, settings.workerId())) {
         LOG.atLevel(runLogLevel()).log("job {} attempt {} started{}", job.jobId(), attempt,
             queueWait == null ? "" : " after " + queueWait.toMillis() + " ms in the queue");
         run = attempt(record, started, request, stop);
         LOG.atLevel(runLogLevel()).log("job {} attempt {} ended: {} after {} ms", job.jobId(), attempt,
             run.ended().label(), (System.nanoTime() - startNanos) / 1_000_000);
+      } finally {
+        // every started run ends once in the metrics, also when its end could not be published (ERROR)
+        metrics.runEnded(handler.type(), run == null ? JobMetrics.Outcome.ERROR : run.ended(),
+            Duration.ofNanos(System.nanoTime() - startNanos));
       }
-      metrics.runEnded(handler.type(), run.ended(), Duration.ofNanos(System.nanoTime() - startNanos));
       if (run.outcome() != null) {
         return run.outcome();
       }

@@ -47,7 +47,7 @@ public final class WorkerMain {
     HealthServerSettings http;
     String deviceName;
     try {
-      LogFormat.check(settings);
+      LogFormat.check();
       workerSettings = WorkerSettings.from(settings);
       http = HealthServerSettings.from(settings);
       deviceName = device.get();
@@ -78,12 +78,23 @@ public final class WorkerMain {
       System.exit(2);
       return;
     }
-    TopicInitializer.ensureTopics(kafka);
-    store.ensureBucket();
-    List<JobHandler<?>> jobHandlers = handlers.apply(new WorkerServices(settings, store, metrics.registry()));
-    handlerChecks.set(jobHandlers.stream().flatMap(h -> h.readinessChecks().stream()).toList());
-    WorkerRuntime runtime = WorkerRuntime.start(kafka, workerSettings, jobHandlers, metrics.registry());
+    WorkerRuntime runtime;
+    try {
+      TopicInitializer.ensureTopics(kafka);
+      store.ensureBucket();
+      List<JobHandler<?>> jobHandlers = handlers.apply(new WorkerServices(settings, store, metrics.registry()));
+      handlerChecks.set(jobHandlers.stream().flatMap(h -> h.readinessChecks().stream()).toList());
+      runtime = WorkerRuntime.start(kafka, workerSettings, jobHandlers, metrics.registry());
+    } catch (RuntimeException e) {
+      // the probe server's thread would keep a half-started worker alive and "healthy": end it, so it is restarted
+      LOG.error("{} {} could not start: {}", name, workerSettings.workerId(), e.toString(), e);
+      health.close();
+      System.exit(e instanceof IllegalArgumentException ? 2 : 1);
+      return;
+    }
     running.set(runtime);
+    // a first check at once: it starts what readiness waits for (the translate worker loads its default model)
+    java.util.concurrent.CompletableFuture.runAsync(readiness::check);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       long start = System.nanoTime();

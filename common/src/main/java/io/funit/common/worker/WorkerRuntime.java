@@ -77,7 +77,7 @@ public final class WorkerRuntime implements AutoCloseable {
   private <R extends JobRequest> void addSlot(KafkaClients kafka, JobHandler<R> handler, JobEventPublisher events,
       DeadLetterWriter deadLetters, JobMetrics jobMetrics, int index) {
     Topics topics = kafka.topics();
-    String slotLabel = handler.type().wireName() + "-" + index;
+    String slotLabel = slotLabel(handler.type(), index);
     String name = settings.workerId() + "-" + slotLabel;
     JobExecution<R> execution = new JobExecution<>(handler, settings, projection, events, deadLetters, topics,
         jobMetrics, slotLabel);
@@ -95,6 +95,11 @@ public final class WorkerRuntime implements AutoCloseable {
 
   public String workerId() {
     return settings.workerId();
+  }
+
+  /** The label of a worker slot in metrics and contexts: {@code <type>-<index>}, e.g. {@code train-0}. */
+  public static String slotLabel(io.funit.common.contract.JobType type, int index) {
+    return type.wireName() + "-" + index;
   }
 
   /** Whether every slot's poll loop still runs and turns (see {@link #STUCK_AFTER}): the worker's liveness. */

@@ -152,7 +152,7 @@ class TrainingJobIT {
 
   /** The real train-worker main in its own JVM, configured by environment variables like a deployment. */
   private Process startTrainWorkerProcess(String workerId, Path dir) throws Exception {
-    return WorkerProcesses.start(stack, TrainWorkerMain.class, workerId, dir, Map.of(),
+    return ServiceProcesses.start(stack, TrainWorkerMain.class, workerId, dir, Map.of(),
         new File("target/" + workerId + ".log"), null);
   }
 

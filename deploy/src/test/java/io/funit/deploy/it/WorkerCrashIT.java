@@ -51,7 +51,7 @@ class WorkerCrashIT {
 
   /** The real translate-worker main in its own JVM, configured like a deployment: by environment variables. */
   private static Process startWorkerProcess(TestStack stack, String workerId) throws Exception {
-    return WorkerProcesses.start(stack, TranslateWorkerMain.class, workerId, Path.of("target"), Map.of(),
+    return ServiceProcesses.start(stack, TranslateWorkerMain.class, workerId, Path.of("target"), Map.of(),
         new File("target/" + workerId + ".log"), null);
   }
 

@@ -195,7 +195,7 @@ class WorkerDrainIT {
     Map<String, String> env = new java.util.HashMap<>(Map.of("FUNIT_WORKER_HTTP_HOST", "127.0.0.1",
         "FUNIT_WORKER_HTTP_PORT", Integer.toString(port)));
     env.putAll(extra);
-    return WorkerProcesses.start(stack, TrainWorkerMain.class, workerId, tmp, env, log.toFile(),
+    return ServiceProcesses.start(stack, TrainWorkerMain.class, workerId, tmp, env, log.toFile(),
         log.resolveSibling(log.getFileName() + ".err").toFile());
   }
 

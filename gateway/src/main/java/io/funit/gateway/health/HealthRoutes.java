@@ -1,5 +1,6 @@
 package io.funit.gateway.health;
 
+import io.funit.common.health.HealthServer;
 import io.funit.common.health.Readiness;
 import io.funit.common.json.Json;
 import io.funit.common.metrics.ProcessMetrics;
@@ -24,10 +25,11 @@ public final class HealthRoutes {
     this.metrics = metrics;
   }
 
+  /** The same paths as a worker's ({@link HealthServer}), so one probe configuration fits every process. */
   public void mount(Router router) {
-    router.get("/healthz").handler(this::live);
-    router.get("/readyz").handler(this::ready);
-    router.get("/metrics").handler(this::metrics);
+    router.get(HealthServer.LIVENESS).handler(this::live);
+    router.get(HealthServer.READINESS).handler(this::ready);
+    router.get(HealthServer.METRICS).handler(this::metrics);
   }
 
   private void live(RoutingContext ctx) {

@@ -33,6 +33,8 @@ public final class ConsumerLagMetrics implements AutoCloseable {
   private final Admin admin;
   private final Topics topics;
   private final Map<JobType, AtomicLong> lag = new HashMap<>();
+  /** Types whose lag could not be read: warned once, until it can be read again. */
+  private final java.util.Set<JobType> unreadable = java.util.EnumSet.noneOf(JobType.class);
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "consumer-lag");
     thread.setDaemon(true);
@@ -62,11 +64,16 @@ public final class ConsumerLagMetrics implements AutoCloseable {
     for (JobType type : JobType.values()) {
       try {
         lag.get(type).set(read(type));
+        unreadable.remove(type);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (Exception e) {
-        LOG.debug("consumer lag of {} not read: {}", topics.workerGroup(type), e.toString());
+        // e.g. Kafka away, or a topic with other partitions than Topics says: the gauge keeps its last value
+        if (unreadable.add(type)) {
+          LOG.warn("consumer lag of {} on {} not read (keeping the last value): {}", topics.workerGroup(type),
+              topics.work(type), e.toString());
+        }
       }
     }
   }

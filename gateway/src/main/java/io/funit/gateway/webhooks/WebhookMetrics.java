@@ -26,7 +26,7 @@ final class WebhookMetrics {
     }
     retries = Counter.builder("funit.webhook.retries")
         .description("Webhook attempts that failed and were scheduled again").register(registry);
-    Gauge.builder("funit.webhook.pending", pending, AtomicInteger::get)
+    Gauge.builder("funit.webhook.pending", pending, AtomicInteger::get).strongReference(true)
         .description("Webhook messages this gateway's dispatcher holds, not yet delivered or given up")
         .register(registry);
   }

@@ -15,6 +15,10 @@ public final class DefaultModelReadiness implements Supplier<String> {
   private final ModelCards cards;
   private final ModelCache models;
   private final TranslationBatcher batcher;
+  /** A model that fails to load is asked for again at most this often, not at every probe. */
+  private static final long RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+  private volatile long requestedAtNanos;
+  private volatile String requested;
 
   public DefaultModelReadiness(ModelCards cards, ModelCache models, TranslationBatcher batcher) {
     this.cards = cards;
@@ -28,7 +32,12 @@ public final class DefaultModelReadiness implements Supplier<String> {
     if (model.isEmpty() || models.isLoaded(model.get())) {
       return Readiness.OK;
     }
-    batcher.warmUp(model.get());
+    long now = System.nanoTime();
+    if (!model.get().equals(requested) || now - requestedAtNanos > RETRY_NANOS) {
+      requested = model.get();
+      requestedAtNanos = now;
+      batcher.warmUp(model.get());
+    }
     return "loading the default model " + model.get();
   }
 

@@ -27,6 +27,8 @@ public final class ModelCache implements AutoCloseable {
   private final long maxBytes;
   private final Map<String, ServingGenerator> loaded = new LinkedHashMap<>(16, 0.75f, true);
   private volatile long usedBytes;
+  /** The loaded ids, for readers that must not wait behind a load (readiness, the models gauge). */
+  private volatile java.util.Set<String> loadedIds = java.util.Set.of();
   private final Counter hits;
   private final Counter misses;
   private final Counter evictions;
@@ -48,7 +50,7 @@ public final class ModelCache implements AutoCloseable {
         .description("Generators dropped from the cache to stay within FUNIT_MODEL_CACHE_BYTES").register(metrics);
     Gauge.builder("funit.model.cache", this, cache -> cache.usedBytes).baseUnit("bytes")
         .description("Parameter memory of the generators in the cache").register(metrics);
-    Gauge.builder("funit.model.cache.models", this, ModelCache::size)
+    Gauge.builder("funit.model.cache.models", this, cache -> cache.loadedIds.size())
         .description("Generators in the cache").register(metrics);
   }
 
@@ -63,12 +65,13 @@ public final class ModelCache implements AutoCloseable {
     loaded.put(modelId, generator);
     usedBytes += generator.parameterBytes();
     evict();
+    loadedIds = java.util.Set.copyOf(loaded.keySet());
     return generator;
   }
 
-  /** Whether the model is loaded now (without counting as a use). */
-  public synchronized boolean isLoaded(String modelId) {
-    return loaded.containsKey(modelId);
+  /** Whether the model is loaded now (without counting as a use, and without waiting for a load in progress). */
+  public boolean isLoaded(String modelId) {
+    return loadedIds.contains(modelId);
   }
 
   private ServingGenerator load(String modelId) {
@@ -103,6 +106,7 @@ public final class ModelCache implements AutoCloseable {
   public synchronized void close() {
     loaded.values().forEach(ServingGenerator::close);
     loaded.clear();
+    loadedIds = java.util.Set.of();
     usedBytes = 0;
   }
 }

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** A real worker main in its own JVM, configured like a deployment: by environment variables. */
-final class WorkerProcesses {
-  private WorkerProcesses() {}
+/** A real service main (a worker or the gateway) in its own JVM, configured like a deployment: by environment. */
+final class ServiceProcesses {
+  private ServiceProcesses() {}
 
   /**
    * Starts {@code main} with the stack's settings, the worker id, caches and scratch space under

@@ -1,0 +1,244 @@
+package io.funit.deploy.manifests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.funit.common.config.Settings;
+import io.funit.common.config.S3Settings;
+import io.funit.common.contract.JobType;
+import io.funit.common.health.HealthServer;
+import io.funit.common.health.HealthServerSettings;
+import io.funit.common.kafka.KafkaClients;
+import io.funit.common.kafka.Topics;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.worker.JobHandler;
+import io.funit.common.worker.WorkerServices;
+import io.funit.common.worker.WorkerSettings;
+import io.funit.eval.EvalWorkerMain;
+import io.funit.gateway.GatewaySettings;
+import io.funit.train.TrainWorkerMain;
+import io.funit.translate.TranslateWorkerMain;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/k8s rendered by kustomize, both overlays, held to the code: objects Kubernetes accepts, settings the code
+ * reads, the probe paths and ports each process serves, grace periods above the drains, a disruption budget per
+ * worker, each worker type's ScaledObject on exactly the groups and topics its handlers consume, and GPUs for every
+ * worker of the GPU overlay.
+ */
+class KubernetesManifestsTest {
+  /** The jobs each worker image runs, from the worker mains themselves. */
+  private static final Map<String, Function<WorkerServices, List<JobHandler<?>>>> WORKERS = Map.of(
+      "translate", TranslateWorkerMain::handlers, "train", TrainWorkerMain::handlers,
+      "eval", EvalWorkerMain::handlers);
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cpu", "gpu"})
+  void everyObjectIsOneKubernetesAndKedaAccept(String overlay) throws Exception {
+    Map<String, Long> kinds = Kustomize.render(overlay).stream().peek(StrictObjects::read)
+        .collect(Collectors.groupingBy(o -> o.path("kind").asText(), Collectors.counting()));
+    assertThat(kinds).containsEntry("Deployment", 4L).containsEntry("Service", 4L).containsEntry("ConfigMap", 1L)
+        .containsEntry("PodDisruptionBudget", 4L).containsEntry("ScaledObject", 3L);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cpu", "gpu"})
+  void everySettingTheyGiveIsOneTheCodeReads(String overlay) throws Exception {
+    Rendered rendered = new Rendered(Kustomize.render(overlay));
+    Set<String> read = Repository.settingsTheCodeReads();
+    assertThat(rendered.config.getData().keySet()).allMatch(read::contains, "read by the code: " + read);
+    for (Deployment deployment : rendered.deployments.values()) {
+      for (EnvVar env : container(deployment).getEnv()) {
+        assertThat(env.getName()).as(deployment.getMetadata().getName()).isIn(read);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cpu", "gpu"})
+  void probesPortsAndGracePeriodsFitWhatEachProcessServes(String overlay) throws Exception {
+    Rendered rendered = new Rendered(Kustomize.render(overlay));
+    assertThat(rendered.deployments.keySet()).containsExactlyInAnyOrder("funit-gateway", "funit-translate-worker",
+        "funit-train-worker", "funit-eval-worker");
+    for (Deployment deployment : rendered.deployments.values()) {
+      String name = deployment.getMetadata().getName();
+      Settings env = Settings.of(rendered.environment(deployment));
+      boolean gateway = name.equals("funit-gateway");
+      int port = gateway ? GatewaySettings.from(env).port() : HealthServerSettings.from(env).port();
+      Container container = container(deployment);
+      assertThat(container.getPorts()).as(name).anySatisfy(p -> {
+        assertThat(p.getName()).isEqualTo("http");
+        assertThat(p.getContainerPort()).isEqualTo(port);
+      });
+      assertProbe(name, container.getLivenessProbe(), HealthServer.LIVENESS);
+      assertProbe(name, container.getReadinessProbe(), HealthServer.READINESS);
+      if (container.getStartupProbe() != null) {
+        assertProbe(name, container.getStartupProbe(), HealthServer.LIVENESS);
+      }
+      long drainSeconds = gateway ? GatewaySettings.from(env).drainDelay().toSeconds()
+          : WorkerSettings.from(env).shutdownGrace().toSeconds();
+      // the Kafka clients close after the hand-back or the drain delay: 10 s more at the least
+      assertThat(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()).as(name)
+          .isGreaterThanOrEqualTo(drainSeconds + 10);
+      Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+      assertThat(rendered.budgets).as("a PodDisruptionBudget selects " + name).anySatisfy(budget ->
+          assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels()));
+      assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cpu", "gpu"})
+  void eachWorkerTypeScalesOnExactlyTheGroupsAndTopicsItsHandlersConsume(String overlay) throws Exception {
+    Rendered rendered = new Rendered(Kustomize.render(overlay));
+    Map<String, String> config = rendered.config.getData();
+    Topics topics = new Topics(config.get("FUNIT_TOPIC_PREFIX"));
+    for (Map.Entry<String, Function<WorkerServices, List<JobHandler<?>>>> worker : WORKERS.entrySet()) {
+      String deployment = "funit-" + worker.getKey() + "-worker";
+      ScaledObject scaled = rendered.scaledObjects.stream()
+          .filter(s -> s.spec().scaleTargetRef().name().equals(deployment)).findFirst().orElseThrow(
+              () -> new AssertionError("no ScaledObject targets " + deployment));
+      assertThat(rendered.deployments).containsKey(deployment);
+      List<JobType> consumed = worker.getValue().apply(services()).stream().map(JobHandler::type).toList();
+      assertThat(scaled.spec().triggers()).extracting(t -> t.metadata().topic() + " / " + t.metadata().consumerGroup())
+          .containsExactlyInAnyOrderElementsOf(consumed.stream()
+              .map(t -> topics.work(t) + " / " + topics.workerGroup(t)).toList());
+      for (ScaledObject.Trigger trigger : scaled.spec().triggers()) {
+        assertThat(trigger.type()).isEqualTo("kafka");
+        assertThat(trigger.metadata().bootstrapServers()).isEqualTo(config.get("FUNIT_KAFKA_BOOTSTRAP"));
+        assertThat(trigger.metadata().offsetResetPolicy()).isEqualTo(KafkaClients.WORK_OFFSET_RESET);
+        assertThat(Integer.parseInt(trigger.metadata().lagThreshold())).isPositive();
+      }
+      JobType own = JobType.fromWire(worker.getKey());
+      assertThat(consumed).contains(own);
+      assertThat(scaled.spec().maxReplicaCount()).as(deployment + ": not more replicas than partitions")
+          .isLessThanOrEqualTo(topics.workPartitions(own)).isPositive();
+      if (own != JobType.TRANSLATE) {
+        assertThat(scaled.spec().minReplicaCount()).as(deployment + " scales to zero").isZero();
+      }
+    }
+  }
+
+  @Test
+  void theGpuOverlayGivesEveryWorkerAGpuOnAGpuNodeAndTheCpuOverlayNone() throws Exception {
+    Rendered gpu = new Rendered(Kustomize.render("gpu"));
+    for (Deployment deployment : gpu.deployments.values()) {
+      String name = deployment.getMetadata().getName();
+      Container container = container(deployment);
+      Quantity gpus = container.getResources().getLimits() == null ? null
+          : container.getResources().getLimits().get("nvidia.com/gpu");
+      if (name.equals("funit-gateway")) {
+        assertThat(gpus).isNull();
+        continue;
+      }
+      assertThat(gpus).as(name + " requests a GPU").isNotNull();
+      assertThat(Quantity.getAmountInBytes(gpus).intValue()).isGreaterThanOrEqualTo(1);
+      assertThat(deployment.getSpec().getTemplate().getSpec().getTolerations())
+          .anySatisfy(t -> assertThat(t.getKey()).isEqualTo("nvidia.com/gpu"));
+      assertThat(deployment.getSpec().getTemplate().getSpec().getNodeSelector()).isNotEmpty();
+      assertThat(container.getImage()).endsWith("-cuda");
+      assertThat(gpu.environment(deployment)).containsEntry("FUNIT_DEVICE", "gpu");
+    }
+    Rendered cpu = new Rendered(Kustomize.render("cpu"));
+    for (Deployment deployment : cpu.deployments.values()) {
+      Container container = container(deployment);
+      assertThat(container.getResources().getLimits()).doesNotContainKey("nvidia.com/gpu");
+      assertThat(container.getImage()).doesNotEndWith("-cuda");
+    }
+  }
+
+  private static void assertProbe(String deployment, Probe probe, String path) {
+    assertThat(probe).as(deployment + " probe of " + path).isNotNull();
+    assertThat(probe.getHttpGet().getPath()).as(deployment).isEqualTo(path);
+    assertThat(probe.getHttpGet().getPort().getStrVal()).as(deployment).isEqualTo("http");
+  }
+
+  static Container container(Deployment deployment) {
+    List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+    assertThat(containers).hasSize(1);
+    return containers.get(0);
+  }
+
+  /** Handlers built as a worker builds them, against a store that is never called. */
+  private static WorkerServices services() {
+    Settings settings = Settings.of(Map.of("FUNIT_S3_ENDPOINT", "http://127.0.0.1:1"));
+    return new WorkerServices(settings, new ObjectStore(S3Settings.from(settings)), new SimpleMeterRegistry());
+  }
+
+  /** One overlay's objects, typed. */
+  static final class Rendered {
+    final ConfigMap config;
+    final Map<String, Deployment> deployments = new HashMap<>();
+    final List<PodDisruptionBudget> budgets = new java.util.ArrayList<>();
+    final List<ScaledObject> scaledObjects = new java.util.ArrayList<>();
+
+    Rendered(List<JsonNode> objects) {
+      ConfigMap found = null;
+      for (JsonNode object : objects) {
+        Object typed = StrictObjects.read(object);
+        if (typed instanceof ConfigMap map) {
+          found = map;
+        } else if (typed instanceof Deployment deployment) {
+          deployments.put(deployment.getMetadata().getName(), deployment);
+        } else if (typed instanceof PodDisruptionBudget budget) {
+          budgets.add(budget);
+        } else if (typed instanceof ScaledObject scaled) {
+          scaledObjects.add(scaled);
+        }
+      }
+      assertThat(found).as("the ConfigMap").isNotNull();
+      config = found;
+    }
+
+    /** The keys of the Secret {@code funit-secrets} (docs/deploy.md), with values of the right form. */
+    static final Map<String, String> EXAMPLE_SECRETS = Map.of("api-keys", "example-key",
+        "s3-access-key", "minioadmin", "s3-secret-key", "minioadmin",
+        "webhook-secrets", "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+
+    Map<String, String> environment(Deployment deployment) {
+      return environment(deployment, EXAMPLE_SECRETS);
+    }
+
+    /**
+     * The environment a deployment's container gets: the ConfigMap it names, then its own variables, a secret's
+     * from {@code secrets} (by key of {@code funit-secrets}), a field reference as {@code <field path>}.
+     */
+    Map<String, String> environment(Deployment deployment, Map<String, String> secrets) {
+      Map<String, String> env = new HashMap<>();
+      Container container = container(deployment);
+      container.getEnvFrom().forEach(from -> {
+        assertThat(from.getConfigMapRef().getName()).isEqualTo(config.getMetadata().getName());
+        env.putAll(config.getData());
+      });
+      for (EnvVar var : container.getEnv()) {
+        if (var.getValue() != null) {
+          env.put(var.getName(), var.getValue());
+        } else if (var.getValueFrom().getSecretKeyRef() != null) {
+          assertThat(var.getValueFrom().getSecretKeyRef().getName()).isEqualTo("funit-secrets");
+          String key = var.getValueFrom().getSecretKeyRef().getKey();
+          assertThat(secrets).as("a documented key of funit-secrets").containsKey(key);
+          env.put(var.getName(), secrets.get(key));
+        } else {
+          env.put(var.getName(), "<" + var.getValueFrom().getFieldRef().getFieldPath() + ">");
+        }
+      }
+      return env;
+    }
+  }
+}
