@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The model shipped in the repository ({@code models/default/}: generator, card, and how it was made). The embedded
  * stack registers it on first start and makes it the default, so translation works before anyone trains.
  */
-final class ShippedModel {
+public final class ShippedModel {
   private static final Logger LOG = LoggerFactory.getLogger(ShippedModel.class);
 
   private ShippedModel() {}
@@ -24,7 +24,7 @@ final class ShippedModel {
   }
 
   /** Registers the shipped model unless the store already has a default model. Returns the default's id. */
-  static String installIfNoDefault(ObjectStore store, Path dir) throws IOException {
+  public static String installIfNoDefault(ObjectStore store, Path dir) throws IOException {
     ModelRegistry registry = new ModelRegistry(store);
     var existing = registry.defaultModel();
     if (existing.isPresent()) {

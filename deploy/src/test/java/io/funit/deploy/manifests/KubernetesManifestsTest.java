@@ -60,7 +60,7 @@ class KubernetesManifestsTest {
   @ParameterizedTest
   @ValueSource(strings = {"cpu", "gpu"})
   void everySettingTheyGiveIsOneTheCodeReads(String overlay) throws Exception {
-    Rendered rendered = new Rendered(Kustomize.render(overlay));
+    RenderedOverlay rendered = new RenderedOverlay(Kustomize.render(overlay));
     Set<String> read = Repository.settingsTheCodeReads();
     assertThat(rendered.config.getData().keySet()).allMatch(read::contains, "read by the code: " + read);
     for (Deployment deployment : rendered.deployments.values()) {
@@ -73,7 +73,7 @@ class KubernetesManifestsTest {
   @ParameterizedTest
   @ValueSource(strings = {"cpu", "gpu"})
   void probesPortsAndGracePeriodsFitWhatEachProcessServes(String overlay) throws Exception {
-    Rendered rendered = new Rendered(Kustomize.render(overlay));
+    RenderedOverlay rendered = new RenderedOverlay(Kustomize.render(overlay));
     assertThat(rendered.deployments.keySet()).containsExactlyInAnyOrder("funit-gateway", "funit-translate-worker",
         "funit-train-worker", "funit-eval-worker");
     for (Deployment deployment : rendered.deployments.values()) {
@@ -106,7 +106,7 @@ class KubernetesManifestsTest {
   @ParameterizedTest
   @ValueSource(strings = {"cpu", "gpu"})
   void eachWorkerTypeScalesOnExactlyTheGroupsAndTopicsItsHandlersConsume(String overlay) throws Exception {
-    Rendered rendered = new Rendered(Kustomize.render(overlay));
+    RenderedOverlay rendered = new RenderedOverlay(Kustomize.render(overlay));
     Map<String, String> config = rendered.config.getData();
     Topics topics = new Topics(config.get("FUNIT_TOPIC_PREFIX"));
     for (Map.Entry<String, Function<WorkerServices, List<JobHandler<?>>>> worker : WORKERS.entrySet()) {
@@ -137,7 +137,7 @@ class KubernetesManifestsTest {
 
   @Test
   void theGpuOverlayGivesEveryWorkerAGpuOnAGpuNodeAndTheCpuOverlayNone() throws Exception {
-    Rendered gpu = new Rendered(Kustomize.render("gpu"));
+    RenderedOverlay gpu = new RenderedOverlay(Kustomize.render("gpu"));
     for (Deployment deployment : gpu.deployments.values()) {
       String name = deployment.getMetadata().getName();
       Container container = container(deployment);
@@ -155,7 +155,7 @@ class KubernetesManifestsTest {
       assertThat(container.getImage()).endsWith("-cuda");
       assertThat(gpu.environment(deployment)).containsEntry("FUNIT_DEVICE", "gpu");
     }
-    Rendered cpu = new Rendered(Kustomize.render("cpu"));
+    RenderedOverlay cpu = new RenderedOverlay(Kustomize.render("cpu"));
     for (Deployment deployment : cpu.deployments.values()) {
       Container container = container(deployment);
       assertThat(container.getResources().getLimits()).doesNotContainKey("nvidia.com/gpu");
@@ -169,76 +169,13 @@ class KubernetesManifestsTest {
     assertThat(probe.getHttpGet().getPort().getStrVal()).as(deployment).isEqualTo("http");
   }
 
-  static Container container(Deployment deployment) {
-    List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
-    assertThat(containers).hasSize(1);
-    return containers.get(0);
+  private static Container container(Deployment deployment) {
+    return RenderedOverlay.container(deployment);
   }
 
   /** Handlers built as a worker builds them, against a store that is never called. */
   private static WorkerServices services() {
     Settings settings = Settings.of(Map.of("FUNIT_S3_ENDPOINT", "http://127.0.0.1:1"));
     return new WorkerServices(settings, new ObjectStore(S3Settings.from(settings)), new SimpleMeterRegistry());
-  }
-
-  /** One overlay's objects, typed. */
-  static final class Rendered {
-    final ConfigMap config;
-    final Map<String, Deployment> deployments = new HashMap<>();
-    final List<PodDisruptionBudget> budgets = new java.util.ArrayList<>();
-    final List<ScaledObject> scaledObjects = new java.util.ArrayList<>();
-
-    Rendered(List<JsonNode> objects) {
-      ConfigMap found = null;
-      for (JsonNode object : objects) {
-        Object typed = StrictObjects.read(object);
-        if (typed instanceof ConfigMap map) {
-          found = map;
-        } else if (typed instanceof Deployment deployment) {
-          deployments.put(deployment.getMetadata().getName(), deployment);
-        } else if (typed instanceof PodDisruptionBudget budget) {
-          budgets.add(budget);
-        } else if (typed instanceof ScaledObject scaled) {
-          scaledObjects.add(scaled);
-        }
-      }
-      assertThat(found).as("the ConfigMap").isNotNull();
-      config = found;
-    }
-
-    /** The keys of the Secret {@code funit-secrets} (docs/deploy.md), with values of the right form. */
-    static final Map<String, String> EXAMPLE_SECRETS = Map.of("api-keys", "example-key",
-        "s3-access-key", "minioadmin", "s3-secret-key", "minioadmin",
-        "webhook-secrets", "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
-
-    Map<String, String> environment(Deployment deployment) {
-      return environment(deployment, EXAMPLE_SECRETS);
-    }
-
-    /**
-     * The environment a deployment's container gets: the ConfigMap it names, then its own variables, a secret's
-     * from {@code secrets} (by key of {@code funit-secrets}), a field reference as {@code <field path>}.
-     */
-    Map<String, String> environment(Deployment deployment, Map<String, String> secrets) {
-      Map<String, String> env = new HashMap<>();
-      Container container = container(deployment);
-      container.getEnvFrom().forEach(from -> {
-        assertThat(from.getConfigMapRef().getName()).isEqualTo(config.getMetadata().getName());
-        env.putAll(config.getData());
-      });
-      for (EnvVar var : container.getEnv()) {
-        if (var.getValue() != null) {
-          env.put(var.getName(), var.getValue());
-        } else if (var.getValueFrom().getSecretKeyRef() != null) {
-          assertThat(var.getValueFrom().getSecretKeyRef().getName()).isEqualTo("funit-secrets");
-          String key = var.getValueFrom().getSecretKeyRef().getKey();
-          assertThat(secrets).as("a documented key of funit-secrets").containsKey(key);
-          env.put(var.getName(), secrets.get(key));
-        } else {
-          env.put(var.getName(), "<" + var.getValueFrom().getFieldRef().getFieldPath() + ">");
-        }
-      }
-      return env;
-    }
   }
 }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Assumptions;
  * {@code .cache/kubernetes-client}, else any kubectl on the PATH. Without one the checks that need the rendering
  * are skipped, saying so.
  */
-final class Kustomize {
+public final class Kustomize {
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private Kustomize() {}
 
-  static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
+  public static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
     String kubectl = kubectl();
     Path dir = Repository.ROOT.resolve("deploy/k8s/overlays").resolve(overlay);
     Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString()).redirectErrorStream(false).start();

@@ -3,16 +3,13 @@ package io.funit.deploy.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.funit.common.dataset.imports.TestArchives;
 import io.funit.common.embedded.FreePorts;
 import io.funit.common.json.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -156,27 +152,8 @@ class StackMetricsIT {
     return samples;
   }
 
-  /** One translation with the default model: a content image and three class images, waiting for the result. */
   private HttpResponse<String> translate(EmbeddedStack stack, int seed) throws Exception {
-    String boundary = "funit-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    part(body, boundary, "content", "content.png", TestArchives.image("png", 32, 32, seed));
-    for (int j = 1; j <= 3; j++) {
-      part(body, boundary, "class", "class-" + j + ".png", TestArchives.image("png", 32, 32, seed + j));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/v1/translations"))
-        .header("Authorization", "Bearer " + stack.apiKey()).header("Prefer", "wait=60")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).timeout(Duration.ofSeconds(90)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static void part(ByteArrayOutputStream body, String boundary, String field, String file, byte[] bytes) {
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-        + file + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(bytes);
-    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    return io.funit.deploy.it.TestTranslations.translate(http, stack.gatewayUrl(), stack.apiKey(), seed);
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {
