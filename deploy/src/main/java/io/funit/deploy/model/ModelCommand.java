@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ./funit model …}: inspect presets and check weights against reference outputs. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Model tools that print JSON.",
-    subcommands = {ParamsCommand.class, CheckReferenceCommand.class, ExportCommand.class, HeldOutCommand.class})
+    subcommands = {ParamsCommand.class, CheckReferenceCommand.class, ExportCommand.class, HeldOutCommand.class,
+        InstallDefaultCommand.class})
 public final class ModelCommand implements Runnable {
   @Override
   public void run() {
