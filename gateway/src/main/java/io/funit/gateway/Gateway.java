@@ -44,6 +44,11 @@ import org.apache.kafka.clients.producer.Producer;
 
 /** A running gateway: its Vert.x instance, Kafka clients and job-state projection, closed together. */
 public final class Gateway implements AutoCloseable {
+  /**
+   * How long a closing gateway lets open requests finish (a {@code Prefer: wait} translation may wait up to 60 s,
+   * most take less than one): an orchestrator's grace period must cover the drain delay, this, and the clients' close.
+   */
+  public static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
   private final Vertx vertx;
   private final KafkaProducer<String, String> producer;
   private final Admin admin;

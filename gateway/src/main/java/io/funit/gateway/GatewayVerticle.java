@@ -71,15 +71,13 @@ final class GatewayVerticle extends VerticleBase {
 
   /**
    * Undeploying (the gateway closing) stops taking connections and lets open requests finish, up to
-   * {@link #SHUTDOWN_TIMEOUT} (a {@code Prefer: wait} translation may wait 60 s), before they are cut.
+   * {@link Gateway#SHUTDOWN_TIMEOUT}, before they are cut.
    */
   @Override
   public Future<?> stop() {
-    return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_TIMEOUT.toSeconds(),
+    return server == null ? Future.succeededFuture() : server.shutdown(Gateway.SHUTDOWN_TIMEOUT.toSeconds(),
         java.util.concurrent.TimeUnit.SECONDS);
   }
-
-  static final java.time.Duration SHUTDOWN_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   int actualPort() {
     return server.actualPort();

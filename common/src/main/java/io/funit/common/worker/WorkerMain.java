@@ -35,6 +35,36 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   /**
+   * The handlers named by FUNIT_WORKER_JOB_TYPES (comma-separated wire names), all of them when it is unset: so
+   * one image can run part of its job types, e.g. GPU train workers without dataset builds.
+   *
+   * @throws IllegalArgumentException naming the variable for a type this worker does not run, or none left
+   */
+  public static List<JobHandler<?>> select(List<JobHandler<?>> handlers, Settings settings) {
+    String wanted = settings.string("FUNIT_WORKER_JOB_TYPES", "");
+    if (wanted.isBlank()) {
+      return handlers;
+    }
+    List<String> offered = handlers.stream().map(h -> h.type().wireName()).toList();
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (String name : wanted.split(",")) {
+      String type = name.trim();
+      if (!type.isEmpty() && !offered.contains(type)) {
+        throw new IllegalArgumentException("FUNIT_WORKER_JOB_TYPES names " + type + ", which this worker does not "
+            + "run; it runs " + String.join(", ", offered));
+      }
+      if (!type.isEmpty()) {
+        names.add(type);
+      }
+    }
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("FUNIT_WORKER_JOB_TYPES names no job type; this worker runs "
+          + String.join(", ", offered));
+    }
+    return handlers.stream().filter(h -> names.contains(h.type().wireName())).toList();
+  }
+
+  /**
    * Runs until SIGTERM/SIGINT, then drains and exits. A configuration error ends the process at once with status 2
    * and the message on stderr.
    *
@@ -82,7 +112,8 @@ public final class WorkerMain {
     try {
       TopicInitializer.ensureTopics(kafka);
       store.ensureBucket();
-      List<JobHandler<?>> jobHandlers = handlers.apply(new WorkerServices(settings, store, metrics.registry()));
+      List<JobHandler<?>> jobHandlers = select(handlers.apply(new WorkerServices(settings, store, metrics.registry())),
+          settings);
       handlerChecks.set(jobHandlers.stream().flatMap(h -> h.readinessChecks().stream()).toList());
       runtime = WorkerRuntime.start(kafka, workerSettings, jobHandlers, metrics.registry());
     } catch (RuntimeException e) {

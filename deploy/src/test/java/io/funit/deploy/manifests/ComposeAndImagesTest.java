@@ -6,6 +6,7 @@ import io.funit.common.config.Settings;
 import io.funit.common.health.HealthServer;
 import io.funit.common.health.HealthServerSettings;
 import io.funit.common.worker.WorkerSettings;
+import io.funit.gateway.Gateway;
 import io.funit.gateway.GatewaySettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ class ComposeAndImagesTest {
       boolean gateway = name.equals("gateway");
       int port = gateway ? GatewaySettings.from(settings).port() : HealthServerSettings.from(settings).port();
       assertProbe(name, service.healthcheck(), port, HealthServer.READINESS);
-      Duration drain = gateway ? GatewaySettings.from(settings).drainDelay()
+      Duration drain = gateway ? GatewaySettings.from(settings).drainDelay().plus(Gateway.SHUTDOWN_TIMEOUT)
           : WorkerSettings.from(settings).shutdownGrace();
       assertThat(seconds(service.stopGracePeriod())).as(name + " stop_grace_period")
           .isGreaterThanOrEqualTo(drain.toSeconds() + 10);
@@ -107,11 +108,28 @@ class ComposeAndImagesTest {
       assertThat(dockerfile).contains("EXPOSE " + workerPort, "DJL_OFFLINE=true", "DJL_CACHE_DIR=/var/cache/djl",
           "io.funit.common.funit.engine.EngineCheck", "MaxRAMPercentage=25");
     }
-    assertThat(Repository.read(DOCKER.resolve("Dockerfile.worker-cuda")))
-        .contains("FROM nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04", "pytorch-native-cu118");
+    String cuda = Repository.read(DOCKER.resolve("Dockerfile.worker-cuda"));
+    assertThat(cuda).contains("FROM nvidia/cuda:11.8.0-cudnn8-runtime-ubuntu22.04", "pytorch-native-cu118",
+        "jnilib/linux-x86_64/cu118/libdjl_torch.so");
+    // the DJL cache layout the image fills must be the one of the DJL and libtorch the build resolves
+    String pom = Repository.read(Repository.ROOT.resolve("pom.xml"));
+    Matcher djl = Pattern.compile("ARG DJL_VERSION=(\\S+)").matcher(cuda);
+    Matcher libtorch = Pattern.compile("ARG LIBTORCH_BUILD=(\\S+)").matcher(cuda);
+    assertThat(djl.find() && libtorch.find()).isTrue();
+    assertThat(pom).contains("<djl.version>" + djl.group(1) + "</djl.version>");
+    assertThat(libtorch.group(1)).startsWith(pomValue(pom, "pytorch.native.version") + "-").endsWith("-cu118-linux-x86_64");
+    // workers build font datasets with apt-get download: a Debian image with its package lists
+    assertThat(Repository.read(DOCKER.resolve("Dockerfile.worker"))).contains("FROM debian:bookworm-slim")
+        .doesNotContain("rm -rf /var/lib/apt/lists");
     String gateway = Repository.read(DOCKER.resolve("Dockerfile.gateway"));
     assertThat(gateway).contains("FUNIT_GATEWAY_PORT=8080", "EXPOSE 8080");
     assertThat(Files.exists(Repository.ROOT.resolve(".dockerignore"))).isTrue();
+  }
+
+  private static String pomValue(String pom, String property) {
+    Matcher value = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</").matcher(pom);
+    assertThat(value.find()).as(property).isTrue();
+    return value.group(1);
   }
 
   private static void assertProbe(String service, Compose.Healthcheck healthcheck, int port, String path) {

@@ -19,9 +19,11 @@ import io.funit.common.kafka.KafkaClients;
 import io.funit.common.kafka.Topics;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.worker.JobHandler;
+import io.funit.common.worker.WorkerMain;
 import io.funit.common.worker.WorkerServices;
 import io.funit.common.worker.WorkerSettings;
 import io.funit.eval.EvalWorkerMain;
+import io.funit.gateway.Gateway;
 import io.funit.gateway.GatewaySettings;
 import io.funit.train.TrainWorkerMain;
 import io.funit.translate.TranslateWorkerMain;
@@ -43,18 +45,21 @@ import org.junit.jupiter.api.Test;
  * worker of the GPU overlay.
  */
 class KubernetesManifestsTest {
-  /** The jobs each worker image runs, from the worker mains themselves. */
+  /** The jobs each worker deployment's main can run, from the worker mains themselves. */
   private static final Map<String, Function<WorkerServices, List<JobHandler<?>>>> WORKERS = Map.of(
-      "translate", TranslateWorkerMain::handlers, "train", TrainWorkerMain::handlers,
-      "eval", EvalWorkerMain::handlers);
+      "funit-translate-worker", TranslateWorkerMain::handlers, "funit-train-worker", TrainWorkerMain::handlers,
+      "funit-eval-worker", EvalWorkerMain::handlers, "funit-dataset-worker", TrainWorkerMain::handlers);
 
   @ParameterizedTest
   @ValueSource(strings = {"cpu", "gpu"})
   void everyObjectIsOneKubernetesAndKedaAccept(String overlay) throws Exception {
     Map<String, Long> kinds = Kustomize.render(overlay).stream().peek(StrictObjects::read)
         .collect(Collectors.groupingBy(o -> o.path("kind").asText(), Collectors.counting()));
-    assertThat(kinds).containsEntry("Deployment", 4L).containsEntry("Service", 4L).containsEntry("ConfigMap", 1L)
-        .containsEntry("PodDisruptionBudget", 4L).containsEntry("ScaledObject", 3L);
+    long deployments = kinds.get("Deployment");
+    assertThat(deployments).isGreaterThanOrEqualTo(4);
+    // a Service and a disruption budget each, a ScaledObject for each worker (all but the gateway)
+    assertThat(kinds).containsEntry("Service", deployments).containsEntry("PodDisruptionBudget", deployments)
+        .containsEntry("ScaledObject", deployments - 1).containsEntry("ConfigMap", 1L);
   }
 
   @ParameterizedTest
@@ -74,7 +79,7 @@ class KubernetesManifestsTest {
   @ValueSource(strings = {"cpu", "gpu"})
   void probesPortsAndGracePeriodsFitWhatEachProcessServes(String overlay) throws Exception {
     RenderedOverlay rendered = new RenderedOverlay(Kustomize.render(overlay));
-    assertThat(rendered.deployments.keySet()).containsExactlyInAnyOrder("funit-gateway", "funit-translate-worker",
+    assertThat(rendered.deployments.keySet()).contains("funit-gateway", "funit-translate-worker",
         "funit-train-worker", "funit-eval-worker");
     for (Deployment deployment : rendered.deployments.values()) {
       String name = deployment.getMetadata().getName();
@@ -91,7 +96,8 @@ class KubernetesManifestsTest {
       if (container.getStartupProbe() != null) {
         assertProbe(name, container.getStartupProbe(), HealthServer.LIVENESS);
       }
-      long drainSeconds = gateway ? GatewaySettings.from(env).drainDelay().toSeconds()
+      long drainSeconds = gateway
+          ? GatewaySettings.from(env).drainDelay().plus(Gateway.SHUTDOWN_TIMEOUT).toSeconds()
           : WorkerSettings.from(env).shutdownGrace().toSeconds();
       // the Kafka clients close after the hand-back or the drain delay: 10 s more at the least
       assertThat(deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds()).as(name)
@@ -109,13 +115,20 @@ class KubernetesManifestsTest {
     RenderedOverlay rendered = new RenderedOverlay(Kustomize.render(overlay));
     Map<String, String> config = rendered.config.getData();
     Topics topics = new Topics(config.get("FUNIT_TOPIC_PREFIX"));
-    for (Map.Entry<String, Function<WorkerServices, List<JobHandler<?>>>> worker : WORKERS.entrySet()) {
-      String deployment = "funit-" + worker.getKey() + "-worker";
+    // KEDA's operator resolves the name from its own namespace: it must say which namespace
+    assertThat(config.get("FUNIT_KAFKA_BOOTSTRAP").split(":")[0]).contains(".");
+    for (Deployment worker : rendered.deployments.values()) {
+      String deployment = worker.getMetadata().getName();
+      if (deployment.equals("funit-gateway")) {
+        continue;
+      }
+      assertThat(WORKERS).as("a worker main for " + deployment).containsKey(deployment);
       ScaledObject scaled = rendered.scaledObjects.stream()
           .filter(s -> s.spec().scaleTargetRef().name().equals(deployment)).findFirst().orElseThrow(
               () -> new AssertionError("no ScaledObject targets " + deployment));
-      assertThat(rendered.deployments).containsKey(deployment);
-      List<JobType> consumed = worker.getValue().apply(services()).stream().map(JobHandler::type).toList();
+      // the handlers this deployment's process runs: its main's, narrowed by its FUNIT_WORKER_JOB_TYPES
+      List<JobType> consumed = WorkerMain.select(WORKERS.get(deployment).apply(services()),
+          Settings.of(rendered.environment(worker))).stream().map(JobHandler::type).toList();
       assertThat(scaled.spec().triggers()).extracting(t -> t.metadata().topic() + " / " + t.metadata().consumerGroup())
           .containsExactlyInAnyOrderElementsOf(consumed.stream()
               .map(t -> topics.work(t) + " / " + topics.workerGroup(t)).toList());
@@ -125,7 +138,7 @@ class KubernetesManifestsTest {
         assertThat(trigger.metadata().offsetResetPolicy()).isEqualTo(KafkaClients.WORK_OFFSET_RESET);
         assertThat(Integer.parseInt(trigger.metadata().lagThreshold())).isPositive();
       }
-      JobType own = JobType.fromWire(worker.getKey());
+      JobType own = JobType.fromWire(deployment.replace("funit-", "").replace("-worker", ""));
       assertThat(consumed).contains(own);
       assertThat(scaled.spec().maxReplicaCount()).as(deployment + ": not more replicas than partitions")
           .isLessThanOrEqualTo(topics.workPartitions(own)).isPositive();
@@ -143,8 +156,9 @@ class KubernetesManifestsTest {
       Container container = container(deployment);
       Quantity gpus = container.getResources().getLimits() == null ? null
           : container.getResources().getLimits().get("nvidia.com/gpu");
-      if (name.equals("funit-gateway")) {
-        assertThat(gpus).isNull();
+      if (name.equals("funit-gateway") || name.equals("funit-dataset-worker")) {
+        assertThat(gpus).as(name + " needs no GPU").isNull();
+        assertThat(container.getImage()).doesNotEndWith("-cuda");
         continue;
       }
       assertThat(gpus).as(name + " requests a GPU").isNotNull();
