@@ -9,11 +9,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -57,9 +55,7 @@ public final class ApiKeysFile {
   /** A new key: its entry is appended, the key itself is returned to be shown once and never stored. */
   public synchronized CreatedKey create(String tenant, boolean admin) throws IOException {
     ApiKeyEntry.checkTenant(tenant);
-    byte[] secret = new byte[32];
-    new SecureRandom().nextBytes(secret);
-    String key = "fk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String key = NewSecrets.apiKey();
     ApiKeyEntry entry = new ApiKeyEntry(null, "sha256:" + HexFormat.of().formatHex(digest(key)), tenant,
         admin ? ApiKeyEntry.ADMIN : ApiKeyEntry.USER, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     List<ApiKeyEntry> entries = new ArrayList<>(read());

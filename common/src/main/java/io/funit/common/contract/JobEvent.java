@@ -76,27 +76,47 @@ public record JobEvent(int schemaVersion, String eventId, JobEventType event, St
   }
 
   public JobEvent withAttempt(int value) {
-    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, value, progress,
-        cancelRequested, request, result, error, workerId, webhook, tenant);
+    return copy(c -> c.attempt = value);
   }
 
   public JobEvent withProgress(Progress value) {
-    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, value,
-        cancelRequested, request, result, error, workerId, webhook, tenant);
+    return copy(c -> c.progress = value);
   }
 
   public JobEvent withCancelRequested(boolean value) {
-    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        value, request, result, error, workerId, webhook, tenant);
+    return copy(c -> c.cancelRequested = value);
   }
 
   public JobEvent withResult(JsonNode value) {
-    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        cancelRequested, request, value, error, workerId, webhook, tenant);
+    return copy(c -> c.result = value);
   }
 
   public JobEvent withError(JobError value) {
-    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, attempt, progress,
-        cancelRequested, request, result, value, workerId, webhook, tenant);
+    return copy(c -> c.error = value);
+  }
+
+  /** This event with some components changed: the one place that lists them all for a copy. */
+  private JobEvent copy(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return new JobEvent(schemaVersion, eventId, event, jobId, type, state, createdAt, updatedAt, copy.attempt,
+        copy.progress, copy.cancelRequested, request, copy.result, copy.error, workerId, webhook, tenant);
+  }
+
+  /** The components the {@code with} methods change. */
+  private static final class Copy {
+    int attempt;
+    Progress progress;
+    boolean cancelRequested;
+    JsonNode result;
+    JobError error;
+
+    Copy(JobEvent from) {
+      attempt = from.attempt;
+      progress = from.progress;
+      cancelRequested = from.cancelRequested;
+      result = from.result;
+      error = from.error;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.funit.common.eval;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -47,17 +48,18 @@ public final class HeldOutGrid {
         float[] classImages = images.load(font, shots);
         float[] content = new float[n * stride];
         float[] truth = new float[n * stride];
-        float[] repeated = new float[n * k * stride];
         for (int i = 0; i < n; i++) {
           DatasetClass source = train.get(random.nextInt(train.size()));
           System.arraycopy(images.load(source, new int[] {chars[i]}), 0, content, i * stride, stride);
           System.arraycopy(images.load(font, new int[] {chars[i]}), 0, truth, i * stride, stride);
-          System.arraycopy(classImages, 0, repeated, i * k * stride, k * stride);
         }
         float[] translated;
         try (NDManager batch = manager.newSubManager()) {
-          translated = generator.forward(store, new NDList(batch.create(content, new Shape(n, 3, size, size)),
-              batch.create(repeated, new Shape(n, k, 3, size, size))), false).singletonOrThrow().toFloatArray();
+          // the font's K images are encoded once; every character of the row takes the same K-shot code
+          NDArray classCode = generator.kShotClassCode(store, batch.create(classImages, new Shape(1, k, 3, size,
+              size)), false).repeat(0, n);
+          translated = generator.decode(store, generator.contentCode(store, batch.create(content,
+              new Shape(n, 3, size, size)), false), classCode, false).toFloatArray();
         }
         if ("gray".equals(dataset.color())) {
           HeldOutGlyphL1.toGray(translated, size * size);

@@ -60,7 +60,7 @@ public final class EmbeddedStack implements AutoCloseable {
       throws Exception {
     long started = System.nanoTime();
     Files.createDirectories(layout.dataDir());
-    String apiKey = ApiKeyFile.readOrCreate(layout.apiKeyFile());
+    String apiKey = SecretFile.apiKey(layout.apiKeyFile());
     EmbeddedKafka kafka = EmbeddedKafka.start(layout.kafkaDir(), layout.kafkaPort(), layout.kafkaControllerPort());
     EmbeddedS3 s3 = EmbeddedS3.start(layout.s3Dir(), layout.s3Port(), S3Settings.DEFAULT_KEY, S3Settings.DEFAULT_KEY);
     EmbeddedStack stack = new EmbeddedStack(layout, kafka, s3);
@@ -97,7 +97,7 @@ public final class EmbeddedStack implements AutoCloseable {
     // one signing secret per data directory, unless the operator lists their own (e.g. during a rotation)
     if (System.getenv("FUNIT_WEBHOOK_SECRETS") == null) {
       try {
-        env.put("FUNIT_WEBHOOK_SECRETS", WebhookSecretFile.readOrCreate(layout.webhookSecretFile()));
+        env.put("FUNIT_WEBHOOK_SECRETS", SecretFile.webhookSecret(layout.webhookSecretFile()));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException("cannot keep the webhook secret in " + layout.webhookSecretFile(), e);
       }

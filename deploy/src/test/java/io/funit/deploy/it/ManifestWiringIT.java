@@ -32,7 +32,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +63,7 @@ class ManifestWiringIT {
     String apiKey = "wiring-" + java.util.UUID.randomUUID();
     Map<String, String> secrets = Map.of("api-keys", apiKey, "s3-access-key", infra.s3AccessKey(),
         "s3-secret-key", infra.s3SecretKey(),
-        "webhook-secrets", "whsec_" + Base64.getEncoder().encodeToString(new byte[32]));
+        "webhook-secrets", io.funit.common.auth.NewSecrets.webhookSecret());
     Map<String, String> cluster = Map.of(config.get("FUNIT_KAFKA_BOOTSTRAP"), infra.kafkaBootstrap(),
         config.get("FUNIT_S3_ENDPOINT"), infra.s3Endpoint());
 

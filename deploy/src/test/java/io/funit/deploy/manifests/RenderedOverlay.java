@@ -42,7 +42,7 @@ public final class RenderedOverlay {
   /** The keys of the Secret {@code funit-secrets} (docs/deploy.md), with values of the right form. */
   public static final Map<String, String> EXAMPLE_SECRETS = Map.of("api-keys", "example-key",
       "s3-access-key", "minioadmin", "s3-secret-key", "minioadmin",
-      "webhook-secrets", "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+      "webhook-secrets", io.funit.common.auth.NewSecrets.webhookSecret());
 
   Map<String, String> environment(Deployment deployment) {
     return environment(deployment, EXAMPLE_SECRETS);

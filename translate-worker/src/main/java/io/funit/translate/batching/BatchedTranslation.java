@@ -77,16 +77,11 @@ public final class BatchedTranslation {
         codes[w] = work.classCode();
         continue;
       }
-      float[] mean = new float[latent];
+      java.util.List<float[]> shots = new java.util.ArrayList<>();
       for (int j = 0; j < work.k(); j++, at++) {
-        for (int d = 0; d < latent; d++) {
-          mean[d] += perImage[at * latent + d];
-        }
+        shots.add(java.util.Arrays.copyOfRange(perImage, at * latent, (at + 1) * latent));
       }
-      for (int d = 0; d < latent; d++) {
-        mean[d] /= work.k();
-      }
-      codes[w] = mean;
+      codes[w] = io.funit.common.funit.model.KShotCode.mean(shots);
     }
     return codes;
   }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.funit.common.funit.model.KShotCode;
 import ai.djl.training.ParameterStore;
 import io.funit.common.eval.HeldOutGlyphL1;
 import io.funit.common.eval.ImageBank;
@@ -89,12 +90,8 @@ final class Translator implements AutoCloseable {
         float[] codes = new float[b * latent];
         for (int i = 0; i < b; i++) {
           int[] shots = draws.get(from + i).shots()[kIndex];
-          for (int id : shots) {
-            float[] code = classCodes.get(id);
-            for (int j = 0; j < latent; j++) {
-              codes[i * latent + j] += code[j] / shots.length;
-            }
-          }
+          float[] code = KShotCode.mean(java.util.Arrays.stream(shots).mapToObj(classCodes::get).toList());
+          System.arraycopy(code, 0, codes, i * latent, latent);
         }
         NDArray classCode = batch.create(codes, new Shape(b, latent));
         NDArray content = contentCodes.get(from + ":" + (from + b));

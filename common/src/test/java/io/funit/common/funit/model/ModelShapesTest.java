@@ -36,6 +36,22 @@ class ModelShapesTest {
     }
   }
 
+  /** HeldOutGrid encodes a font's K images once and decodes every character with that one code. */
+  @Test
+  void oneKShotCodeRepeatedEqualsTheForwardPassWithTheSameKImagesPerContent() {
+    try (FunitNetworks nets = FunitNetworks.create(Presets.FONT_64.withNumClasses(3), 2);
+        NDManager m = NDManager.newBaseManager()) {
+      ParameterStore store = new ParameterStore(m, false);
+      NDArray content = m.randomUniform(-1, 1, new Shape(3, 3, 64, 64));
+      NDArray shots = m.randomUniform(-1, 1, new Shape(1, 2, 3, 64, 64));
+      NDArray viaForward = nets.gen().forward(store, new NDList(content, shots.repeat(0, 3)), false)
+          .singletonOrThrow();
+      NDArray viaOneCode = nets.gen().decode(store, nets.gen().contentCode(store, content, false),
+          nets.gen().kShotClassCode(store, shots, false).repeat(0, 3), false);
+      assertThat(viaOneCode.sub(viaForward).abs().max().getFloat()).isLessThan(1e-5f);
+    }
+  }
+
   @Test
   void officialAnimalNetworksProduceTheSpecsShapes() {
     try (FunitNetworks nets = FunitNetworks.create(Presets.ANIMAL_128, 1); NDManager m = NDManager.newBaseManager()) {
