@@ -24,7 +24,7 @@ How to run (from the repository root; takes a few seconds, single-threaded BLAS)
     python3 tools/reference/funit_numpy.py
 
 This runs the self-checks, prints the official-config parameter counts (from shapes only) and writes
-``common/src/test/resources/reference/funit-tiny.safetensors`` and ``funit-font64.safetensors``.
+``common/model/src/test/resources/reference/funit-tiny.safetensors`` and ``funit-font64.safetensors``.
 Options: ``--out-dir DIR`` to write elsewhere, ``--check-only`` to run only the self-checks and the counts.
 Requires only Python 3.11+ and NumPy.
 """

@@ -10,7 +10,7 @@ names must match exactly; only the unused AdaIN running buffers may be missing),
 and writes a copy of the fixture whose outputs are PyTorch's. `./funit model check-reference` then compares the DJL
 implementation with PyTorch's kernels and semantics.
 
-    /usr/bin/python3 tools/reference/funit_torch.py common/src/test/resources/reference/funit-tiny.safetensors OUT
+    /usr/bin/python3 tools/reference/funit_torch.py common/model/src/test/resources/reference/funit-tiny.safetensors OUT
 """
 
 import json

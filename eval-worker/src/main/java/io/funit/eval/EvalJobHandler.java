@@ -69,8 +69,8 @@ public final class EvalJobHandler implements JobHandler<EvalRequest> {
   }
 
   private static EvaluationResult result(EvaluationReport report, List<String> files) {
-    return EvaluationResult.of(report, StorageKeys.report(report.evaluation(), EvaluationOutputs.REPORT_JSON),
-        StorageKeys.report(report.evaluation(), EvaluationOutputs.REPORT_HTML), files);
+    return EvaluationResult.of(report, StorageKeys.report(report.evaluation(), io.funit.common.eval.ReportFiles.REPORT_JSON),
+        StorageKeys.report(report.evaluation(), io.funit.common.eval.ReportFiles.REPORT_HTML), files);
   }
 
 }

@@ -113,7 +113,7 @@ public final class EvalCommand implements Callable<Integer> {
     summary.put("model", report.model());
     summary.put("dataset", report.dataset());
     summary.put("held_out_classes", report.heldOutClasses());
-    summary.put("report", dir.resolve(EvaluationOutputs.REPORT_HTML).toAbsolutePath().toString());
+    summary.put("report", dir.resolve(io.funit.common.eval.ReportFiles.REPORT_HTML).toAbsolutePath().toString());
     summary.put("seconds", report.seconds());
     summary.put("results", report.results().stream().map(r -> {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobState;
 import io.funit.common.contract.JobType;
-import io.funit.common.eval.EvaluationOutputs;
+import io.funit.common.eval.ReportFiles;
 import io.funit.common.eval.EvaluationResult;
 import io.funit.common.eval.EvaluationTargets;
 import io.funit.common.kafka.JobStateProjection;
@@ -67,8 +67,8 @@ public final class EvaluationRoutes {
         .handler(submitter.admission()).handler(this::create);
     router.get(PATH).handler(this::list);
     router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, EvaluationView.of(evaluations.find(ctx))));
-    router.get(PATH + "/:id/report").handler(ctx -> serve(ctx, EvaluationOutputs.REPORT_HTML));
-    router.get(PATH + "/:id/report.json").handler(ctx -> serve(ctx, EvaluationOutputs.REPORT_JSON));
+    router.get(PATH + "/:id/report").handler(ctx -> serve(ctx, ReportFiles.REPORT_HTML));
+    router.get(PATH + "/:id/report.json").handler(ctx -> serve(ctx, ReportFiles.REPORT_JSON));
     // a file name may hold a folder (samples/k-5.png): only names the result lists are served
     router.get(PATH + "/:id/files/*").handler(ctx -> serve(ctx, ctx.pathParam("*")));
     router.post(PATH + "/:id/cancel").handler(ctx -> evaluations.cancel(ctx, EvaluationView::of));
@@ -129,13 +129,13 @@ public final class EvaluationRoutes {
         ? ProblemException.notFound("evaluation " + job.jobId() + " has no readable result")
         : ProblemException.conflict("evaluation " + job.jobId() + " is " + job.state().wireName()
             + "; its report exists once it has succeeded"));
-    boolean known = name.equals(EvaluationOutputs.REPORT_HTML) || name.equals(EvaluationOutputs.REPORT_JSON)
+    boolean known = name.equals(ReportFiles.REPORT_HTML) || name.equals(ReportFiles.REPORT_JSON)
         || result.files().contains(name);
     if (!known) {
       throw ProblemException.notFound("evaluation " + job.jobId() + " has no file " + name);
     }
     String key = StorageKeys.report(job.jobId(), name);
-    HttpJson.serveStored(vertx, ctx, store, key, MAX_REPORT_BYTES, EvaluationOutputs.contentType(name),
+    HttpJson.serveStored(vertx, ctx, store, key, MAX_REPORT_BYTES, ReportFiles.contentType(name),
         "private, max-age=31536000, immutable", // reports are written once
         "file " + name + " of evaluation " + job.jobId() + " is not stored");
   }

@@ -77,7 +77,7 @@ public final class ModelCache implements AutoCloseable {
   private ServingGenerator load(String modelId) {
     long start = System.nanoTime();
     try {
-      ServingGenerator generator = new ModelRegistry(store).loadForServing(modelId, null);
+      ServingGenerator generator = io.funit.common.models.GeneratorWeights.loadRegistered(store, modelId, null);
       LOG.info("loaded model {} ({} MiB of parameters) in {} ms", modelId, generator.parameterBytes() >> 20,
           (System.nanoTime() - start) / 1_000_000);
       return generator;

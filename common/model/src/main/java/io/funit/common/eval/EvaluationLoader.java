@@ -1,0 +1,63 @@
+package io.funit.common.eval;
+
+import io.funit.common.contract.EvalRequest;
+import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.dataset.sampler.ClassImageCache;
+import io.funit.common.dataset.sampler.KShotSampler;
+import io.funit.common.dataset.sampler.Preprocessing;
+import io.funit.common.dataset.sampler.ShardSource;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.models.ServingGenerator;
+import io.funit.common.storage.ObjectStore;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Loads what one evaluation reads, the same way for the eval worker and {@code ./funit eval}: the request checked
+ * against the store ({@link EvaluationTargets}), the model's generator for inference, and the dataset's images
+ * through the local shard cache, resized to the model's side without augmentation (as the held-out L1 does).
+ */
+public final class EvaluationLoader {
+  /** Encoded images kept in memory: an evaluation revisits the same held-out classes at every K. */
+  static final long IMAGE_CACHE_BYTES = 256L << 20;
+
+  private final ObjectStore store;
+  private final Path shardCache;
+  private final Path workDir;
+
+  /**
+   * @param shardCache where dataset shards are cached (FUNIT_CACHE_DIR/datasets, shared with training)
+   * @param workDir scratch space for the generator's file while it loads (FUNIT_WORK_DIR)
+   */
+  public EvaluationLoader(ObjectStore store, Path shardCache, Path workDir) {
+    this.store = store;
+    this.shardCache = shardCache;
+    this.workDir = workDir;
+  }
+
+  /** The inputs and the generator they hold; closing it frees the generator's native memory. */
+  public record Loaded(Evaluation.Inputs inputs) implements AutoCloseable {
+    @Override
+    public void close() {
+      inputs.generator().close();
+    }
+  }
+
+  /**
+   * @throws io.funit.common.contract.InvalidRequestException when the request names what the store does not hold
+   */
+  public Loaded load(String evaluationId, EvalRequest request) throws IOException {
+    EvaluationTargets.Target target = EvaluationTargets.resolve(store, request);
+    ServingGenerator generator = generator(target.card().id());
+    int size = generator.config().imageSize();
+    KShotSampler images = new KShotSampler(new ClassImageCache(
+        ShardSource.cached(new StoredDatasets(store), target.dataset().id(), shardCache), IMAGE_CACHE_BYTES),
+        new Preprocessing(size, size));
+    return new Loaded(new Evaluation.Inputs(evaluationId, request, target.card(), generator, target.dataset(),
+        images));
+  }
+
+  private ServingGenerator generator(String modelId) throws IOException {
+    return io.funit.common.models.GeneratorWeights.loadRegistered(store, modelId, workDir);
+  }
+}
