@@ -67,7 +67,7 @@ class WorkerDrainIT {
   void sigtermDrainsNotReadyCheckpointsExitsCleanlyAndAnotherWorkerFinishesWithEveryIterationOnce()
       throws Exception {
     int port = FreePorts.pick();
-    Path log = tmp.resolve("draining-trainer.log");
+    Path log = Path.of("target", "draining-trainer.log"); // kept for a look after the run, like the other ITs' logs
     Process worker = startTrainWorker("draining-trainer", port, log, Map.of("FUNIT_LOG_FORMAT", "json",
         "FUNIT_WORKER_SHUTDOWN_GRACE_MS", Long.toString(GRACE_MILLIS)));
     String id;
@@ -132,7 +132,7 @@ class WorkerDrainIT {
 
   @Test
   void aWorkerAskedForAGpuOnAHostWithoutOneRefusesToStart() throws Exception {
-    Path log = tmp.resolve("gpu-worker.log");
+    Path log = Path.of("target", "gpu-worker.log");
     Process worker = startTrainWorker("gpu-worker", FreePorts.pick(), log, Map.of("FUNIT_DEVICE", "gpu"));
     try {
       assertThat(worker.waitFor(120, TimeUnit.SECONDS)).isTrue();
