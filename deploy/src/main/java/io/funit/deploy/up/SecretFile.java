@@ -30,12 +30,13 @@ final class SecretFile {
       return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
     String secret = make.get();
-    Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
     try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system
+      // owner-only from its creation: no moment in which others could read it
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file);
     }
+    Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
     return secret;
   }
 }

@@ -95,7 +95,7 @@ public record JobEvent(int schemaVersion, String eventId, JobEventType event, St
     return copy(c -> c.error = value);
   }
 
-  /** This event with some components changed: the one place that lists them all for a copy. */
+  /** This event with some of the components the {@code with} methods change, changed; the others kept. */
   private JobEvent copy(java.util.function.Consumer<Copy> change) {
     Copy copy = new Copy(this);
     change.accept(copy);

@@ -1,7 +1,8 @@
 /**
- * FUNIT's networks as DJL blocks, one per paper module ({@link io.funit.common.funit.model.FewShotGenerator},
- * {@link io.funit.common.funit.model.MultiTaskPatchDiscriminator} and their parts), built from one
- * {@link io.funit.common.funit.model.Conv2dBlock} primitive. Child names are the official state_dict names.
- * Reference: shared/docs/funit-spec.md §1–§2.
+ * FUNIT's networks as DJL blocks, one per paper module ({@code FewShotGenerator},
+ * {@code MultiTaskPatchDiscriminator} and their parts), built from one
+ * {@code Conv2dBlock} primitive. Child names are the official state_dict names.
+ * Reference: shared/docs/funit-spec.md §1–§2. The blocks are in common/model (DJL); common/core holds this package's
+ * model-free part: the configuration records and the K-shot mean.
  */
 package io.funit.common.funit.model;
