@@ -1,8 +1,9 @@
 package io.funit.eval;
 
+import com.google.auto.service.AutoService;
 import io.funit.common.config.Settings;
-import io.funit.common.contract.EvalRequest;
-import io.funit.common.contract.JobType;
+import io.funit.common.eval.EvalJob;
+import io.funit.common.eval.EvalRequest;
 import io.funit.common.eval.Evaluation;
 import io.funit.common.eval.EvaluationLoader;
 import io.funit.common.eval.EvaluationOutputs;
@@ -10,10 +11,13 @@ import io.funit.common.eval.EvaluationResult;
 import io.funit.common.eval.EvaluationSettings;
 import io.funit.common.eval.judges.JudgeProvider;
 import io.funit.common.eval.report.EvaluationReport;
+import io.funit.common.jobs.JobDescriptor;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
 import io.funit.common.worker.JobContext;
 import io.funit.common.worker.JobHandler;
+import io.funit.common.worker.JobHandlerFactory;
+import io.funit.common.worker.WorkerServices;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +29,7 @@ import java.util.Optional;
  * same keys.
  */
 public final class EvalJobHandler implements JobHandler<EvalRequest> {
+  private static final EvalJob DESCRIPTOR = new EvalJob();
   private final ObjectStore store;
   private final EvaluationLoader loader;
   private final JudgeProvider judges;
@@ -42,13 +47,8 @@ public final class EvalJobHandler implements JobHandler<EvalRequest> {
   }
 
   @Override
-  public JobType type() {
-    return JobType.EVAL;
-  }
-
-  @Override
-  public Class<EvalRequest> requestClass() {
-    return EvalRequest.class;
+  public JobDescriptor<EvalRequest> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
@@ -73,4 +73,17 @@ public final class EvalJobHandler implements JobHandler<EvalRequest> {
         StorageKeys.report(report.evaluation(), io.funit.common.eval.ReportFiles.REPORT_HTML), files);
   }
 
+  /** Registers this handler with its worker. */
+  @AutoService(JobHandlerFactory.class)
+  public static final class Factory implements JobHandlerFactory {
+    @Override
+    public String worker() {
+      return EvalWorkerMain.NAME;
+    }
+
+    @Override
+    public JobHandler<?> create(WorkerServices services) {
+      return fromSettings(services.store(), services.settings());
+    }
+  }
 }

@@ -5,7 +5,6 @@ import io.funit.common.funit.engine.ComputeDevice;
 import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.WorkerMain;
 import io.funit.common.worker.WorkerServices;
-import io.funit.common.worker.probe.ProbeHandler;
 import java.util.List;
 
 /**
@@ -13,16 +12,18 @@ import java.util.List;
  * model-free diagnostic, so that any deployment can check its pipeline end to end.
  */
 public final class EvalWorkerMain {
+  /** The worker's name: its handlers' factories name it ({@link io.funit.common.worker.JobHandlerFactory}). */
+  public static final String NAME = "eval-worker";
+
   private EvalWorkerMain() {}
 
   public static void main(String[] args) {
     Settings settings = Settings.fromEnvironment();
-    WorkerMain.run("eval-worker", settings, () -> ComputeDevice.selectFrom(settings), EvalWorkerMain::handlers);
+    WorkerMain.run(NAME, settings, () -> ComputeDevice.selectFrom(settings), EvalWorkerMain::handlers);
   }
 
   /** The jobs an eval worker runs: evaluations, and probes. */
   public static List<JobHandler<?>> handlers(WorkerServices services) {
-    return List.of(EvalJobHandler.fromSettings(services.store(), services.settings()),
-        new ProbeHandler(services.store()));
+    return WorkerMain.handlers(NAME, services);
   }
 }

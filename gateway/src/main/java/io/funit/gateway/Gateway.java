@@ -1,43 +1,49 @@
 package io.funit.gateway;
 
+import io.funit.common.health.Readiness;
+import io.funit.common.jobs.AdmissionContext;
 import io.funit.common.kafka.JobEventPublisher;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.kafka.KafkaClients;
-import io.funit.common.storage.ObjectStore;
-import io.funit.common.models.ModelRegistry;
-import io.funit.gateway.datasets.DatasetRoutes;
-import io.funit.gateway.evaluations.EvaluationRoutes;
-import io.funit.gateway.models.ModelRoutes;
-import io.funit.gateway.styles.StyleRoutes;
-import io.funit.gateway.trainings.TrainingRoutes;
-import io.funit.gateway.translations.TranslationRoutes;
-import java.util.List;
-import io.funit.gateway.health.HealthRoutes;
-import io.funit.gateway.idempotency.IdempotencyHandler;
-import io.funit.common.health.Readiness;
 import io.funit.common.metrics.Buckets;
 import io.funit.common.metrics.ProcessMetrics;
+import io.funit.common.models.ModelCards;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.storage.ObjectStore;
+import io.funit.gateway.health.HealthRoutes;
+import io.funit.gateway.idempotency.IdempotencyHandler;
+import io.funit.gateway.jobs.ActiveJobQuota;
+import io.funit.gateway.jobs.JobAdmission;
+import io.funit.gateway.jobs.JobApi;
+import io.funit.gateway.jobs.JobApiServices;
+import io.funit.gateway.jobs.JobEventStream;
+import io.funit.gateway.jobs.JobRoutes;
+import io.funit.gateway.jobs.JobSubmitter;
+import io.funit.gateway.jobs.JobWatcher;
+import io.funit.gateway.metrics.ConsumerLagMetrics;
+import io.funit.gateway.models.ModelRoutes;
+import io.funit.gateway.styles.StyleRoutes;
+import io.funit.gateway.tenants.Ownership;
+import io.funit.gateway.webhooks.WebhookFields;
+import io.funit.gateway.webhooks.Webhooks;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import io.funit.gateway.metrics.ConsumerLagMetrics;
-import io.funit.gateway.jobs.JobEventStream;
-import io.funit.gateway.jobs.JobRoutes;
-import io.funit.gateway.jobs.JobWatcher;
-import io.funit.gateway.jobs.JobSubmitter;
-import io.funit.gateway.jobs.ActiveJobQuota;
-import io.funit.gateway.tenants.Ownership;
-import io.funit.gateway.webhooks.WebhookFields;
-import io.funit.gateway.webhooks.Webhooks;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -148,28 +154,32 @@ public final class Gateway implements AutoCloseable {
         new WebhookFields(vertx, settings.webhooks()),
         new ActiveJobQuota(projection, settings.maxActiveJobs(), metrics.registry()), metrics.registry());
     Ownership owners = new Ownership(projection, store);
-    JobRoutes jobs = new JobRoutes(vertx, submitter, projection, owners, settings.enabledTypes(),
-        settings.maxBodyBytes());
-    DatasetRoutes datasets = new DatasetRoutes(vertx, submitter, projection, store, settings.maxBodyBytes(),
-        settings.maxUploadBytes(), settings.uploadDir());
-    TrainingRoutes trainings = new TrainingRoutes(vertx, submitter, projection, store, settings.maxBodyBytes(),
-        owners);
+    JobAdmission admission = new JobAdmission(submitter, owners,
+        new AdmissionContext(store, new ModelCards(new ModelRegistry(store)), projection::get),
+        settings.enabledTypes());
+    JobRoutes jobs = new JobRoutes(vertx, submitter, projection, admission, settings.maxBodyBytes());
     ModelRoutes models = new ModelRoutes(vertx, new ModelRegistry(store), owners);
     JobWatcher watcher = new JobWatcher(vertx, projection);
     JobEventStream jobEvents = new JobEventStream(vertx, projection, watcher);
-    TranslationRoutes translations = new TranslationRoutes(vertx, submitter, projection, watcher, store, settings,
+    JobApiServices services = new JobApiServices(vertx, settings, admission, submitter, projection, watcher, store,
         owners);
     StyleRoutes styles = new StyleRoutes(vertx, store, settings, owners);
-    EvaluationRoutes evaluations = new EvaluationRoutes(vertx, submitter, projection, store,
-        settings.enabledTypes(), settings.maxBodyBytes(), owners);
     HealthRoutes health = new HealthRoutes(vertx, readiness, metrics);
     IdempotencyHandler idempotency = new IdempotencyHandler(vertx, store, settings, metrics.registry());
-    GatewayVerticle verticle = new GatewayVerticle(settings, health, metrics.registry(), List.of(idempotency::mount),
-        jobs,
-        List.of(jobEvents::mount,
-        datasets::mount, trainings::mount, models::mount, translations::mount, styles::mount, evaluations::mount,
+    List<Consumer<Router>> features = new ArrayList<>(List.of(jobEvents::mount, models::mount, styles::mount,
         Webhooks.routes(vertx, settings.webhooks(), store, projection)::mount));
+    for (JobApi api : jobApis()) {
+      features.add(router -> api.mount(router, services));
+    }
+    GatewayVerticle verticle = new GatewayVerticle(settings, health, metrics.registry(), List.of(idempotency::mount),
+        jobs, features);
     return verticle;
+  }
+
+  /** Every job type's own routes on the classpath ({@link JobApi}), in type order: no list of them to keep. */
+  static List<JobApi> jobApis() {
+    return ServiceLoader.load(JobApi.class).stream().map(ServiceLoader.Provider::get)
+        .sorted(Comparator.comparing(JobApi::type)).toList();
   }
 
   public int port() {

@@ -8,7 +8,6 @@ import io.funit.gateway.webhooks.WebhookSettings;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,8 +39,11 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, java.n
     long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, ResultUrls resultUrls,
     Duration resultUrlExpiry, TranslationLimits translationLimits, ApiLimits apiLimits,
     WebhookSettings webhooks, Duration drainDelay) {
-  /** The job types whose workers ship in this version. */
-  public static final String DEFAULT_JOB_TYPES = "probe,dataset,train,translate,eval";
+  /** Every job type this build has a descriptor for: FUNIT_JOB_TYPES unset enables them all. */
+  public static String defaultJobTypes() {
+    return io.funit.common.jobs.JobDescriptors.types().stream().map(JobType::wireName)
+        .collect(Collectors.joining(","));
+  }
 
   /** How result images are linked: {@code proxy} (the gateway streams them) or {@code presigned} (S3 directly). */
   public enum ResultUrls {
@@ -64,10 +66,10 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, java.n
   public static GatewaySettings from(Settings settings) {
     Set<String> keys = Arrays.stream(settings.string("FUNIT_API_KEYS", "").split(","))
         .map(String::trim).filter(k -> !k.isEmpty()).collect(Collectors.toSet());
-    Set<JobType> types = EnumSet.noneOf(JobType.class);
-    for (String name : settings.string("FUNIT_JOB_TYPES", DEFAULT_JOB_TYPES).split(",")) {
+    Set<JobType> types = new java.util.TreeSet<>();
+    for (String name : settings.string("FUNIT_JOB_TYPES", defaultJobTypes()).split(",")) {
       if (!name.isBlank()) {
-        types.add(JobType.fromWire(name.trim()));
+        types.add(io.funit.common.jobs.JobDescriptors.byWireName(name.trim()));
       }
     }
     return new GatewaySettings(

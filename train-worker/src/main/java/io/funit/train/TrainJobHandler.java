@@ -1,8 +1,7 @@
 package io.funit.train;
 
+import com.google.auto.service.AutoService;
 import io.funit.common.config.Settings;
-import io.funit.common.contract.JobType;
-import io.funit.common.contract.TrainRequest;
 import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.StoredDatasets;
@@ -17,20 +16,24 @@ import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.funit.train.Checkpoint;
 import io.funit.common.funit.train.CheckpointStore;
 import io.funit.common.funit.train.FunitTrainer;
+import io.funit.common.jobs.JobDescriptor;
 import io.funit.common.json.Json;
 import io.funit.common.models.GeneratorWeights;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.training.MetricRow;
+import io.funit.common.training.TrainJob;
+import io.funit.common.training.TrainRequest;
 import io.funit.common.training.TrainingMetrics;
 import io.funit.common.worker.InvalidJobException;
 import io.funit.common.worker.JobContext;
+import io.funit.common.worker.JobHandler;
+import io.funit.common.worker.JobHandlerFactory;
+import io.funit.common.worker.WorkerServices;
 import io.funit.common.worker.WorkerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.stream.IntStream;
-import io.funit.common.worker.JobHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Runs training jobs: resumes from the job's own newest checkpoint (after a crash or hand-back) or from the
@@ -46,6 +50,7 @@ import java.util.Optional;
  * whose id is the job id.
  */
 public final class TrainJobHandler implements JobHandler<TrainRequest> {
+  private static final TrainJob DESCRIPTOR = new TrainJob();
   private static final int DISPLAY_COLUMNS = 8;
   private static final int FINAL_LOSS_WINDOW = 100;
 
@@ -85,20 +90,15 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
   public static TrainJobHandler fromSettings(ObjectStore store, Settings settings, MeterRegistry metrics) {
     Path cache = settings.cacheDir();
     List<String> slots = IntStream.range(0, WorkerSettings.from(settings).concurrency())
-        .mapToObj(i -> io.funit.common.worker.WorkerRuntime.slotLabel(JobType.TRAIN, i)).toList();
+        .mapToObj(i -> io.funit.common.worker.WorkerRuntime.slotLabel(TrainJob.TYPE, i)).toList();
     return new TrainJobHandler(store, cache.resolve("datasets"),
         settings.longValue("FUNIT_TRAIN_IMAGE_CACHE_BYTES", 512L << 20),
         new TrainingGauges(metrics, settings.bool("FUNIT_METRICS_JOB_LABELS", false), slots));
   }
 
   @Override
-  public JobType type() {
-    return JobType.TRAIN;
-  }
-
-  @Override
-  public Class<TrainRequest> requestClass() {
-    return TrainRequest.class;
+  public JobDescriptor<TrainRequest> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
@@ -207,5 +207,19 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
     return new HostBatch(batch.iteration(), columns, batch.size(),
         java.util.Arrays.copyOf(batch.xa(), columns * stride), java.util.Arrays.copyOf(batch.la(), columns),
         java.util.Arrays.copyOf(batch.xb(), columns * stride), java.util.Arrays.copyOf(batch.lb(), columns));
+  }
+
+  /** Registers this handler with its worker. */
+  @AutoService(JobHandlerFactory.class)
+  public static final class Factory implements JobHandlerFactory {
+    @Override
+    public String worker() {
+      return TrainWorkerMain.NAME;
+    }
+
+    @Override
+    public JobHandler<?> create(WorkerServices services) {
+      return fromSettings(services.store(), services.settings(), services.metrics());
+    }
   }
 }

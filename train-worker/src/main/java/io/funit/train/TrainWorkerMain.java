@@ -1,12 +1,10 @@
 package io.funit.train;
 
 import io.funit.common.config.Settings;
-import io.funit.common.dataset.job.DatasetJobHandler;
 import io.funit.common.funit.engine.ComputeDevice;
 import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.WorkerMain;
 import io.funit.common.worker.WorkerServices;
-import io.funit.common.worker.probe.ProbeHandler;
 import java.util.List;
 
 /**
@@ -15,16 +13,18 @@ import java.util.List;
  * model-free diagnostic, so that any deployment can check its pipeline end to end.
  */
 public final class TrainWorkerMain {
+  /** The worker's name: its handlers' factories name it ({@link io.funit.common.worker.JobHandlerFactory}). */
+  public static final String NAME = "train-worker";
+
   private TrainWorkerMain() {}
 
   public static void main(String[] args) {
     Settings settings = Settings.fromEnvironment();
-    WorkerMain.run("train-worker", settings, () -> ComputeDevice.selectFrom(settings), TrainWorkerMain::handlers);
+    WorkerMain.run(NAME, settings, () -> ComputeDevice.selectFrom(settings), TrainWorkerMain::handlers);
   }
 
   /** The jobs a train worker runs: trainings, dataset builds, and probes. */
   public static List<JobHandler<?>> handlers(WorkerServices services) {
-    return List.of(TrainJobHandler.fromSettings(services.store(), services.settings(), services.metrics()),
-        DatasetJobHandler.fromSettings(services.store(), services.settings()), new ProbeHandler(services.store()));
+    return WorkerMain.handlers(NAME, services);
   }
 }

@@ -1,11 +1,11 @@
 package io.funit.train;
 
 import io.funit.common.contract.InvalidRequestException;
-import io.funit.common.contract.TrainRequest;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.funit.config.ConfigOverrides;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.Presets;
+import io.funit.common.training.TrainRequest;
 import io.funit.common.worker.InvalidJobException;
 
 /** A training job's typed configuration: the preset, then the job's overrides, then the dataset's class count. */

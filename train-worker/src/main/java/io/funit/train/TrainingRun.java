@@ -1,7 +1,6 @@
 package io.funit.train;
 
 import ai.djl.ndarray.NDManager;
-import io.funit.common.contract.TrainRequest;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.FunitSampler;
 import io.funit.common.dataset.sampler.HostBatch;
@@ -11,6 +10,7 @@ import io.funit.common.funit.train.FunitTrainer;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.training.MetricRow;
 import io.funit.common.training.SampleGrids;
+import io.funit.common.training.TrainRequest;
 import io.funit.common.training.TrainingMetrics;
 import io.funit.common.worker.InvalidJobException;
 import io.funit.common.worker.JobContext;

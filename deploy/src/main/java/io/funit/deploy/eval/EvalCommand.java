@@ -2,8 +2,8 @@ package io.funit.deploy.eval;
 
 import io.funit.common.config.S3Settings;
 import io.funit.common.config.Settings;
-import io.funit.common.contract.EvalRequest;
 import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.eval.EvalRequest;
 import io.funit.common.eval.Evaluation;
 import io.funit.common.eval.EvaluationLoader;
 import io.funit.common.eval.EvaluationOutputs;

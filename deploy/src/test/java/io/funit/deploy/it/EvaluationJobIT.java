@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.config.Settings;
-import io.funit.common.contract.JobType;
+import io.funit.common.eval.EvalJob;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.json.Json;
 import io.funit.common.models.ModelCard;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -138,6 +138,7 @@ class EvaluationJobIT {
     assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + trainOnly + "\"}", "dataset");
     assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1,0]}", "k[1]");
     assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1,null]}", "k[1]");
+    assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1,2.5]}", "k[1]");
     assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1,9]}", "k[1]");
     assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"metrics\":[\""
         + EvaluationReport.MEAN_CLASS_FID + "\",\"fid_typo\"]}", "metrics[1]");
@@ -147,15 +148,36 @@ class EvaluationJobIT {
     assertThat(stack.get("/v1/evaluations/no-such-evaluation").status()).isEqualTo(404);
   }
 
+  /**
+   * {@code POST /v1/jobs/eval} admits as {@code /v1/evaluations} does (it enqueued these before: the generic route
+   * skipped the checks against the store).
+   */
+  @Test
+  void theGenericRouteRefusesWhatTheEvaluationRouteRefuses() throws Exception {
+    int before = queued();
+    assertField("/v1/jobs/eval", "{\"model\":\"no-such-model\",\"dataset\":\"" + dataset + "\"}", "model");
+    assertField("/v1/jobs/eval", "{\"model\":\"" + model + "\",\"dataset\":\"no-such-dataset\"}", "dataset");
+    assertField("/v1/jobs/eval", "{\"model\":\"" + model + "\",\"dataset\":\"" + trainOnly + "\"}", "dataset");
+    assertField("/v1/jobs/eval", "{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1,9]}",
+        "k[1]");
+    assertField("/v1/jobs/eval", "{\"model\":\"" + model + "\",\"dataset\":\"" + dataset
+        + "\",\"metrics\":[\"fid_typo\"]}", "metrics[0]");
+    assertThat(queued()).isEqualTo(before);
+  }
+
   private void assertField(String body, String field) throws Exception {
-    TestStack.Response response = stack.post("/v1/evaluations", body);
+    assertField("/v1/evaluations", body, field);
+  }
+
+  private void assertField(String path, String body, String field) throws Exception {
+    TestStack.Response response = stack.post(path, body);
     assertThat(response.status()).as(body + " → " + response.body()).isEqualTo(400);
     assertThat(response.contentType()).isEqualTo("application/problem+json");
     assertThat(response.json().path("field").asText()).as(response.body()).isEqualTo(field);
   }
 
   private int queued() {
-    return TopicReader.readAll(stack.kafka, stack.kafka.topics().work(JobType.EVAL)).size();
+    return TopicReader.readAll(stack.kafka, stack.kafka.topics().work(EvalJob.TYPE)).size();
   }
 
   private JsonNode awaitEvaluation(String id) throws Exception {

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobEventType;
-import io.funit.common.contract.JobType;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.common.testing.TopicReader;
 import io.funit.common.worker.WorkerRuntime;
+import io.funit.common.worker.probe.ProbeJob;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,7 @@ class HandBackIT {
       JsonNode done = stack.awaitState(id, "succeeded", Duration.ofSeconds(60));
 
       // the same work record again, as after a crash between the final event and the offset commit
-      String workTopic = stack.kafka.topics().work(JobType.PROBE);
+      String workTopic = stack.kafka.topics().work(ProbeJob.TYPE);
       ConsumerRecord<String, String> original = TopicReader.readAll(stack.kafka, workTopic).stream()
           .filter(r -> id.equals(r.key())).findFirst().orElseThrow();
       try (KafkaProducer<String, String> producer = stack.kafka.producer("redeliverer")) {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobEventType;
-import io.funit.common.contract.JobType;
 import io.funit.common.json.Json;
 import io.funit.common.storage.Sha256;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.common.testing.TopicReader;
+import io.funit.common.worker.probe.ProbeJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -80,7 +80,7 @@ class JobLifecycleIT {
     assertThat(job.path("error").path("dead_lettered").asBoolean()).isTrue();
 
     List<ConsumerRecord<String, String>> dead = TopicReader.readAll(stack.kafka,
-        stack.kafka.topics().deadLetter(JobType.PROBE)).stream().filter(r -> id.equals(r.key())).toList();
+        stack.kafka.topics().deadLetter(ProbeJob.TYPE)).stream().filter(r -> id.equals(r.key())).toList();
     assertThat(dead).hasSize(1);
     assertThat(new String(dead.get(0).headers().lastHeader("funit.dlq.reason").value(), StandardCharsets.UTF_8))
         .isEqualTo("attempts_exhausted");
@@ -103,7 +103,7 @@ class JobLifecycleIT {
 
   @Test
   void invalidRequestIsRefusedWithAProblemNamingTheFieldAndNothingIsEnqueued() throws Exception {
-    int before = TopicReader.readAll(stack.kafka, stack.kafka.topics().work(JobType.PROBE)).size();
+    int before = TopicReader.readAll(stack.kafka, stack.kafka.topics().work(ProbeJob.TYPE)).size();
     TestStack.Response response = stack.post("/v1/jobs/probe", "{\"steps\": 0.5e9}");
     assertThat(response.status()).isEqualTo(422);
     assertThat(response.contentType()).isEqualTo("application/problem+json");
@@ -112,7 +112,7 @@ class JobLifecycleIT {
     assertThat(stack.post("/v1/jobs/probe", "{not json").status()).isEqualTo(400);
     assertThat(stack.post("/v1/jobs/paint", "{}").json().path("field").asText()).isEqualTo("type");
     assertThat(stack.post("/v1/jobs/eval", "{}").status()).isEqualTo(501);
-    assertThat(TopicReader.readAll(stack.kafka, stack.kafka.topics().work(JobType.PROBE))).hasSize(before);
+    assertThat(TopicReader.readAll(stack.kafka, stack.kafka.topics().work(ProbeJob.TYPE))).hasSize(before);
   }
 
   @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.funit.common.contract.JobType;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.common.testing.TopicReader;
+import io.funit.common.worker.probe.ProbeJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,7 @@ class PoisonMessageIT {
     try (TestStack stack = new TestStack(infra, Map.of())) {
       stack.startGateway();
       stack.startWorker("worker-p");
-      String workTopic = stack.kafka.topics().work(JobType.PROBE);
+      String workTopic = stack.kafka.topics().work(ProbeJob.TYPE);
       try (KafkaProducer<String, String> producer = stack.kafka.producer("poisoner")) {
         producer.send(new ProducerRecord<>(workTopic, "poison-1", "this is not JSON")).get();
         producer.send(new ProducerRecord<>(workTopic, "poison-2",
@@ -35,7 +35,7 @@ class PoisonMessageIT {
       String healthy = stack.submitProbe("{\"steps\": 1}");
       stack.awaitState(healthy, "succeeded", Duration.ofSeconds(60));
 
-      String deadLetterTopic = stack.kafka.topics().deadLetter(JobType.PROBE);
+      String deadLetterTopic = stack.kafka.topics().deadLetter(ProbeJob.TYPE);
       await().atMost(Duration.ofSeconds(60)).until(() -> TopicReader.readAll(stack.kafka, deadLetterTopic).size() >= 2);
       List<ConsumerRecord<String, String>> dead = TopicReader.readAll(stack.kafka, deadLetterTopic);
       assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("poison-1", "poison-2");

@@ -44,6 +44,8 @@ class TenantIsolationIT {
   private static final int MAX_ACTIVE = 12;
   private final HttpClient http = HttpClient.newHttpClient();
   private final Set<String> walked = new TreeSet<>();
+  /** The job types whose {@code POST /v1/jobs/{type}} was refused a reference of another tenant. */
+  private final Set<String> refusedTypes = new TreeSet<>();
   private TestStack stack;
   private String keyA;
   private String keyB;
@@ -72,6 +74,8 @@ class TenantIsolationIT {
 
     probe = created(call(keyA, "POST", "/v1/jobs/probe", "{\"steps\": 1}"));
     dataset = created(call(keyA, "POST", "/v1/datasets", "{\"kind\": \"fonts\", \"preset\": \"ci\"}"));
+    // built as if its job had run: a training or an evaluation is admitted on a built dataset only
+    TrainingDatasets.publish(stack.store, dir.resolve("dataset"), 2, dataset);
     training = created(call(keyA, "POST", "/v1/jobs/train", "{\"dataset\": \"" + dataset
         + "\", \"preset\": \"font-32\"}"));
     inputKey = "inputs/" + probe + "/content.png";
@@ -81,7 +85,7 @@ class TenantIsolationIT {
     translation = created(call(keyA, "POST", "/v1/jobs/translate", "{\"model\": \"" + training
         + "\", \"content_keys\": [\"" + inputKey + "\"], \"class_keys\": [\"" + inputKey + "\"]}"));
     evaluation = created(call(keyA, "POST", "/v1/jobs/eval", "{\"model\": \"" + training + "\", \"dataset\": \""
-        + dataset + "\"}"));
+        + dataset + "\", \"k\": [1, 5]}"));
     HttpResponse<String> styled = multipart(keyA, "/v1/styles", "class", TestArchives.image("png", 32, 32, 2));
     assertThat(styled.statusCode()).as(styled.body()).isEqualTo(201);
     style = Json.MAPPER.readTree(styled.body()).path("id").asText();
@@ -169,6 +173,9 @@ class TenantIsolationIT {
     refused(jobs, "/v1/jobs/dataset", "{\"kind\": \"s3\", \"prefix\": \"tenants/tenant-a/fonts/\"}", "prefix");
     assertThat(call(keyA, "POST", "/v1/jobs/probe", "{\"input_key\": \"" + inputKey + "\"}").statusCode())
         .as("A may name its own object").isEqualTo(202);
+    // a new job type brings its case here: what its request names is refused when another tenant owns it
+    assertThat(refusedTypes).as("job types with a tenant-isolation case").containsExactlyInAnyOrderElementsOf(
+        io.funit.common.jobs.JobDescriptors.types().stream().map(io.funit.common.contract.JobType::wireName).toList());
 
     // what B makes is B's: A cannot see it, the admin can
     HttpResponse<String> own = call(keyB, "POST", "/v1/jobs/probe", "{\"steps\": 1}");
@@ -251,6 +258,9 @@ class TenantIsolationIT {
   /** B's POST naming A's things is a 400 naming the field, as for something that does not exist. */
   private void refused(String template, String path, String body, String field) throws Exception {
     walked.add("POST " + template);
+    if (template.equals("/v1/jobs/{type}")) {
+      refusedTypes.add(path.substring("/v1/jobs/".length()));
+    }
     HttpResponse<String> asB = call(keyB, "POST", path, body);
     assertThat(asB.statusCode()).as(path + " " + body + ": " + asB.body()).isEqualTo(400);
     assertThat(json(asB).path("field").asText()).isEqualTo(field);

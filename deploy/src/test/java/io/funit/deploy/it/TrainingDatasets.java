@@ -23,6 +23,11 @@ final class TrainingDatasets {
 
   /** The same 6 classes with the last {@code heldOut} of them in the test split. */
   static String publish(ObjectStore store, Path dir, int heldOut) throws IOException {
+    return publish(store, dir, heldOut, "ds-" + UUID.randomUUID());
+  }
+
+  /** The small dataset under a chosen id, e.g. the id of a dataset job that no worker ran. */
+  static String publish(ObjectStore store, Path dir, int heldOut, String id) throws IOException {
     DatasetDirectory local = new DatasetDirectory(dir);
     List<DatasetClass> classes = new ArrayList<>();
     for (int c = 0; c < 6; c++) {
@@ -35,7 +40,6 @@ final class TrainingDatasets {
     }
     local.writeManifest(new DatasetManifest(1, "local", DatasetManifest.KIND_IMAGES, "small colours", 0, "rgb",
         List.of(), 1, classes));
-    String id = "ds-" + UUID.randomUUID();
     new StoredDatasets(store).publish(local, id);
     return id;
   }

@@ -254,12 +254,18 @@ class TranslationApiIT {
   void aDeploymentWithoutTranslateWorkersRefusesTranslations() throws Exception {
     GatewaySettings probeOnly = GatewaySettings.from(stack.settings.with(Map.of("FUNIT_JOB_TYPES", "probe")));
     try (Gateway gateway = Gateway.start(probeOnly, stack.kafka, stack.store)) {
-      HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + gateway.port() + "/v1/translations"))
-          .header("Authorization", "Bearer " + TestStack.API_KEY).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(refused.statusCode()).isEqualTo(501);
-      assertThat(Json.MAPPER.readTree(refused.body()).path("field").asText()).isEqualTo("type");
+      // every route that creates a job of a disabled type, its feature route as its generic one (trainings and
+      // datasets did not ask before one admission path served them all)
+      for (String path : List.of("/v1/translations", "/v1/jobs/translate", "/v1/trainings",
+          "/v1/trainings/any-id/continue", "/v1/jobs/train", "/v1/datasets", "/v1/jobs/dataset", "/v1/evaluations",
+          "/v1/jobs/eval")) {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + gateway.port() + path))
+            .header("Authorization", "Bearer " + TestStack.API_KEY).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(path + ": " + refused.body()).isEqualTo(501);
+        assertThat(Json.MAPPER.readTree(refused.body()).path("field").asText()).isEqualTo("type");
+      }
     }
   }
 

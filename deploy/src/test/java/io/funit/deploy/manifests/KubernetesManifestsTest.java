@@ -10,14 +10,15 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.funit.common.config.Settings;
 import io.funit.common.config.S3Settings;
+import io.funit.common.config.Settings;
 import io.funit.common.contract.JobType;
 import io.funit.common.health.HealthServer;
 import io.funit.common.health.HealthServerSettings;
 import io.funit.common.kafka.KafkaClients;
 import io.funit.common.kafka.Topics;
 import io.funit.common.storage.ObjectStore;
+import io.funit.common.translate.TranslateJob;
 import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.WorkerMain;
 import io.funit.common.worker.WorkerServices;
@@ -34,9 +35,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * deploy/k8s rendered by kustomize, both overlays, held to the code: objects Kubernetes accepts, settings the code
@@ -138,11 +139,11 @@ class KubernetesManifestsTest {
         assertThat(trigger.metadata().offsetResetPolicy()).isEqualTo(KafkaClients.WORK_OFFSET_RESET);
         assertThat(Integer.parseInt(trigger.metadata().lagThreshold())).isPositive();
       }
-      JobType own = JobType.fromWire(deployment.replace("funit-", "").replace("-worker", ""));
+      JobType own = io.funit.common.jobs.JobDescriptors.byWireName(deployment.replace("funit-", "").replace("-worker", ""));
       assertThat(consumed).contains(own);
       assertThat(scaled.spec().maxReplicaCount()).as(deployment + ": not more replicas than partitions")
           .isLessThanOrEqualTo(topics.workPartitions(own)).isPositive();
-      if (own != JobType.TRANSLATE) {
+      if (own != TranslateJob.TYPE) {
         assertThat(scaled.spec().minReplicaCount()).as(deployment + " scales to zero").isZero();
       }
     }

@@ -1,22 +1,25 @@
 package io.funit.gateway.datasets;
 
-import io.funit.common.contract.DatasetRequest;
+import com.google.auto.service.AutoService;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobState;
 import io.funit.common.contract.JobType;
 import io.funit.common.dataset.DatasetDirectory;
+import io.funit.common.dataset.DatasetJob;
+import io.funit.common.dataset.DatasetRequest;
 import io.funit.common.dataset.StoredDatasets;
 import io.funit.common.dataset.imports.ArchiveSource;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
 import io.funit.gateway.http.HttpJson;
+import io.funit.gateway.jobs.JobAdmission;
+import io.funit.gateway.jobs.JobApi;
+import io.funit.gateway.jobs.JobApiServices;
 import io.funit.gateway.jobs.JobListing;
-import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.jobs.JobsOfType;
 import io.funit.gateway.problem.ProblemException;
-import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
@@ -35,8 +38,10 @@ public final class DatasetRoutes {
   static final String UPLOAD_NAME = DatasetRequest.UPLOAD_NAME;
   private static final int MAX_SHEET_BYTES = 64 << 20;
 
+  private static final DatasetJob TYPE = new DatasetJob();
+
   private final Vertx vertx;
-  private final JobSubmitter submitter;
+  private final JobAdmission admission;
   private final JobStateProjection jobs;
   private final JobsOfType datasets;
   private final ObjectStore store;
@@ -44,24 +49,39 @@ public final class DatasetRoutes {
   private final long maxUploadBytes;
   private final String uploadDir;
 
-  public DatasetRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
-      long maxBodyBytes, long maxUploadBytes, String uploadDir) {
-    this.vertx = vertx;
-    this.submitter = submitter;
-    this.jobs = jobs;
-    this.datasets = new JobsOfType(vertx, jobs, submitter, JobType.DATASET, "dataset");
-    this.store = store;
-    this.maxBodyBytes = maxBodyBytes;
-    this.maxUploadBytes = maxUploadBytes;
-    this.uploadDir = uploadDir;
+  DatasetRoutes(JobApiServices services) {
+    this.vertx = services.vertx();
+    this.admission = services.admission();
+    this.jobs = services.jobs();
+    this.datasets = new JobsOfType(vertx, jobs, services.submitter(), DatasetJob.TYPE, "dataset");
+    this.store = services.store();
+    this.maxBodyBytes = services.settings().maxBodyBytes();
+    this.maxUploadBytes = services.settings().maxUploadBytes();
+    this.uploadDir = services.settings().uploadDir();
   }
 
-  public void mount(Router router) {
+  /** Registers these routes with the gateway. */
+  @AutoService(JobApi.class)
+  public static final class Api implements JobApi {
+    @Override
+    public JobType type() {
+      return DatasetJob.TYPE;
+    }
+
+    @Override
+    public void mount(Router router, JobApiServices services) {
+      new DatasetRoutes(services).mount(router);
+    }
+  }
+
+  void mount(Router router) {
+    // before the body is read: a deployment without dataset workers refuses at once, as POST /v1/jobs/dataset
+    router.post("/v1/datasets").handler(admission.enabled(DatasetJob.TYPE));
     router.post("/v1/datasets").consumes("multipart/form-data")
         .handler(BodyHandler.create(uploadDir).setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true))
-        .handler(submitter.admission()).handler(this::upload);
+        .handler(admission.fields()).handler(this::upload);
     router.post("/v1/datasets").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-        .handler(submitter.admission()).handler(this::create);
+        .handler(admission.fields()).handler(this::create);
     router.get("/v1/datasets").handler(this::list);
     router.get("/v1/datasets/:id").handler(ctx -> HttpJson.write(ctx, 200, DatasetView.of(datasets.find(ctx))));
     router.get("/v1/datasets/:id/contact-sheet.png").handler(ctx -> serve(ctx,
@@ -78,11 +98,8 @@ public final class DatasetRoutes {
       throw ProblemException.badRequest("kind", "uploads are sent as multipart/form-data with the archive in "
           + "the field 'file'");
     }
-    if (DatasetRequest.KIND_S3.equals(request.kind())) {
-      Ownership.requireImportPrefix(ctx, request.prefix()); // read with the service's credentials: own area only
-    }
     String jobId = UUID.randomUUID().toString();
-    HttpJson.blocking(vertx, () -> datasets.enqueue(() -> submitter.submit(JobType.DATASET, request, jobId, ctx)))
+    HttpJson.blocking(vertx, () -> admission.admit(ctx, TYPE, request, jobId, "dataset"))
         .onSuccess(job -> accepted(ctx, job)).onFailure(ctx::fail);
   }
 
@@ -106,7 +123,7 @@ public final class DatasetRoutes {
       }
       store.put(inputKey, archive, "application/octet-stream");
       try {
-        return datasets.enqueue(() -> submitter.submit(JobType.DATASET, request, jobId, ctx));
+        return admission.admit(ctx, TYPE, request, jobId, "dataset");
       } catch (RuntimeException e) {
         store.delete(inputKey); // no job will ever read it
         throw e;
@@ -115,7 +132,7 @@ public final class DatasetRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    JobListing page = JobListing.of(ctx, jobs, JobType.DATASET);
+    JobListing page = JobListing.of(ctx, jobs, DatasetJob.TYPE);
     HttpJson.write(ctx, 200, new DatasetPage(page.items().stream().map(DatasetView::of).toList(), page.nextCursor()));
   }
 

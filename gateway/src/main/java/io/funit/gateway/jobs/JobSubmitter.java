@@ -46,7 +46,7 @@ public final class JobSubmitter {
     this.webhookFields = webhookFields;
     this.quota = quota;
     this.metrics = metrics;
-    for (JobType type : JobType.values()) {
+    for (JobType type : io.funit.common.jobs.JobDescriptors.types()) {
       submitted(type); // every type's series from the start, at 0
     }
   }

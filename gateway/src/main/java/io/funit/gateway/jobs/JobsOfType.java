@@ -8,15 +8,12 @@ import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The jobs one feature route owns (translations, trainings, ...), as the caller may see them: found by the path's
- * id, canceled, and enqueued with the answer the API gives when Kafka refuses. Every feature answers these the same
- * way, naming its own kind of job ("no training 42", "the evaluation could not be enqueued: ...").
+ * id, canceled, the same way for every feature, naming its own kind of job ("no training 42"). Jobs get in through
+ * {@link JobAdmission}.
  */
 public final class JobsOfType {
   private final Vertx vertx;
@@ -56,24 +53,7 @@ public final class JobsOfType {
     }
     HttpJson.blocking(vertx, () -> submitter.cancel(job).join())
         .onSuccess(updated -> HttpJson.write(ctx, 202, view.apply(updated)))
-        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: " + reason(e))));
-  }
-
-  /**
-   * Waits for a submission (call it off the event loop) and turns a failure to enqueue into a 503, which tells the
-   * client to retry; nothing was recorded.
-   */
-  public JobEvent enqueue(Supplier<CompletableFuture<JobEvent>> submission) {
-    try {
-      return submission.get().join();
-    } catch (RuntimeException e) {
-      throw ProblemException.unavailable("the " + noun + " could not be enqueued: " + reason(e));
-    }
-  }
-
-  /** The message of what failed, not of the CompletionException that join() wraps it in. */
-  private static String reason(Throwable e) {
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    return cause.getMessage();
+        .onFailure(e -> ctx.fail(ProblemException.unavailable("the cancel could not be recorded: "
+            + JobAdmission.reason(e))));
   }
 }

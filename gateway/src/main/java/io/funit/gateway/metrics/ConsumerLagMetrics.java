@@ -34,7 +34,7 @@ public final class ConsumerLagMetrics implements AutoCloseable {
   private final Topics topics;
   private final Map<JobType, AtomicLong> lag = new HashMap<>();
   /** Types whose lag could not be read: warned once, until it can be read again. */
-  private final java.util.Set<JobType> unreadable = java.util.EnumSet.noneOf(JobType.class);
+  private final java.util.Set<JobType> unreadable = new java.util.HashSet<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "consumer-lag");
     thread.setDaemon(true);
@@ -44,7 +44,7 @@ public final class ConsumerLagMetrics implements AutoCloseable {
   public ConsumerLagMetrics(Admin admin, Topics topics, MeterRegistry registry) {
     this.admin = admin;
     this.topics = topics;
-    for (JobType type : JobType.values()) {
+    for (JobType type : io.funit.common.jobs.JobDescriptors.types()) {
       AtomicLong value = new AtomicLong(-1); // -1 until first read: unknown, not "nothing waits"
       lag.put(type, value);
       Gauge.builder("funit.kafka.consumer.lag", value, AtomicLong::get)
@@ -61,7 +61,7 @@ public final class ConsumerLagMetrics implements AutoCloseable {
 
   /** One read of every type's lag; a type that cannot be read keeps its last value. */
   void refresh() {
-    for (JobType type : JobType.values()) {
+    for (JobType type : io.funit.common.jobs.JobDescriptors.types()) {
       try {
         lag.get(type).set(read(type));
         unreadable.remove(type);

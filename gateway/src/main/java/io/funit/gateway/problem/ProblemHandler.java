@@ -37,6 +37,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (failure instanceof InvalidRequestException invalid) {
       return ProblemException.invalid(invalid.field(), invalid.getMessage()).problem();
     }
+    if (failure instanceof io.funit.common.jobs.JobConflictException conflict) {
+      return ProblemException.conflict(conflict.getMessage()).problem();
+    }
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
     return switch (status) {
       case 404 -> Problem.of(404, "not-found", "Not found", "no route for " + ctx.request().method() + " "

@@ -1,19 +1,16 @@
 package io.funit.gateway.tenants;
 
-import io.funit.common.contract.DatasetRequest;
-import io.funit.common.contract.EvalRequest;
 import io.funit.common.contract.JobEvent;
-import io.funit.common.contract.JobRequest;
 import io.funit.common.contract.JobType;
-import io.funit.common.contract.ProbeRequest;
-import io.funit.common.contract.TrainRequest;
-import io.funit.common.contract.TranslateRequest;
+import io.funit.common.jobs.JobReference;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.models.ModelRegistry;
+import io.funit.common.training.TrainJob;
 import io.funit.common.translate.StyleStore;
 import io.funit.gateway.auth.Principal;
 import io.funit.gateway.problem.ProblemException;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -73,7 +70,7 @@ public final class Ownership {
   }
 
   boolean modelVisible(Principal principal, String modelId) {
-    Optional<JobEvent> training = jobs.get(modelId).filter(job -> job.type() == JobType.TRAIN);
+    Optional<JobEvent> training = jobs.get(modelId).filter(job -> job.type() == TrainJob.TYPE);
     return training.isEmpty() || principal.sees(training.get().owner())
         || modelId.equals(models.defaultModel().orElse(null));
   }
@@ -84,46 +81,63 @@ public final class Ownership {
   }
 
   /**
-   * Refuses a job request that names something the caller may not see, as the feature routes do, with the 400 an
-   * unknown reference gets: {@code POST /v1/jobs/{type}} takes every type's request as is, so without this a
-   * tenant could have a worker read another tenant's images, model or dataset. Reads the object store.
+   * Refuses a job request that names something the caller may not see, with the 400 an unknown reference gets, the
+   * same way for every type and route: without it a tenant could have a worker read another tenant's images, model
+   * or dataset. Objects filed under the new job's own id ({@code inputs/<jobId>/}: its uploads) are its own. Reads the
+   * object store.
+   *
+   * @param references what the request names ({@link io.funit.common.jobs.JobDescriptor#references})
+   * @param jobId the id the job will have
    */
-  public void requireReferencesVisible(RoutingContext ctx, JobRequest request) {
+  public void requireVisible(RoutingContext ctx, List<JobReference> references, String jobId) {
     Principal principal = Principal.of(ctx);
     if (principal.admin()) {
       return;
     }
-    if (request instanceof ProbeRequest probe) {
-      requireObject(principal, "input_key", probe.inputKey());
-    } else if (request instanceof DatasetRequest dataset) {
-      requireObject(principal, "input_key", dataset.inputKey());
-      requireImportPrefix(principal, dataset.prefix());
-    } else if (request instanceof TrainRequest train) {
-      if (!datasetVisible(principal, train.dataset())) {
-        throw ProblemException.badRequest("dataset", "no dataset '" + train.dataset() + "'");
-      }
-      if (train.continueFrom() != null && jobs.get(train.continueFrom()).filter(j -> j.type() == JobType.TRAIN)
-          .filter(j -> principal.sees(j.owner())).isEmpty()) {
-        throw ProblemException.badRequest("continue_from", "no training " + train.continueFrom());
-      }
-    } else if (request instanceof TranslateRequest translate) {
-      requireModel(principal, translate.model());
-      if (translate.styleId() != null && !styles.find(translate.styleId())
-          .map(style -> principal.sees(style.owner())).orElse(false)) {
-        throw ProblemException.badRequest("style_id", "no style '" + translate.styleId() + "'");
-      }
-      for (int i = 0; i < translate.contentKeys().size(); i++) {
-        requireObject(principal, "content_keys[" + i + "]", translate.contentKeys().get(i));
-      }
-      for (int i = 0; i < translate.classKeys().size(); i++) {
-        requireObject(principal, "class_keys[" + i + "]", translate.classKeys().get(i));
-      }
-    } else if (request instanceof EvalRequest eval) {
-      requireModel(principal, eval.model());
-      if (!datasetVisible(principal, eval.dataset())) {
-        throw ProblemException.badRequest("dataset", "no dataset '" + eval.dataset() + "'");
+    for (JobReference reference : references) {
+      if (reference.present()) {
+        requireVisible(principal, reference, jobId);
       }
     }
+  }
+
+  private void requireVisible(Principal principal, JobReference reference, String jobId) {
+    String field = reference.field();
+    String id = reference.id();
+    switch (reference.kind()) {
+      case OBJECT -> {
+        if (!ownInput(id, jobId) && !objectVisible(principal, id)) {
+          throw ProblemException.badRequest(field, "nothing is stored at '" + id + "'");
+        }
+      }
+      case DATASET -> {
+        if (!datasetVisible(principal, id)) {
+          throw ProblemException.badRequest(field, "no dataset '" + id + "'");
+        }
+      }
+      case MODEL -> {
+        if (!modelVisible(principal, id)) {
+          throw ProblemException.badRequest(field, "no model '" + id + "' (GET /v1/models lists them)");
+        }
+      }
+      case STYLE -> {
+        if (!styles.find(id).map(style -> principal.sees(style.owner())).orElse(false)) {
+          throw ProblemException.badRequest(field, "no style '" + id + "' (POST /v1/styles makes one)");
+        }
+      }
+      case JOB -> {
+        if (jobs.get(id).filter(job -> job.type() == reference.jobType()).filter(job -> principal.sees(job.owner()))
+            .isEmpty()) {
+          throw ProblemException.badRequest(field, "no " + reference.jobType().wireName() + " job " + id);
+        }
+      }
+      case IMPORT_PREFIX -> requireImportPrefix(principal, id);
+    }
+  }
+
+  /** An upload of the job itself, stored under its inputs before it is enqueued. */
+  private static boolean ownInput(String key, String jobId) {
+    return key.startsWith("inputs/" + jobId + "/") && !key.contains("..");
   }
 
   /**
@@ -140,18 +154,6 @@ public final class Ownership {
     if (prefix != null && !principal.admin() && !prefix.startsWith(own)) {
       throw ProblemException.badRequest("prefix", "a tenant imports from its own prefix '" + own + "', not '"
           + prefix + "'");
-    }
-  }
-
-  private void requireModel(Principal principal, String modelId) {
-    if (modelId != null && !modelVisible(principal, modelId)) {
-      throw ProblemException.badRequest("model", "no model '" + modelId + "'");
-    }
-  }
-
-  private void requireObject(Principal principal, String field, String key) {
-    if (key != null && !objectVisible(principal, key)) {
-      throw ProblemException.badRequest(field, "nothing is stored at '" + key + "'");
     }
   }
 

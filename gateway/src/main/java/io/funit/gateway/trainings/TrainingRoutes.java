@@ -1,27 +1,25 @@
 package io.funit.gateway.trainings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobType;
-import io.funit.common.contract.TrainRequest;
-import io.funit.common.dataset.StoredDatasets;
-import io.funit.common.funit.config.ConfigOverrides;
-import io.funit.common.funit.config.FunitConfig;
-import io.funit.common.funit.config.Presets;
-
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.training.CheckpointKeys;
 import io.funit.common.training.SampleGrids;
+import io.funit.common.training.TrainJob;
+import io.funit.common.training.TrainRequest;
 import io.funit.common.training.TrainingMetrics;
 import io.funit.gateway.http.HttpJson;
+import io.funit.gateway.jobs.JobAdmission;
+import io.funit.gateway.jobs.JobApi;
+import io.funit.gateway.jobs.JobApiServices;
 import io.funit.gateway.jobs.JobListing;
-import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.jobs.JobsOfType;
 import io.funit.gateway.jobs.QueueEstimates;
 import io.funit.gateway.problem.ProblemException;
-import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -36,69 +34,63 @@ import java.util.UUID;
 public final class TrainingRoutes {
   private static final int MAX_GRID_BYTES = 64 << 20;
 
+  private static final TrainJob TYPE = new TrainJob();
+
   private final Vertx vertx;
-  private final JobSubmitter submitter;
+  private final JobAdmission admission;
   private final JobStateProjection jobs;
   private final ObjectStore store;
   private final long maxBodyBytes;
-  private final Ownership owners;
   private final QueueEstimates queue;
   private final JobsOfType trainings;
 
-  public TrainingRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, ObjectStore store,
-      long maxBodyBytes, Ownership owners) {
-    this.vertx = vertx;
-    this.submitter = submitter;
-    this.jobs = jobs;
-    this.store = store;
-    this.maxBodyBytes = maxBodyBytes;
-    this.owners = owners;
+  TrainingRoutes(JobApiServices services) {
+    this.vertx = services.vertx();
+    this.admission = services.admission();
+    this.jobs = services.jobs();
+    this.store = services.store();
+    this.maxBodyBytes = services.settings().maxBodyBytes();
     this.queue = new QueueEstimates(jobs);
-    this.trainings = new JobsOfType(vertx, jobs, submitter, JobType.TRAIN, "training");
+    this.trainings = new JobsOfType(vertx, jobs, services.submitter(), TrainJob.TYPE, "training");
   }
 
-  public void mount(Router router) {
+  /** Registers these routes with the gateway. */
+  @AutoService(JobApi.class)
+  public static final class Api implements JobApi {
+    @Override
+    public JobType type() {
+      return TrainJob.TYPE;
+    }
+
+    @Override
+    public void mount(Router router, JobApiServices services) {
+      new TrainingRoutes(services).mount(router);
+    }
+  }
+
+  void mount(Router router) {
     BodyHandler json = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
-    router.post("/v1/trainings").handler(json).handler(submitter.admission()).handler(this::create);
+    // before the body is read: a deployment without train workers refuses at once, as POST /v1/jobs/train
+    router.post("/v1/trainings").handler(admission.enabled(TrainJob.TYPE));
+    router.post("/v1/trainings/:id/continue").handler(admission.enabled(TrainJob.TYPE));
+    router.post("/v1/trainings").handler(json).handler(admission.fields()).handler(this::create);
     router.get("/v1/trainings").handler(this::list);
     router.get("/v1/trainings/:id").handler(ctx -> HttpJson.write(ctx, 200, view(trainings.find(ctx))));
     router.get("/v1/trainings/:id/metrics").handler(this::metrics);
     router.get("/v1/trainings/:id/samples").handler(this::samples);
     router.get("/v1/trainings/:id/samples/:name").handler(this::sample);
     router.post("/v1/trainings/:id/cancel").handler(ctx -> trainings.cancel(ctx, this::view));
-    router.post("/v1/trainings/:id/continue").handler(json).handler(submitter.admission())
+    router.post("/v1/trainings/:id/continue").handler(json).handler(admission.fields())
         .handler(this::continueTraining);
   }
 
   private void create(RoutingContext ctx) {
-    TrainRequest request = HttpJson.parse(() -> JobRequests.parse(TrainRequest.class, HttpJson.body(ctx)));
-    if (request.continueFrom() != null) {
-      JobEvent parent = owners.job(ctx, request.continueFrom(), JobType.TRAIN).orElseThrow(() ->
-          ProblemException.badRequest("continue_from", "no training " + request.continueFrom()));
-      checkContinuable(parent);
-      if (!request.dataset().equals(parent.request().path("dataset").asText())) {
-        throw ProblemException.badRequest("dataset", "a continued training keeps its dataset, "
-            + parent.request().path("dataset").asText());
-      }
-    }
-    submit(ctx, request);
-  }
-
-  /**
-   * Only an ended training has a last checkpoint that no worker writes any more: succeeded, canceled, or failed (a
-   * failure keeps its last good checkpoint, e.g. before a non-finite loss; a failure before the first checkpoint
-   * fails the continuation with "has no checkpoint").
-   */
-  private static void checkContinuable(JobEvent parent) {
-    if (!parent.state().terminal()) {
-      throw ProblemException.conflict("training " + parent.jobId() + " is " + parent.state().wireName()
-          + "; only ended trainings (succeeded, canceled or failed) can be continued");
-    }
+    submit(ctx, HttpJson.parse(() -> JobRequests.parse(TrainRequest.class, HttpJson.body(ctx))));
   }
 
   private void continueTraining(RoutingContext ctx) {
     JobEvent original = trainings.find(ctx);
-    checkContinuable(original);
+    TrainJob.requireContinuable(original);
     JsonNode body = HttpJson.body(ctx);
     JsonNode iterations = body.get("iterations");
     JsonNode budget = body.get("max_seconds");
@@ -139,29 +131,17 @@ public final class TrainingRoutes {
     return Math.max(reached, CheckpointKeys.latestIteration(store, training.jobId()).orElse(0));
   }
 
-  /** Checks what the worker would refuse (preset, overrides, dataset, continued training), then enqueues. */
+  /** Admits (preset, overrides, dataset, continued training: {@link TrainJob#admit}) and enqueues. */
   private void submit(RoutingContext ctx, TrainRequest request) {
-    FunitConfig preset = Presets.find(request.preset()).orElseThrow(() -> ProblemException.badRequest("preset",
-        "unknown preset '" + request.preset() + "'; known: " + Presets.names()));
-    HttpJson.parse(() -> ConfigOverrides.apply(preset, request.overrides()));
-    if (request.continueFrom() != null && owners.job(ctx, request.continueFrom(), JobType.TRAIN).isEmpty()) {
-      throw ProblemException.badRequest("continue_from", "no training " + request.continueFrom());
-    }
-    String jobId = UUID.randomUUID().toString();
-    HttpJson.blocking(vertx, () -> {
-      if (!owners.datasetVisible(ctx, request.dataset())
-          || new StoredDatasets(store).manifest(request.dataset()).isEmpty()) {
-        throw ProblemException.badRequest("dataset", "no built dataset '" + request.dataset() + "'");
-      }
-      return trainings.enqueue(() -> submitter.submit(JobType.TRAIN, request, jobId, ctx));
-    }).onSuccess(job -> {
-      ctx.response().putHeader("Location", "/v1/trainings/" + job.jobId());
-      HttpJson.write(ctx, 202, view(job));
-    }).onFailure(ctx::fail);
+    HttpJson.blocking(vertx, () -> admission.admit(ctx, TYPE, request, UUID.randomUUID().toString(), "training"))
+        .onSuccess(job -> {
+          ctx.response().putHeader("Location", "/v1/trainings/" + job.jobId());
+          HttpJson.write(ctx, 202, view(job));
+        }).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
-    JobListing page = JobListing.of(ctx, jobs, JobType.TRAIN);
+    JobListing page = JobListing.of(ctx, jobs, TrainJob.TYPE);
     HttpJson.write(ctx, 200, new TrainingPage(page.items().stream().map(this::view).toList(), page.nextCursor()));
   }
 

@@ -1,27 +1,27 @@
 package io.funit.gateway.translations;
 
+import com.google.auto.service.AutoService;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobType;
-import io.funit.common.contract.TranslateRequest;
 import io.funit.common.dataset.imports.ImageValidator.ValidImage;
 import io.funit.common.kafka.JobStateProjection;
-import io.funit.common.models.ModelCards;
-import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
+import io.funit.common.translate.TranslateJob;
+import io.funit.common.translate.TranslateRequest;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.common.translate.TranslationResult;
 import io.funit.gateway.GatewaySettings;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.images.RequestImages;
+import io.funit.gateway.jobs.JobAdmission;
+import io.funit.gateway.jobs.JobApi;
+import io.funit.gateway.jobs.JobApiServices;
 import io.funit.gateway.jobs.JobListing;
-import io.funit.gateway.jobs.JobRoutes;
-import io.funit.gateway.jobs.JobSubmitter;
-import io.funit.gateway.jobs.JobsOfType;
 import io.funit.gateway.jobs.JobWatcher;
+import io.funit.gateway.jobs.JobsOfType;
 import io.funit.gateway.problem.ProblemException;
-import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.FileUpload;
@@ -37,8 +37,9 @@ import java.util.UUID;
 /**
  * {@code /v1/translations}: a translation is a translate job. A multipart request carries the images (fields
  * {@code content} and {@code class}, or a stored {@code style}); a JSON request names stored images. Everything is
- * checked first (counts, model, style, every image with the {@code ImageValidator}), and only then are the images
- * stored under the new job's inputs and the job enqueued, so a refused request leaves nothing behind.
+ * checked first (counts, every image with the {@code ImageValidator}), then the images are stored under the new job's
+ * inputs and the request is admitted as {@code POST /v1/jobs/translate} admits it (model, style, images: {@link
+ * TranslateJob#admit}); a refused request leaves nothing behind.
  * {@code Prefer: wait=N} holds the answer until the job ends or N seconds pass.
  */
 public final class TranslationRoutes {
@@ -47,52 +48,63 @@ public final class TranslationRoutes {
   static final int MAX_WAIT_SECONDS = 60;
   private static final int MAX_OUTPUT_BYTES = 64 << 20;
 
+  private static final TranslateJob TYPE = new TranslateJob();
+
   private final Vertx vertx;
-  private final JobSubmitter submitter;
+  private final JobAdmission admission;
   private final JobStateProjection jobs;
   private final JobsOfType translations;
   private final JobWatcher watcher;
   private final ObjectStore store;
-  private final Ownership owners;
-  private final ModelCards models;
   private final RequestImages images;
   private final TranslationLimits limits;
   private final GatewaySettings settings;
 
-  public TranslationRoutes(Vertx vertx, JobSubmitter submitter, JobStateProjection jobs, JobWatcher watcher,
-      ObjectStore store, GatewaySettings settings, Ownership owners) {
-    this.vertx = vertx;
-    this.submitter = submitter;
-    this.jobs = jobs;
-    this.translations = new JobsOfType(vertx, jobs, submitter, JobType.TRANSLATE, "translation");
-    this.watcher = watcher;
-    this.store = store;
-    this.owners = owners;
-    this.models = new ModelCards(new ModelRegistry(store));
+  TranslationRoutes(JobApiServices services) {
+    this.vertx = services.vertx();
+    this.admission = services.admission();
+    this.jobs = services.jobs();
+    this.translations = new JobsOfType(vertx, jobs, services.submitter(), TranslateJob.TYPE, "translation");
+    this.watcher = services.watcher();
+    this.store = services.store();
+    this.settings = services.settings();
     this.limits = settings.translationLimits();
     this.images = new RequestImages(store, limits);
-    this.settings = settings;
   }
 
-  public void mount(Router router) {
+  /** Registers these routes with the gateway. */
+  @AutoService(JobApi.class)
+  public static final class Api implements JobApi {
+    @Override
+    public JobType type() {
+      return TranslateJob.TYPE;
+    }
+
+    @Override
+    public void mount(Router router, JobApiServices services) {
+      new TranslationRoutes(services).mount(router);
+    }
+  }
+
+  void mount(Router router) {
     // before the body is read: a deployment without translate workers refuses at once, as POST /v1/jobs/translate
-    router.post(PATH).handler(ctx -> {
-      JobRoutes.requireEnabled(JobType.TRANSLATE, settings.enabledTypes());
-      ctx.next();
-    });
+    router.post(PATH).handler(admission.enabled(TranslateJob.TYPE));
     router.post(PATH).consumes("multipart/form-data")
         .handler(BodyHandler.create(settings.uploadDir()).setBodyLimit(settings.maxTranslationBytes())
             .setDeleteUploadedFilesOnEnd(true))
-        .handler(submitter.admission()).handler(this::upload);
+        .handler(admission.fields()).handler(this::upload);
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-        .handler(submitter.admission()).handler(this::create);
+        .handler(admission.fields()).handler(this::create);
     router.get(PATH).handler(this::list);
     router.get(PATH + "/:id").handler(ctx -> HttpJson.write(ctx, 200, view(translations.find(ctx))));
     router.get(PATH + "/:id/outputs/:index").handler(this::output);
     router.post(PATH + "/:id/cancel").handler(ctx -> translations.cancel(ctx, this::view));
   }
 
-  /** Multipart: the images come with the request and are stored under the job's inputs once all are valid. */
+  /**
+   * Multipart: the images come with the request. Once every image is valid they are stored under the new job's
+   * inputs and the request is admitted as any other; if it is refused or cannot be enqueued, they are deleted.
+   */
   private void upload(RoutingContext ctx) {
     RequestImages.onlyFileFields(ctx, Set.of("content", "class"));
     List<FileUpload> content = RequestImages.files(ctx, "content");
@@ -105,48 +117,44 @@ public final class TranslationRoutes {
     int wait = preferredWait(ctx);
     String jobId = UUID.randomUUID().toString();
     HttpJson.blocking(vertx, () -> {
-      String modelId = resolveModel(ctx, model, "model");
-      if (style != null) {
-        requireStyle(ctx, style, "style");
-      }
       List<ValidImage> contentImages = images.uploads("content", content);
       List<ValidImage> classImages = images.uploads("class", classes);
       List<String> contentKeys = inputKeys(jobId, "content", contentImages);
       List<String> classKeys = inputKeys(jobId, "class", classImages);
-      TranslateRequest request = HttpJson.parse(() -> new TranslateRequest(modelId, contentKeys,
+      TranslateRequest request = HttpJson.parse(() -> new TranslateRequest(model, contentKeys,
           classKeys.isEmpty() ? null : classKeys, style, format));
       List<String> stored = new ArrayList<>();
       try {
         storeAll(contentKeys, contentImages, stored);
         storeAll(classKeys, classImages, stored);
-        return submitter.submit(JobType.TRANSLATE, request, jobId, ctx).join();
+        return admission.admit(ctx, TYPE, request, jobId, "translation");
       } catch (RuntimeException e) {
         stored.forEach(this::deleteQuietly); // no job will ever read them
-        throw ProblemException.unavailable("the translation could not be stored and enqueued: " + e.getMessage());
+        throw e instanceof ProblemException refused ? formFields(refused)
+            : ProblemException.unavailable("the translation could not be stored and enqueued: " + e.getMessage());
       }
     }).compose(job -> answer(ctx, job, wait)).onFailure(ctx::fail);
   }
 
-  /** JSON: the images are already stored; each named object must exist. */
+  /** Admission names the request's fields; a form names them {@code style}, {@code content[i]}, {@code class[i]}. */
+  private static ProblemException formFields(ProblemException refused) {
+    String field = refused.problem().field();
+    if (field == null) {
+      return refused;
+    }
+    String renamed = field.replace("style_id", "style").replace("content_keys", "content")
+        .replace("class_keys", "class");
+    return renamed.equals(field) ? refused : new ProblemException(refused.problem().withField(renamed));
+  }
+
+  /** JSON: the images are already stored; admission checks that each named object exists and is the caller's. */
   private void create(RoutingContext ctx) {
-    TranslateRequest parsed = HttpJson.parse(() -> JobRequests.parse(TranslateRequest.class, HttpJson.body(ctx)));
-    checkCounts(new Fields("content_keys", "class_keys", "style_id"), parsed.contentKeys().size(),
-        parsed.classKeys().size(), parsed.styleId() != null);
+    TranslateRequest request = HttpJson.parse(() -> JobRequests.parse(TranslateRequest.class, HttpJson.body(ctx)));
+    checkCounts(new Fields("content_keys", "class_keys", "style_id"), request.contentKeys().size(),
+        request.classKeys().size(), request.styleId() != null);
     int wait = preferredWait(ctx);
-    HttpJson.blocking(vertx, () -> {
-      String modelId = resolveModel(ctx, parsed.model(), "model");
-      if (parsed.styleId() != null) {
-        requireStyle(ctx, parsed.styleId(), "style_id");
-      }
-      requireVisible(ctx, "content_keys", parsed.contentKeys());
-      requireVisible(ctx, "class_keys", parsed.classKeys());
-      images.exist("content_keys", parsed.contentKeys());
-      images.exist("class_keys", parsed.classKeys());
-      TranslateRequest request = HttpJson.parse(() -> new TranslateRequest(modelId, parsed.contentKeys(),
-          parsed.classKeys().isEmpty() ? null : parsed.classKeys(), parsed.styleId(), parsed.outputFormat()));
-      return translations.enqueue(() -> submitter.submit(JobType.TRANSLATE, request, UUID.randomUUID().toString(),
-          ctx));
-    }).compose(job -> answer(ctx, job, wait)).onFailure(ctx::fail);
+    HttpJson.blocking(vertx, () -> admission.admit(ctx, TYPE, request, UUID.randomUUID().toString(), "translation"))
+        .compose(job -> answer(ctx, job, wait)).onFailure(ctx::fail);
   }
 
   /** The request field names of one request form. */
@@ -170,41 +178,6 @@ public final class TranslationRoutes {
     if (classCount > limits.maxClassImages()) {
       throw ProblemException.badRequest(fields.classes(), "at most " + limits.maxClassImages()
           + " class images (K) per request, got " + classCount);
-    }
-  }
-
-  /** The model named, or the default one; either must be registered (a card exists). Blocks. */
-  private String resolveModel(RoutingContext ctx, String requested, String field) {
-    String id = requested;
-    if (id == null) {
-      id = models.defaultModel().orElseThrow(() -> ProblemException.badRequest(field, "no model given and no "
-          + "default model is registered; name a model (GET /v1/models)"));
-    }
-    boolean known;
-    try {
-      known = models.find(id).isPresent() && owners.modelVisible(ctx, id);
-    } catch (IllegalArgumentException e) {
-      known = false; // not even a valid id
-    }
-    if (!known) {
-      throw ProblemException.badRequest(field, requested == null ? "the default model '" + id + "' is not registered"
-          : "no model '" + id + "' (GET /v1/models lists them)");
-    }
-    return id;
-  }
-
-  private void requireStyle(RoutingContext ctx, String styleId, String field) {
-    if (!owners.styleVisible(ctx, styleId)) {
-      throw ProblemException.badRequest(field, "no style '" + styleId + "' (POST /v1/styles makes one)");
-    }
-  }
-
-  /** Another tenant's stored image is answered as if nothing were stored there: the same 400 as a wrong key. */
-  private void requireVisible(RoutingContext ctx, String field, List<String> keys) {
-    for (int i = 0; i < keys.size(); i++) {
-      if (!owners.objectVisible(ctx, keys.get(i))) {
-        throw ProblemException.badRequest(field + "[" + i + "]", "nothing is stored at '" + keys.get(i) + "'");
-      }
     }
   }
 
@@ -273,7 +246,7 @@ public final class TranslationRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    JobListing page = JobListing.of(ctx, jobs, JobType.TRANSLATE);
+    JobListing page = JobListing.of(ctx, jobs, TranslateJob.TYPE);
     HttpJson.write(ctx, 200, new TranslationPage(page.items().stream().map(this::view).toList(),
         page.nextCursor()));
   }

@@ -2,10 +2,11 @@ package io.funit.gateway.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.funit.common.contract.JobType;
 import io.funit.common.kafka.KafkaClients;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
+import io.funit.common.training.TrainJob;
+import io.funit.common.worker.probe.ProbeJob;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -26,8 +27,8 @@ class ConsumerLagMetricsIT {
   void lagCountsRecordsTheGroupHasNotCommittedEvenWithNoWorkerRunning(Infra infra) throws Exception {
     KafkaClients kafka = Infra.kafka(infra.isolatedSettings(Map.of()));
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    String topic = kafka.topics().work(JobType.PROBE);
-    String group = kafka.topics().workerGroup(JobType.PROBE);
+    String topic = kafka.topics().work(ProbeJob.TYPE);
+    String group = kafka.topics().workerGroup(ProbeJob.TYPE);
     try (Admin admin = kafka.admin(); KafkaProducer<String, String> producer = kafka.producer("lag-test")) {
       ConsumerLagMetrics lag = new ConsumerLagMetrics(admin, kafka.topics(), registry);
       assertThat(value(registry, topic, group)).as("not read yet").isEqualTo(-1);
@@ -40,7 +41,7 @@ class ConsumerLagMetricsIT {
       }
       lag.refresh();
       assertThat(value(registry, topic, group)).isEqualTo(5);
-      assertThat(value(registry, kafka.topics().work(JobType.TRAIN), kafka.topics().workerGroup(JobType.TRAIN)))
+      assertThat(value(registry, kafka.topics().work(TrainJob.TYPE), kafka.topics().workerGroup(TrainJob.TYPE)))
           .isZero();
 
       // the group commits past three of them, as workers do after the jobs' terminal events

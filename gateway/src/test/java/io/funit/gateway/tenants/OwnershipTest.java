@@ -7,9 +7,12 @@ import io.funit.common.config.Settings;
 import io.funit.common.contract.JobEnvelope;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobType;
+import io.funit.common.dataset.DatasetJob;
 import io.funit.common.json.Json;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.kafka.KafkaClients;
+import io.funit.common.training.TrainJob;
+import io.funit.common.worker.probe.ProbeJob;
 import io.funit.gateway.auth.Principal;
 import java.time.Instant;
 import java.util.Map;
@@ -37,7 +40,7 @@ class OwnershipTest {
 
   @Test
   void aJobAndEverythingFiledUnderItBelongToItsTenant() {
-    job("d1", JobType.DATASET, "a");
+    job("d1", DatasetJob.TYPE, "a");
     for (String key : new String[] {"inputs/d1/x.png", "outputs/d1/0.png", "datasets/d1/manifest.json",
         "reports/d1/report.html", "checkpoints/d1/c.bin"}) {
       assertThat(owners.objectVisible(A, key)).as(key).isTrue();
@@ -50,7 +53,7 @@ class OwnershipTest {
 
   @Test
   void jobsFromBeforeTenantsAndUnknownIdsBelongToTheDefaultTenant() {
-    jobs.applyRead(JobEvent.queued(new JobEnvelope(1, "old", JobType.PROBE, Instant.now(),
+    jobs.applyRead(JobEvent.queued(new JobEnvelope(1, "old", ProbeJob.TYPE, Instant.now(),
         Json.MAPPER.createObjectNode())), 1);
     assertThat(jobs.get("old")).get().extracting(JobEvent::owner).isEqualTo(JobEvent.DEFAULT_TENANT);
     Principal defaultUser = new Principal("key-d", JobEvent.DEFAULT_TENANT, false);
@@ -70,7 +73,7 @@ class OwnershipTest {
 
   @Test
   void aModelIsItsTrainingsTenantsAndAModelNoKnownTrainingMadeIsPublic() {
-    job("t1", JobType.TRAIN, "a");
+    job("t1", TrainJob.TYPE, "a");
     assertThat(owners.modelVisible(A, "t1")).isTrue();
     assertThat(owners.modelVisible(ADMIN, "t1")).isTrue();
     assertThat(owners.modelVisible(B, "shipped-font-model")).isTrue();

@@ -1,23 +1,31 @@
 package io.funit.translate.job;
 
+import com.google.auto.service.AutoService;
 import io.funit.common.config.Settings;
-import io.funit.common.contract.JobType;
-import io.funit.common.contract.TranslateRequest;
 import io.funit.common.health.Readiness;
+import io.funit.common.jobs.JobDescriptor;
 import io.funit.common.models.ModelCard;
+import io.funit.common.models.ModelCards;
+import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.translate.StyleManifest;
 import io.funit.common.translate.StyleStore;
+import io.funit.common.translate.TranslateJob;
+import io.funit.common.translate.TranslateRequest;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.common.translate.TranslationResult;
 import io.funit.common.worker.InvalidJobException;
 import io.funit.common.worker.JobContext;
 import io.funit.common.worker.JobHandler;
+import io.funit.common.worker.JobHandlerFactory;
+import io.funit.common.worker.WorkerServices;
+import io.funit.translate.TranslateWorkerMain;
+import io.funit.translate.batching.BatchingSettings;
 import io.funit.translate.batching.TranslationBatcher;
 import io.funit.translate.batching.TranslationOutput;
 import io.funit.translate.batching.TranslationWork;
 import io.funit.translate.models.DefaultModelReadiness;
-import io.funit.common.models.ModelCards;
+import io.funit.translate.models.ModelCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +40,7 @@ import java.util.concurrent.TimeoutException;
  * first use with a model and stored beside the style.
  */
 public final class TranslateHandler implements JobHandler<TranslateRequest> {
+  private static final TranslateJob DESCRIPTOR = new TranslateJob();
   private static final long WAIT_SLICE_MILLIS = 100;
 
   private final ObjectStore store;
@@ -66,13 +75,8 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
   }
 
   @Override
-  public JobType type() {
-    return JobType.TRANSLATE;
-  }
-
-  @Override
-  public Class<TranslateRequest> requestClass() {
-    return TranslateRequest.class;
+  public JobDescriptor<TranslateRequest> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
@@ -160,6 +164,31 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
         }
         throw e;
       }
+    }
+  }
+
+  /** Registers this handler with its worker. */
+  @AutoService(JobHandlerFactory.class)
+  public static final class Factory implements JobHandlerFactory {
+    @Override
+    public String worker() {
+      return TranslateWorkerMain.NAME;
+    }
+
+    /**
+     * The handler with its batcher and model cache (FUNIT_MODEL_CACHE_BYTES, default 2 GiB of parameters), their
+     * figures in the process's registry. They live as long as the process.
+     */
+    @Override
+    public JobHandler<?> create(WorkerServices services) {
+      Settings settings = services.settings();
+      ModelCache models = new ModelCache(services.store(), settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30),
+          services.metrics());
+      TranslationBatcher batcher = new TranslationBatcher(BatchingSettings.from(settings), models::get,
+          services.metrics());
+      ModelCards cards = new ModelCards(new ModelRegistry(services.store()));
+      return new TranslateHandler(services.store(), cards, batcher, TranslationLimits.from(settings),
+          inFlight(settings), new DefaultModelReadiness(cards, models, batcher));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.funit.common.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -17,7 +18,8 @@ public final class JobRequests {
       throw new InvalidRequestException("request", "must be a JSON object");
     }
     try {
-      return Json.MAPPER.treeToValue(json, type);
+      // a fraction where a whole number belongs (k: [1.5]) is refused, not truncated
+      return Json.MAPPER.readerFor(type).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT).readValue(json);
     } catch (ValueInstantiationException e) {
       // the compact constructor threw: keep its own field and message
       if (e.getCause() instanceof InvalidRequestException invalid) {
@@ -39,11 +41,9 @@ public final class JobRequests {
         throw invalid;
       }
       throw new InvalidRequestException("request", e.getMessage());
+    } catch (java.io.IOException e) {
+      throw new InvalidRequestException("request", e.getMessage()); // a tree is in memory: no I/O happens
     }
-  }
-
-  public static JobRequest parse(JobType type, JsonNode json) {
-    return parse(type.requestClass(), json);
   }
 
   private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {

@@ -15,9 +15,6 @@ import java.util.Map;
  * </ul>
  */
 public final class Topics {
-  /** Partition counts bound the number of workers of a type that can run jobs at once. */
-  private static final Map<JobType, Integer> WORK_PARTITIONS = Map.of(
-      JobType.TRANSLATE, 12, JobType.TRAIN, 8, JobType.EVAL, 8, JobType.DATASET, 4, JobType.PROBE, 4);
   static final int EVENT_PARTITIONS = 12;
   static final Duration WORK_RETENTION = Duration.ofDays(7);
   static final Duration DLQ_RETENTION = Duration.ofDays(30);
@@ -47,13 +44,13 @@ public final class Topics {
 
   /** Partitions of a type's work topic: at most this many workers of the type run its jobs at once. */
   public int workPartitions(JobType type) {
-    return WORK_PARTITIONS.get(type);
+    return io.funit.common.jobs.JobDescriptors.of(type).workPartitions();
   }
 
   /** The topics to create at start-up, with partitions and configs. */
   public List<TopicSpec> all() {
     List<TopicSpec> specs = new ArrayList<>();
-    for (JobType type : JobType.values()) {
+    for (JobType type : io.funit.common.jobs.JobDescriptors.types()) {
       specs.add(new TopicSpec(work(type), workPartitions(type), Map.of(
           "cleanup.policy", "delete",
           "retention.ms", Long.toString(WORK_RETENTION.toMillis()))));

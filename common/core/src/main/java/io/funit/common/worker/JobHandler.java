@@ -2,6 +2,7 @@ package io.funit.common.worker;
 
 import io.funit.common.contract.JobRequest;
 import io.funit.common.contract.JobType;
+import io.funit.common.jobs.JobDescriptor;
 
 /**
  * The job-specific part of a worker: turns one validated request into a result. The runtime owns everything
@@ -15,9 +16,16 @@ import io.funit.common.contract.JobType;
  * @param <R> the request record of the job type
  */
 public interface JobHandler<R extends JobRequest> {
-  JobType type();
+  /** The type this handler runs: its descriptor, the one place that says what the type is. */
+  JobDescriptor<R> descriptor();
 
-  Class<R> requestClass();
+  default JobType type() {
+    return descriptor().type();
+  }
+
+  default Class<R> requestClass() {
+    return descriptor().requestClass();
+  }
 
   /**
    * Runs the job. Writes go to keys derived from the job id ({@link JobContext#outputKey}), so a redelivered

@@ -35,6 +35,17 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   /**
+   * The handlers of the worker called {@code worker}: made by every {@link JobHandlerFactory} on the classpath that
+   * names it or every worker, in type order.
+   */
+  public static List<JobHandler<?>> handlers(String worker, WorkerServices services) {
+    return java.util.ServiceLoader.load(JobHandlerFactory.class).stream().map(java.util.ServiceLoader.Provider::get)
+        .filter(factory -> factory.worker().equals(worker) || factory.worker().equals(JobHandlerFactory.EVERY_WORKER))
+        .<JobHandler<?>>map(factory -> factory.create(services))
+        .sorted(java.util.Comparator.comparing(JobHandler::type)).toList();
+  }
+
+  /**
    * The handlers named by FUNIT_WORKER_JOB_TYPES (comma-separated wire names), all of them when it is unset: so
    * one image can run part of its job types, e.g. GPU train workers without dataset builds.
    *

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.eval.EvalRequest;
 import io.funit.common.json.Json;
+import io.funit.common.translate.TranslateRequest;
+import io.funit.common.worker.probe.ProbeJob;
+import io.funit.common.worker.probe.ProbeRequest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -66,24 +70,24 @@ class JobRequestsTest {
 
   @Test
   void nonObjectRequestIsRefused() {
-    assertThatThrownBy(() -> JobRequests.parse(JobType.PROBE, json("[1,2]")))
+    assertThatThrownBy(() -> io.funit.common.jobs.JobDescriptors.parse(ProbeJob.TYPE, json("[1,2]")))
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("JSON object");
   }
 
   @Test
   void unknownJobTypeListsTheKnownOnes() {
-    assertThatThrownBy(() -> JobType.fromWire("paint")).hasMessageContaining("probe");
+    assertThatThrownBy(() -> io.funit.common.jobs.JobDescriptors.byWireName("paint")).hasMessageContaining("probe");
   }
 
   @Test
   void envelopeOfANewerSchemaIsRefused() throws Exception {
-    assertThatThrownBy(() -> new JobEnvelope(2, "j", JobType.PROBE, Instant.now(), json("{}")))
+    assertThatThrownBy(() -> new JobEnvelope(2, "j", ProbeJob.TYPE, Instant.now(), json("{}")))
         .hasMessageContaining("schema version");
   }
 
   @Test
   void jobEventRoundTripsThroughJson() throws Exception {
-    JobEnvelope envelope = new JobEnvelope(1, "job-1", JobType.PROBE, Instant.parse("2026-01-02T03:04:05.123456Z"),
+    JobEnvelope envelope = new JobEnvelope(1, "job-1", ProbeJob.TYPE, Instant.parse("2026-01-02T03:04:05.123456Z"),
         json("{\"steps\": 2}"));
     JobEvent started = JobEvent.queued(envelope).next(JobEventType.STARTED, JobState.RUNNING, "w1").withAttempt(1)
         .withProgress(new Progress(1, 2, "half"));

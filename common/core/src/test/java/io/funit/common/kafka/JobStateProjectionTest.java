@@ -10,6 +10,8 @@ import io.funit.common.contract.JobEventType;
 import io.funit.common.contract.JobState;
 import io.funit.common.contract.JobType;
 import io.funit.common.json.Json;
+import io.funit.common.training.TrainJob;
+import io.funit.common.worker.probe.ProbeJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ class JobStateProjectionTest {
 
   @Test
   void anOlderOffsetNeverOverwritesANewerState() {
-    JobEvent queued = queued("a", JobType.PROBE, 1);
+    JobEvent queued = queued("a", ProbeJob.TYPE, 1);
     JobEvent running = queued.next(JobEventType.STARTED, JobState.RUNNING, "w");
     projection.applyRead(running, 5);
     projection.applyRead(queued, 4);
@@ -41,7 +43,7 @@ class JobStateProjectionTest {
 
   @Test
   void aTerminalStateIsFinal() {
-    JobEvent queued = queued("a", JobType.PROBE, 1);
+    JobEvent queued = queued("a", ProbeJob.TYPE, 1);
     projection.applyRead(queued.next(JobEventType.CANCELED, JobState.CANCELED, "gateway"), 1);
     projection.applyRead(queued.next(JobEventType.STARTED, JobState.RUNNING, "late-worker"), 2);
     assertThat(projection.get("a")).get().extracting(JobEvent::state).isEqualTo(JobState.CANCELED);
@@ -49,7 +51,7 @@ class JobStateProjectionTest {
 
   @Test
   void aCancelRequestSurvivesProgressWrittenWithoutIt() {
-    JobEvent running = queued("a", JobType.PROBE, 1).next(JobEventType.STARTED, JobState.RUNNING, "w");
+    JobEvent running = queued("a", ProbeJob.TYPE, 1).next(JobEventType.STARTED, JobState.RUNNING, "w");
     projection.applyRead(running, 1);
     projection.applyRead(running.next(JobEventType.CANCEL_REQUESTED, JobState.RUNNING, "gateway").withCancelRequested(true), 2);
     projection.applyRead(running.next(JobEventType.PROGRESS, JobState.RUNNING, "w"), 3);
@@ -60,7 +62,7 @@ class JobStateProjectionTest {
 
   @Test
   void anOwnWriteNeverMakesTheReaderSkipAnEarlierEventOfAnotherWriter() {
-    JobEvent running = queued("a", JobType.PROBE, 1).next(JobEventType.STARTED, JobState.RUNNING, "w");
+    JobEvent running = queued("a", ProbeJob.TYPE, 1).next(JobEventType.STARTED, JobState.RUNNING, "w");
     projection.applyRead(running, 10);
     // the worker's progress is acknowledged at offset 31 before the reader has seen the gateway's cancel at 30
     projection.applyOwn(running.next(JobEventType.PROGRESS, JobState.RUNNING, "w"), 31);
@@ -73,7 +75,7 @@ class JobStateProjectionTest {
   void anEventAfterTheTerminalOneIsReportedAsLate() {
     java.util.List<JobEvent[]> reported = new java.util.ArrayList<>();
     projection.onLateEvent((terminal, late) -> reported.add(new JobEvent[] {terminal, late}));
-    JobEvent queued = queued("a", JobType.PROBE, 1);
+    JobEvent queued = queued("a", ProbeJob.TYPE, 1);
     JobEvent canceled = queued.next(JobEventType.CANCELED, JobState.CANCELED, "gateway");
     projection.applyRead(queued, 1);
     projection.applyRead(canceled, 2);
@@ -88,12 +90,12 @@ class JobStateProjectionTest {
   @Test
   void pagesAreNewestFirstFilteredAndContinueAfterTheCursor() {
     for (int i = 0; i < 5; i++) {
-      projection.applyRead(queued("p" + i, JobType.PROBE, 100 + i), i);
-      projection.applyRead(queued("t" + i, JobType.TRAIN, 100 + i), i);
+      projection.applyRead(queued("p" + i, ProbeJob.TYPE, 100 + i), i);
+      projection.applyRead(queued("t" + i, TrainJob.TYPE, 100 + i), i);
     }
-    List<JobEvent> first = projection.page(JobType.PROBE, null, null, 2);
+    List<JobEvent> first = projection.page(ProbeJob.TYPE, null, null, 2);
     assertThat(first).extracting(JobEvent::jobId).containsExactly("p4", "p3");
-    List<JobEvent> second = projection.page(JobType.PROBE, null, JobOrder.of(first.get(1)), 2);
+    List<JobEvent> second = projection.page(ProbeJob.TYPE, null, JobOrder.of(first.get(1)), 2);
     assertThat(second).extracting(JobEvent::jobId).containsExactly("p2", "p1");
     assertThat(projection.page(null, JobState.QUEUED, null, 100)).hasSize(10);
     assertThat(projection.page(null, JobState.SUCCEEDED, null, 100)).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.funit.common.config.Settings;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
+import io.funit.common.translate.TranslateJob;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,10 +25,10 @@ class TopicInitializerIT {
     try (Admin admin = kafka.admin()) {
       var names = admin.listTopics().names().get();
       assertThat(names).containsAll(topics.all().stream().map(Topics.TopicSpec::name).toList());
-      var described = admin.describeTopics(List.of(topics.jobEvents(), topics.work(io.funit.common.contract.JobType.TRANSLATE)))
+      var described = admin.describeTopics(List.of(topics.jobEvents(), topics.work(TranslateJob.TYPE)))
           .allTopicNames().get();
       assertThat(described.get(topics.jobEvents()).partitions()).hasSize(12);
-      assertThat(described.get(topics.work(io.funit.common.contract.JobType.TRANSLATE)).partitions()).hasSize(12);
+      assertThat(described.get(topics.work(TranslateJob.TYPE)).partitions()).hasSize(12);
       ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, topics.jobEvents());
       Config config = admin.describeConfigs(List.of(events)).all().get().get(events);
       assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");

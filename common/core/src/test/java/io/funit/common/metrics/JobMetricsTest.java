@@ -2,7 +2,9 @@ package io.funit.common.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.funit.common.contract.JobType;
+import io.funit.common.training.TrainJob;
+import io.funit.common.translate.TranslateJob;
+import io.funit.common.worker.probe.ProbeJob;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +15,7 @@ class JobMetricsTest {
 
   @Test
   void everySeriesOfTheWorkersTypesExistsFromTheStartAtZero() {
-    new JobMetrics(registry, List.of(JobType.TRAIN, JobType.PROBE));
+    new JobMetrics(registry, List.of(TrainJob.TYPE, ProbeJob.TYPE));
     assertThat(registry.get("funit.jobs.started").tag("type", "train").counter().count()).isZero();
     assertThat(registry.get("funit.jobs.finished").tag("type", "probe").tag("outcome", "handed_back").counter()
         .count()).isZero();
@@ -24,11 +26,11 @@ class JobMetricsTest {
 
   @Test
   void runsAreCountedByTypeAndOutcomeWithTheirTimes() {
-    JobMetrics metrics = new JobMetrics(registry, List.of(JobType.TRANSLATE));
-    metrics.runStarted(JobType.TRANSLATE, Duration.ofMillis(40));
-    metrics.runEnded(JobType.TRANSLATE, JobMetrics.Outcome.RETRIED, Duration.ofMillis(5));
-    metrics.runStarted(JobType.TRANSLATE, null); // a crash's redelivery: no queue wait known
-    metrics.runEnded(JobType.TRANSLATE, JobMetrics.Outcome.SUCCEEDED, Duration.ofMillis(30));
+    JobMetrics metrics = new JobMetrics(registry, List.of(TranslateJob.TYPE));
+    metrics.runStarted(TranslateJob.TYPE, Duration.ofMillis(40));
+    metrics.runEnded(TranslateJob.TYPE, JobMetrics.Outcome.RETRIED, Duration.ofMillis(5));
+    metrics.runStarted(TranslateJob.TYPE, null); // a crash's redelivery: no queue wait known
+    metrics.runEnded(TranslateJob.TYPE, JobMetrics.Outcome.SUCCEEDED, Duration.ofMillis(30));
 
     assertThat(registry.get("funit.jobs.started").counter().count()).isEqualTo(2);
     assertThat(registry.get("funit.jobs.finished").tag("outcome", "retried").counter().count()).isEqualTo(1);

@@ -1,8 +1,8 @@
 package io.funit.common.eval;
 
-import io.funit.common.contract.EvalRequest;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
+import io.funit.common.eval.EvalRequest;
 import io.funit.common.eval.judges.JudgeProvider;
 import io.funit.common.eval.judges.Judges;
 import io.funit.common.eval.protocol.Draws;

@@ -1,11 +1,11 @@
 package io.funit.common.eval;
 
-import io.funit.common.contract.EvalRequest;
 import io.funit.common.dataset.StoredDatasets;
 import io.funit.common.dataset.sampler.ClassImageCache;
 import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.dataset.sampler.Preprocessing;
 import io.funit.common.dataset.sampler.ShardSource;
+import io.funit.common.eval.EvalRequest;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.models.ServingGenerator;
 import io.funit.common.storage.ObjectStore;

@@ -3,13 +3,13 @@ package io.funit.common.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.funit.common.contract.EvalRequest;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
+import io.funit.common.eval.EvalRequest;
 import io.funit.common.eval.judges.JudgeBudget;
 import io.funit.common.eval.judges.LocalJudges;
-import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.eval.report.EvaluationReport.MethodScores;
+import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.LossConfig;
 import io.funit.common.funit.config.OptimizerConfig;

@@ -1,7 +1,7 @@
 package io.funit.common.worker.probe;
 
-import io.funit.common.contract.JobType;
-import io.funit.common.contract.ProbeRequest;
+import com.google.auto.service.AutoService;
+import io.funit.common.jobs.JobDescriptor;
 import io.funit.common.json.Json;
 import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
@@ -10,7 +10,10 @@ import io.funit.common.storage.StorageException;
 import io.funit.common.worker.InvalidJobException;
 import io.funit.common.worker.JobContext;
 import io.funit.common.worker.JobHandler;
+import io.funit.common.worker.JobHandlerFactory;
 import io.funit.common.worker.RetryableJobException;
+import io.funit.common.worker.WorkerServices;
+import io.funit.common.worker.probe.ProbeRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -23,6 +26,7 @@ import java.util.HexFormat;
  * request (no time, no worker id), so a redelivered probe finds the same bytes already stored.
  */
 public final class ProbeHandler implements JobHandler<ProbeRequest> {
+  private static final ProbeJob DESCRIPTOR = new ProbeJob();
   public static final String OUTPUT_NAME = "probe.json";
   private final ObjectStore store;
 
@@ -37,13 +41,8 @@ public final class ProbeHandler implements JobHandler<ProbeRequest> {
   record ProbeOutput(String jobId, int steps, String message, String inputKey, String inputSha256) {}
 
   @Override
-  public JobType type() {
-    return JobType.PROBE;
-  }
-
-  @Override
-  public Class<ProbeRequest> requestClass() {
-    return ProbeRequest.class;
+  public JobDescriptor<ProbeRequest> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
@@ -73,5 +72,19 @@ public final class ProbeHandler implements JobHandler<ProbeRequest> {
       throw new RetryableJobException("cannot read " + key + ": " + e.getMessage(), e);
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Registers this handler with its worker. */
+  @AutoService(JobHandlerFactory.class)
+  public static final class Factory implements JobHandlerFactory {
+    @Override
+    public String worker() {
+      return EVERY_WORKER;
+    }
+
+    @Override
+    public JobHandler<?> create(WorkerServices services) {
+      return new ProbeHandler(services.store());
+    }
   }
 }

@@ -1,17 +1,22 @@
-package io.funit.common.dataset.job;
+package io.funit.train.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
 import io.funit.common.config.Settings;
-import io.funit.common.contract.DatasetRequest;
-import io.funit.common.contract.JobType;
 import io.funit.common.dataset.DatasetDirectory;
+import io.funit.common.dataset.DatasetJob;
 import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.DatasetRequest;
 import io.funit.common.dataset.StoredDatasets;
 import io.funit.common.dataset.imports.ImportLimits;
+import io.funit.common.jobs.JobDescriptor;
 import io.funit.common.json.Json;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.worker.JobContext;
 import io.funit.common.worker.JobHandler;
+import io.funit.common.worker.JobHandlerFactory;
+import io.funit.common.worker.WorkerServices;
+import io.funit.train.TrainWorkerMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +32,7 @@ import java.util.stream.Stream;
  * stored dataset; a failed, canceled or interrupted build leaves no dataset objects behind.
  */
 public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
+  private static final DatasetJob DESCRIPTOR = new DatasetJob();
   private final ObjectStore store;
   private final StoredDatasets datasets;
   private final Path workDir;
@@ -48,13 +54,8 @@ public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
   }
 
   @Override
-  public JobType type() {
-    return JobType.DATASET;
-  }
-
-  @Override
-  public Class<DatasetRequest> requestClass() {
-    return DatasetRequest.class;
+  public JobDescriptor<DatasetRequest> descriptor() {
+    return DESCRIPTOR;
   }
 
   @Override
@@ -117,6 +118,20 @@ public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
+    }
+  }
+
+  /** Registers this handler with its worker. */
+  @AutoService(JobHandlerFactory.class)
+  public static final class Factory implements JobHandlerFactory {
+    @Override
+    public String worker() {
+      return TrainWorkerMain.NAME;
+    }
+
+    @Override
+    public JobHandler<?> create(WorkerServices services) {
+      return fromSettings(services.store(), services.settings());
     }
   }
 }

@@ -1,7 +1,8 @@
-package io.funit.common.contract;
+package io.funit.common.training;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.contract.InvalidRequestException;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,8 @@
-package io.funit.common.contract;
+package io.funit.common.training;
 
+import io.funit.common.contract.Checks;
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.contract.JobRequest;
 import io.funit.common.funit.config.LearningRateCooldown;
 
 /**

@@ -1,5 +1,8 @@
-package io.funit.common.contract;
+package io.funit.common.translate;
 
+import io.funit.common.contract.Checks;
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.contract.JobRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;

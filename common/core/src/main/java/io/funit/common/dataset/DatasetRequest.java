@@ -1,5 +1,8 @@
-package io.funit.common.contract;
+package io.funit.common.dataset;
 
+import io.funit.common.contract.Checks;
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.contract.JobRequest;
 import io.funit.common.dataset.fonts.FontPreset;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,5 +1,9 @@
-package io.funit.common.contract;
+package io.funit.common.eval;
 
+import io.funit.common.contract.Checks;
+import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.contract.JobRequest;
+import io.funit.common.translate.TranslateRequest;
 import java.util.List;
 
 /**
@@ -16,10 +20,14 @@ public record EvalRequest(String model, String dataset, List<Integer> k, int con
   public EvalRequest {
     Checks.required("model", model);
     Checks.required("dataset", dataset);
-    k = k == null || k.isEmpty() ? List.of(1, 5, 10, 20) : List.copyOf(Checks.size("k", k, 1, 16));
+    k = k == null || k.isEmpty() ? List.of(1, 5, 10, 20) : Checks.size("k", k, 1, 16);
     for (int i = 0; i < k.size(); i++) {
+      if (k.get(i) == null) {
+        throw new InvalidRequestException("k[" + i + "]", "must be a whole number, got null");
+      }
       Checks.range("k[" + i + "]", k.get(i), 1, TranslateRequest.MAX_CLASS_IMAGES);
     }
+    k = List.copyOf(k);
     contents = contents == 0 ? 100 : (int) Checks.range("contents", contents, 1, 100_000);
     metrics = metrics == null ? List.of() : List.copyOf(metrics);
   }

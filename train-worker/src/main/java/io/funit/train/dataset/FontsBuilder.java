@@ -1,7 +1,7 @@
-package io.funit.common.dataset.job;
+package io.funit.train.dataset;
 
-import io.funit.common.contract.DatasetRequest;
 import io.funit.common.dataset.DatasetDirectory;
+import io.funit.common.dataset.DatasetRequest;
 import io.funit.common.dataset.fonts.FontBuildOptions;
 import io.funit.common.dataset.fonts.FontBuildSummary;
 import io.funit.common.dataset.fonts.FontDatasetBuilder;

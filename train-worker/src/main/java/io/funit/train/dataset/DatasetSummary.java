@@ -1,4 +1,4 @@
-package io.funit.common.dataset.job;
+package io.funit.train.dataset;
 
 import io.funit.common.dataset.DatasetDirectory;
 import io.funit.common.dataset.DatasetManifest;
