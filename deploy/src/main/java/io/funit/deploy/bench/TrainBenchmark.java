@@ -133,9 +133,9 @@ public final class TrainBenchmark implements Callable<Integer> {
   private FunitConfig overridden(FunitConfig base) {
     var g = base.gen();
     var d = base.dis();
-    var gen = new io.funit.common.funit.model.GeneratorConfig(genNf == null ? g.nf() : genNf, g.nResBlks(), g.nfMlp(),
+    var gen = new io.funit.common.funit.config.GeneratorConfig(genNf == null ? g.nf() : genNf, g.nResBlks(), g.nfMlp(),
         g.latentDim(), g.nMlpBlks(), g.nDownsContent(), g.nDownsClass());
-    var dis = new io.funit.common.funit.model.DiscriminatorConfig(disNf == null ? d.nf() : disNf,
+    var dis = new io.funit.common.funit.config.DiscriminatorConfig(disNf == null ? d.nf() : disNf,
         disResBlks == null ? d.nResBlks() : disResBlks, d.numClasses(), d.inPlaceActivation());
     return new FunitConfig(base.preset(), base.imageSize(), base.batchSize(), gen, dis, base.genOpt(), base.disOpt(),
         base.loss(), base.emaBeta(), base.emaWarmup(), base.maxIter(), base.emaRamp());

@@ -8,6 +8,7 @@ import io.funit.common.eval.Evaluation;
 import io.funit.common.eval.EvaluationLoader;
 import io.funit.common.eval.EvaluationOutputs;
 import io.funit.common.eval.EvaluationSettings;
+import io.funit.common.eval.bank.Progress;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.json.Json;
 import io.funit.common.models.ModelRegistry;
@@ -125,7 +126,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   /** Progress on stderr, at most about once a second, so a long evaluation shows it is alive without flooding. */
-  private static final class StderrProgress implements Evaluation.Progress {
+  private static final class StderrProgress implements Progress {
     private long lastNanos;
 
     @Override

@@ -44,7 +44,7 @@ public final class CheckReferenceCommand implements Callable<Integer> {
       FunitConfig config = Presets.get(preset);
       architecture = new ReferenceCheck.Architecture(config.gen(), config.dis());
     }
-    var dis = new io.funit.common.funit.model.DiscriminatorConfig(architecture.dis().nf(),
+    var dis = new io.funit.common.funit.config.DiscriminatorConfig(architecture.dis().nf(),
         architecture.dis().nResBlks(), architecture.dis().numClasses(), !clean);
     ReferenceCheck.Result result = ReferenceCheck.run(file, architecture.gen(), dis);
     Map<String, Object> out = new LinkedHashMap<>();

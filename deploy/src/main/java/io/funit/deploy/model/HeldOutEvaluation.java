@@ -50,7 +50,7 @@ public final class HeldOutEvaluation {
         store.putBytes(ModelRegistry.cardKey(modelId).replace(ModelRegistry.CARD, RESULT), Json.writeBytes(result),
             "application/json");
         if (grid != null) {
-          Files.write(grid, io.funit.common.eval.HeldOutGrid.render(nets.genTest(), manifest, images, size, 16,
+          Files.write(grid, HeldOutGrid.render(nets.genTest(), manifest, images, size, 16,
               "AaBbGgQRefkxy27", k, 7));
         }
         return result;

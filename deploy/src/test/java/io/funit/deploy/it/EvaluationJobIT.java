@@ -16,7 +16,7 @@ import io.funit.common.testing.TopicReader;
 import io.funit.common.worker.WorkerRuntime;
 import io.funit.common.worker.WorkerSettings;
 import io.funit.deploy.eval.EvalCommand;
-import io.funit.eval.EvalJobHandler;
+import io.funit.worker.eval.EvalJobHandler;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

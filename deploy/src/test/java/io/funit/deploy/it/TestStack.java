@@ -70,7 +70,7 @@ final class TestStack implements AutoCloseable {
   /** A worker that builds datasets (as train workers do), with its scratch space under {@code workDir}. */
   WorkerRuntime startDatasetWorker(String workerId, java.nio.file.Path workDir) {
     WorkerRuntime worker = WorkerRuntime.start(kafka, WorkerSettings.from(settings).withWorkerId(workerId),
-        List.of(io.funit.train.dataset.DatasetJobHandler.fromSettings(store,
+        List.of(io.funit.worker.train.dataset.DatasetJobHandler.fromSettings(store,
             settings.with(Map.of("FUNIT_WORK_DIR", workDir.toString())))));
     running.add(worker);
     return worker;
@@ -81,7 +81,7 @@ final class TestStack implements AutoCloseable {
     Settings local = settings.with(Map.of("FUNIT_CACHE_DIR", dir.resolve("cache").toString(),
         "FUNIT_WORK_DIR", dir.resolve("work").toString()));
     WorkerRuntime worker = WorkerRuntime.start(kafka, WorkerSettings.from(local).withWorkerId(workerId),
-        List.of(io.funit.train.TrainJobHandler.fromSettings(store, local)));
+        List.of(io.funit.worker.train.TrainJobHandler.fromSettings(store, local)));
     running.add(worker);
     return worker;
   }

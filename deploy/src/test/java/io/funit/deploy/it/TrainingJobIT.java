@@ -12,7 +12,7 @@ import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.common.training.MetricRow;
 import io.funit.common.training.TrainingMetrics;
-import io.funit.train.TrainWorkerMain;
+import io.funit.worker.train.TrainWorkerMain;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobEventType;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
-import io.funit.translate.TranslateWorkerMain;
+import io.funit.worker.translate.TranslateWorkerMain;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

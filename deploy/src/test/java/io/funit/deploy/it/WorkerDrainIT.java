@@ -14,7 +14,7 @@ import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.common.training.MetricRow;
 import io.funit.common.training.TrainingMetrics;
-import io.funit.train.TrainWorkerMain;
+import io.funit.worker.train.TrainWorkerMain;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

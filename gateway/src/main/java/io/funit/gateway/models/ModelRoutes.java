@@ -47,6 +47,7 @@ public final class ModelRoutes {
   private static Map<String, Object> summary(ModelCard c, boolean isDefault) {
     Map<String, Object> summary = new java.util.LinkedHashMap<>(); // tolerates a card with missing fields
     summary.put("id", c.id());
+    summary.put("family", c.family());
     summary.put("preset", c.preset());
     summary.put("dataset", c.dataset());
     summary.put("dataset_name", c.datasetName());

@@ -7,7 +7,7 @@ import io.funit.common.config.Settings;
 import io.funit.common.contract.JobEnvelope;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobType;
-import io.funit.common.dataset.DatasetJob;
+import io.funit.common.dataset.job.DatasetJob;
 import io.funit.common.json.Json;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.kafka.KafkaClients;

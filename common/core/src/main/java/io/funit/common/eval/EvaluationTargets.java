@@ -4,7 +4,6 @@ import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.StoredDatasets;
-import io.funit.common.eval.EvalRequest;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;

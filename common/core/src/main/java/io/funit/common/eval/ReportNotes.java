@@ -1,7 +1,6 @@
 package io.funit.common.eval;
 
 import io.funit.common.dataset.DatasetManifest;
-import io.funit.common.eval.EvalRequest;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -43,4 +43,16 @@ public final class ImagePlanes {
     }
     return out;
   }
+
+  /** Replaces each pixel's three channels by their mean, in place, for (B, 3, H, W) images flattened. */
+  public static void toGray(float[] images, int plane) {
+    for (int base = 0; base + 3 * plane <= images.length; base += 3 * plane) {
+      for (int i = 0; i < plane; i++) {
+        float mean = (images[base + i] + images[base + plane + i] + images[base + 2 * plane + i]) / 3;
+        images[base + i] = mean;
+        images[base + plane + i] = mean;
+        images[base + 2 * plane + i] = mean;
+      }
+    }
+  }
 }

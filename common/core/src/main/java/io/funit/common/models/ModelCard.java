@@ -24,10 +24,20 @@ import java.util.Map;
  * @param generatorKey the object holding the EMA generator's weights (safetensors, official key names)
  * @param createdAt when it was registered
  * @param color {@code gray} or {@code rgb}, from the training dataset: translations of a gray model are served gray
+ * @param family the model family that loads the generator (a {@code ModelFamily}); cards written before families
+ *     are FUNIT's
  */
 public record ModelCard(String id, String training, String dataset, String datasetName, String preset,
     int imageSize, JsonNode config, long iterations, List<String> classesSeen, List<String> heldOutClasses,
-    Map<String, Double> finalLosses, List<String> dataLicences, String generatorKey, Instant createdAt, String color) {
+    Map<String, Double> finalLosses, List<String> dataLicences, String generatorKey, Instant createdAt, String color,
+    String family) {
+  /** The family of FUNIT's models, and of every card without one. */
+  public static final String FUNIT = "funit";
+
+  public ModelCard {
+    family = family == null ? FUNIT : family;
+  }
+
   /** Cards written before the color field were all of font (gray) datasets or say nothing: rgb unless gray. */
   public boolean gray() {
     return "gray".equals(color);

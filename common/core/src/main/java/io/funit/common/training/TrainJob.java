@@ -5,13 +5,11 @@ import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobType;
 import io.funit.common.dataset.StoredDatasets;
-import io.funit.common.funit.config.ConfigOverrides;
-import io.funit.common.funit.config.FunitConfig;
-import io.funit.common.funit.config.Presets;
 import io.funit.common.jobs.AdmissionContext;
 import io.funit.common.jobs.JobConflictException;
 import io.funit.common.jobs.JobDescriptor;
 import io.funit.common.jobs.JobReference;
+import io.funit.common.models.ModelPresets;
 import java.util.List;
 
 /** Training jobs: FUNIT on a built dataset, from scratch or continuing an ended training. */
@@ -42,14 +40,14 @@ public final class TrainJob implements JobDescriptor<TrainRequest> {
   }
 
   /**
-   * What the worker would refuse: an unknown preset, overrides it cannot apply, a dataset not built, a continued
+   * What the worker would refuse: a preset no model family has ({@link ModelPresets}), overrides it cannot apply, a dataset not built, a continued
    * training that has not ended or that trained on another dataset.
    */
   @Override
   public TrainRequest admit(TrainRequest request, AdmissionContext context) {
-    FunitConfig preset = Presets.find(request.preset()).orElseThrow(() -> new InvalidRequestException("preset",
-        "unknown preset '" + request.preset() + "'; known: " + Presets.names()));
-    ConfigOverrides.apply(preset, request.overrides());
+    ModelPresets family = ModelPresets.forPreset(request.preset()).orElseThrow(() -> new InvalidRequestException(
+        "preset", "unknown preset '" + request.preset() + "'; known: " + ModelPresets.allNames()));
+    family.check(request.preset(), request.overrides());
     if (request.continueFrom() != null) {
       JobEvent parent = context.job(request.continueFrom()).filter(job -> job.type() == TYPE).orElseThrow(() ->
           new InvalidRequestException("continue_from", "no training " + request.continueFrom()));

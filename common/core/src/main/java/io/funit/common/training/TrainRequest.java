@@ -4,6 +4,7 @@ import io.funit.common.contract.Checks;
 import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobRequest;
 import io.funit.common.funit.config.LearningRateCooldown;
+import io.funit.common.funit.config.TrainOverrides;
 
 /**
  * Train a FUNIT model on a stored dataset.

@@ -2,7 +2,6 @@ package io.funit.common.translate;
 
 import io.funit.common.config.Settings;
 import io.funit.common.dataset.imports.ImportLimits;
-import io.funit.common.translate.TranslateRequest;
 
 /**
  * Bounds on one translation request, checked by the gateway before anything is stored and again by the worker.

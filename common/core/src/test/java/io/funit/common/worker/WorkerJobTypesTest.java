@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funit.common.config.Settings;
 import io.funit.common.contract.JobType;
-import io.funit.common.dataset.DatasetJob;
+import io.funit.common.dataset.job.DatasetJob;
 import io.funit.common.training.TrainJob;
 import io.funit.common.worker.probe.ProbeJob;
 import io.funit.common.worker.probe.ProbeRequest;

@@ -2,14 +2,15 @@ package io.funit.common.eval;
 
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
-import io.funit.common.eval.EvalRequest;
+import io.funit.common.eval.bank.ImageBank;
+import io.funit.common.eval.bank.Progress;
 import io.funit.common.eval.judges.JudgeProvider;
 import io.funit.common.eval.judges.Judges;
 import io.funit.common.eval.protocol.Draws;
 import io.funit.common.eval.protocol.Protocol;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.models.ModelCard;
-import io.funit.common.models.ServingGenerator;
+import io.funit.common.models.ServingModel;
 import io.funit.common.worker.InvalidJobException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class Evaluation {
    * @param dataset the dataset whose test split holds the held-out classes
    * @param images the dataset's images, preprocessed to the model's size
    */
-  public record Inputs(String evaluationId, EvalRequest request, ModelCard card, ServingGenerator generator,
+  public record Inputs(String evaluationId, EvalRequest request, ModelCard card, ServingModel generator,
       DatasetManifest dataset, KShotSampler images) {}
 
   /**
@@ -48,14 +49,6 @@ public final class Evaluation {
    * @param files report-relative file name → bytes (the sample grids named in {@code report.samples()})
    */
   public record Output(EvaluationReport report, Map<String, byte[]> files) {}
-
-  /**
-   * Reports what the evaluation is doing ({@code done} of {@code total} steps), and lets a job stop it: an exception
-   * thrown here (e.g. the worker's JobStoppedException) ends the evaluation and propagates.
-   */
-  public interface Progress {
-    void step(long done, long total, String message);
-  }
 
   /** {@link #run(Inputs, JudgeProvider, Progress, EvalOptions)} with the default limits. */
   public static Output run(Inputs inputs, JudgeProvider judges, Progress progress) {
@@ -76,7 +69,7 @@ public final class Evaluation {
     if (heldOut == 0 || dataset.split(DatasetManifest.SPLIT_TRAIN).isEmpty()) {
       throw new InvalidJobException("dataset " + dataset.id() + " needs training and held-out classes");
     }
-    int size = inputs.generator().config().imageSize();
+    int size = inputs.generator().imageSize();
     int contents = Math.max(1, Math.min(inputs.request().contents(), options.maxTranslationsPerK() / heldOut));
     if (fonts) {
       contents = Math.min(contents, dataset.contents().size());
@@ -86,7 +79,7 @@ public final class Evaluation {
     List<Draws.ClassDraws> plan = Draws.plan(dataset, bank, ks, contents, options.seed());
     boolean judged = wanted.stream().anyMatch(MetricCatalog::needsJudges);
     try (Judges j = judged ? judges.judges(dataset, bank, phases.judges()) : null) {
-      Protocol.Result result = Protocol.run(inputs.generator().generator(), dataset, bank, j, ks, plan, wanted,
+      Protocol.Result result = Protocol.run(inputs.generator(), dataset, bank, j, ks, plan, wanted,
           options.sampleColumns(), phases.protocol());
       Map<String, byte[]> files = new LinkedHashMap<>();
       List<String> samples = new ArrayList<>();

@@ -5,9 +5,9 @@ import io.funit.common.dataset.sampler.ClassImageCache;
 import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.dataset.sampler.Preprocessing;
 import io.funit.common.dataset.sampler.ShardSource;
-import io.funit.common.eval.EvalRequest;
+import io.funit.common.models.ModelFamilies;
 import io.funit.common.models.ModelRegistry;
-import io.funit.common.models.ServingGenerator;
+import io.funit.common.models.ServingModel;
 import io.funit.common.storage.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,8 +48,8 @@ public final class EvaluationLoader {
    */
   public Loaded load(String evaluationId, EvalRequest request) throws IOException {
     EvaluationTargets.Target target = EvaluationTargets.resolve(store, request);
-    ServingGenerator generator = generator(target.card().id());
-    int size = generator.config().imageSize();
+    ServingModel generator = ModelFamilies.loadRegistered(store, target.card(), workDir);
+    int size = generator.imageSize();
     KShotSampler images = new KShotSampler(new ClassImageCache(
         ShardSource.cached(new StoredDatasets(store), target.dataset().id(), shardCache), IMAGE_CACHE_BYTES),
         new Preprocessing(size, size));
@@ -57,7 +57,4 @@ public final class EvaluationLoader {
         images));
   }
 
-  private ServingGenerator generator(String modelId) throws IOException {
-    return io.funit.common.models.GeneratorWeights.loadRegistered(store, modelId, workDir);
-  }
 }

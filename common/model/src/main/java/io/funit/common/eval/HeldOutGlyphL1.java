@@ -9,6 +9,7 @@ import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.funit.model.FewShotGenerator;
+import io.funit.common.imaging.ImagePlanes;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -20,7 +21,7 @@ import java.util.SplittableRandom;
  * where copying the content glyph scored 0.222). Two baselines use the same draws: copying the content glyph, and
  * the pixel mean of the K class glyphs. For gray datasets (glyphs) the translation is compared in gray, the mean
  * of its three channels: the network always has three output channels, and the dataset's colour model says the
- * product shows gray images ({@link #toGray}).
+ * product shows gray images ({@link ImagePlanes#toGray}).
  */
 public final class HeldOutGlyphL1 {
   /** The standard draws (the demo's figure, a model's held-out-l1.json, a training's validation): 32 fonts. */
@@ -82,7 +83,7 @@ public final class HeldOutGlyphL1 {
               batch.create(classImages, new Shape(chars, k, 3, size, size))), false).singletonOrThrow();
           float[] translated = out.toFloatArray();
           if ("gray".equals(dataset.color())) {
-            toGray(translated, size * size);
+            ImagePlanes.toGray(translated, size * size);
           }
           for (int i = 0; i < chars; i++) {
             float[] classMean = classMean(classImages, i * k * stride, k, stride);
@@ -99,18 +100,6 @@ public final class HeldOutGlyphL1 {
       }
     }
     return new Result(fonts, chars, k, model / n, copy / n, mean / n, style.result());
-  }
-
-  /** Replaces each pixel's three channels by their mean, in place, for (B, 3, H, W) images flattened. */
-  public static void toGray(float[] images, int plane) {
-    for (int base = 0; base + 3 * plane <= images.length; base += 3 * plane) {
-      for (int i = 0; i < plane; i++) {
-        float mean = (images[base + i] + images[base + plane + i] + images[base + 2 * plane + i]) / 3;
-        images[base + i] = mean;
-        images[base + plane + i] = mean;
-        images[base + 2 * plane + i] = mean;
-      }
-    }
   }
 
   /** Mean |a − b| of two [−1, 1] images (the translation clipped to that range first). */

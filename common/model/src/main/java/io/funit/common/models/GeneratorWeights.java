@@ -25,23 +25,6 @@ public final class GeneratorWeights {
         "config", Json.write(nets.config())));
   }
 
-  /**
-   * A registered model's generator loaded for inference (its EMA weights only), downloaded through a temporary file
-   * in {@code workDir} (null: the system's temp dir) that is deleted afterwards.
-   */
-  public static ServingGenerator loadRegistered(io.funit.common.storage.ObjectStore store, String modelId,
-      Path workDir) throws IOException {
-    Path file = workDir == null ? java.nio.file.Files.createTempFile("funit-generator-", ".safetensors")
-        : java.nio.file.Files.createTempFile(java.nio.file.Files.createDirectories(workDir), "funit-generator-",
-            ".safetensors");
-    try {
-      store.download(ModelRegistry.generatorKey(modelId), file);
-      return loadForServing(file);
-    } finally {
-      java.nio.file.Files.deleteIfExists(file);
-    }
-  }
-
   /** The file's generator alone, for inference: a third of the memory of {@link #load}. */
   public static ServingGenerator loadForServing(Path file) throws IOException {
     NDManager manager = NDManager.newBaseManager();

@@ -6,7 +6,6 @@ import io.funit.common.dataset.sampler.ClassImageCache;
 import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.dataset.sampler.Preprocessing;
 import io.funit.common.dataset.sampler.ShardSource;
-import io.funit.common.eval.EvalRequest;
 import io.funit.common.eval.judges.JudgeBudget;
 import io.funit.common.eval.judges.LocalJudges;
 import io.funit.common.json.Json;

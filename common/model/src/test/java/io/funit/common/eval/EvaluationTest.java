@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
-import io.funit.common.eval.EvalRequest;
 import io.funit.common.eval.judges.JudgeBudget;
 import io.funit.common.eval.judges.LocalJudges;
 import io.funit.common.eval.report.EvaluationReport.MethodScores;
 import io.funit.common.eval.report.EvaluationReport;
+import io.funit.common.funit.config.DiscriminatorConfig;
 import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.config.GeneratorConfig;
 import io.funit.common.funit.config.LossConfig;
 import io.funit.common.funit.config.OptimizerConfig;
-import io.funit.common.funit.model.DiscriminatorConfig;
 import io.funit.common.funit.model.FunitNetworks;
-import io.funit.common.funit.model.GeneratorConfig;
 import io.funit.common.models.GeneratorWeights;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ServingGenerator;
@@ -54,7 +53,7 @@ class EvaluationTest {
       throws Exception {
     KShotSampler images = GlyphDatasets.sampler(dir.resolve("ds"), SIZE);
     ModelCard card = new ModelCard("m1", "m1", dataset.id(), dataset.name(), "tiny", SIZE, null, 10, List.of(),
-        List.of(), Map.of(), List.of(), "models/m1/generator.safetensors", null, "gray");
+        List.of(), Map.of(), List.of(), "models/m1/generator.safetensors", null, "gray", ModelCard.FUNIT);
     try (ServingGenerator generator = GeneratorWeights.loadForServing(generatorFile)) {
       return Evaluation.run(new Evaluation.Inputs("e1", new EvalRequest("m1", dataset.id(), k, 5, metrics), card,
           generator, dataset, images), new LocalJudges(judges, FAST), (done, total, message) -> {

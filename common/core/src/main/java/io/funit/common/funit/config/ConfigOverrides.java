@@ -1,9 +1,6 @@
 package io.funit.common.funit.config;
 
 import io.funit.common.contract.InvalidRequestException;
-import io.funit.common.funit.model.DiscriminatorConfig;
-import io.funit.common.funit.model.GeneratorConfig;
-import io.funit.common.training.TrainOverrides;
 
 /**
  * A training job's overrides applied to its preset. In common because the gateway refuses what the train-worker would

@@ -1,7 +1,5 @@
 package io.funit.common.funit.config;
 
-import io.funit.common.funit.model.DiscriminatorConfig;
-import io.funit.common.funit.model.GeneratorConfig;
 
 /**
  * Everything that defines a FUNIT model and its training. Gen and dis settings are separate fields (the
@@ -42,7 +40,7 @@ public record FunitConfig(String preset, int imageSize, int batchSize, Generator
   }
 
   public FunitConfig withNumClasses(int classes) {
-    return new FunitConfig(preset, imageSize, batchSize, gen, new io.funit.common.funit.model.DiscriminatorConfig(
+    return new FunitConfig(preset, imageSize, batchSize, gen, new io.funit.common.funit.config.DiscriminatorConfig(
         dis.nf(), dis.nResBlks(), classes, dis.inPlaceActivation()), genOpt, disOpt, loss, emaBeta, emaWarmup, maxIter,
         emaRamp);
   }

@@ -1,7 +1,5 @@
 package io.funit.common.funit.config;
 
-import io.funit.common.funit.model.DiscriminatorConfig;
-import io.funit.common.funit.model.GeneratorConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

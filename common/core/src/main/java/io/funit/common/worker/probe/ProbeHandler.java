@@ -13,7 +13,6 @@ import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.JobHandlerFactory;
 import io.funit.common.worker.RetryableJobException;
 import io.funit.common.worker.WorkerServices;
-import io.funit.common.worker.probe.ProbeRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funit.common.contract.InvalidRequestException;
-import io.funit.common.funit.model.GeneratorConfig;
 import io.funit.common.json.Json;
-import io.funit.common.training.TrainOverrides;
 import org.junit.jupiter.api.Test;
 
 /** Overrides reach the configuration a training builds its networks from, and nothing else changes. */

@@ -1,8 +1,8 @@
 package io.funit.common.eval.judges;
 
 import io.funit.common.dataset.DatasetManifest;
-import io.funit.common.eval.Evaluation;
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
+import io.funit.common.eval.bank.Progress;
 import io.funit.common.eval.report.EvaluationReport.JudgeSummary;
 import io.funit.common.json.Json;
 import java.io.IOException;
@@ -48,7 +48,7 @@ final class CachedJudges implements JudgeProvider {
   }
 
   @Override
-  public Judges judges(DatasetManifest dataset, ImageBank images, Evaluation.Progress progress) throws IOException {
+  public Judges judges(DatasetManifest dataset, ImageBank images, Progress progress) throws IOException {
     Optional<byte[]> stored = storage.read(dataset.id(), indexName(images.size()));
     if (stored.isPresent()) {
       progress.step(0, 1, "loading the dataset's judges");

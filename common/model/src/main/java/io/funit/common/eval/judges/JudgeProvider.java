@@ -1,8 +1,8 @@
 package io.funit.common.eval.judges;
 
 import io.funit.common.dataset.DatasetManifest;
-import io.funit.common.eval.Evaluation;
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
+import io.funit.common.eval.bank.Progress;
 import java.io.IOException;
 
 /**
@@ -11,7 +11,7 @@ import java.io.IOException;
  */
 public interface JudgeProvider {
   /** The judges; the caller closes them. Progress reports training, if any. */
-  Judges judges(DatasetManifest dataset, ImageBank images, Evaluation.Progress progress) throws IOException;
+  Judges judges(DatasetManifest dataset, ImageBank images, Progress progress) throws IOException;
 
   /** Judges trained afresh for every evaluation and kept nowhere (tests, one-off runs). */
   static JudgeProvider untrained(JudgeBudget budget) {

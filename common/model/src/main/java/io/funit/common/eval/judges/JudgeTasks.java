@@ -2,7 +2,7 @@ package io.funit.common.eval.judges;
 
 import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

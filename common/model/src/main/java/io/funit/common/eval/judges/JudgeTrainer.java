@@ -11,8 +11,8 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import io.funit.common.eval.Evaluation;
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
+import io.funit.common.eval.bank.Progress;
 import io.funit.common.eval.metrics.TopK;
 import io.funit.common.eval.report.EvaluationReport.JudgeSummary;
 import io.funit.common.funit.train.NoGrad;
@@ -28,7 +28,7 @@ public final class JudgeTrainer {
 
   /** The trained judge; its test accuracy measured on the task's test images. */
   public static Judge train(JudgeTask task, ImageBank bank, JudgeBudget budget, double seconds,
-      Evaluation.Progress progress) {
+      Progress progress) {
     JudgeNet net = new JudgeNet(JudgeConfig.standard(bank.size(), task.classes()));
     Model model = Model.newInstance("judge-" + task.name());
     try {

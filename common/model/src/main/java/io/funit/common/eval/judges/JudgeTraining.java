@@ -1,8 +1,8 @@
 package io.funit.common.eval.judges;
 
 import io.funit.common.dataset.DatasetManifest;
-import io.funit.common.eval.Evaluation;
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
+import io.funit.common.eval.bank.Progress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
 final class JudgeTraining {
   private JudgeTraining() {}
 
-  static Judges trainAll(DatasetManifest dataset, ImageBank images, JudgeBudget budget, Evaluation.Progress progress) {
+  static Judges trainAll(DatasetManifest dataset, ImageBank images, JudgeBudget budget, Progress progress) {
     List<JudgeTask> tasks = JudgeTasks.of(dataset, images, budget);
     long total = tasks.stream().mapToLong(t -> t.trainIds().length).sum();
     List<Judge> trained = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.funit.common.eval.judges;
 
 import io.funit.common.dataset.DatasetManifest;
-import io.funit.common.eval.Evaluation;
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
+import io.funit.common.eval.bank.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ public final class LocalJudges implements JudgeProvider {
   }
 
   @Override
-  public Judges judges(DatasetManifest dataset, ImageBank images, Evaluation.Progress progress) throws IOException {
+  public Judges judges(DatasetManifest dataset, ImageBank images, Progress progress) throws IOException {
     return cache.judges(dataset, images, progress);
   }
 }

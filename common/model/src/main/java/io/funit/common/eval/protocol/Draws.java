@@ -2,7 +2,7 @@ package io.funit.common.eval.protocol;
 
 import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
 import io.funit.common.worker.InvalidJobException;
 import java.util.ArrayList;
 import java.util.List;

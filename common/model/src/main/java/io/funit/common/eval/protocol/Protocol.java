@@ -1,16 +1,16 @@
 package io.funit.common.eval.protocol;
 
 import io.funit.common.dataset.DatasetManifest;
-import io.funit.common.eval.Evaluation;
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
+import io.funit.common.eval.bank.Progress;
 import io.funit.common.eval.baselines.Baselines;
 import io.funit.common.eval.judges.Judges;
 import io.funit.common.eval.metrics.ContentDistance;
 import io.funit.common.eval.metrics.FeaturePca;
-import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.eval.report.EvaluationReport.KResult;
 import io.funit.common.eval.report.EvaluationReport.MethodScores;
-import io.funit.common.funit.model.FewShotGenerator;
+import io.funit.common.eval.report.EvaluationReport;
+import io.funit.common.models.FewShotTranslator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +35,9 @@ public final class Protocol {
    */
   public record Result(List<KResult> results, List<byte[]> grids, int fidDims) {}
 
-  public static Result run(FewShotGenerator generator, DatasetManifest dataset, ImageBank bank, Judges judges,
+  public static Result run(FewShotTranslator generator, DatasetManifest dataset, ImageBank bank, Judges judges,
       List<Integer> ks, List<Draws.ClassDraws> plan, Set<String> wanted, int sampleColumns,
-      Evaluation.Progress progress) {
+      Progress progress) {
     boolean gray = "gray".equals(dataset.color());
     int contents = plan.get(0).draws().size();
     RealFeatures reals = judges == null ? null : RealFeatures.of(judges.styleAll(), bank, plan, FID_DIMS, contents);

@@ -1,6 +1,6 @@
 package io.funit.common.eval.protocol;
 
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
 import io.funit.common.eval.judges.Judge;
 import io.funit.common.eval.metrics.FeaturePca;
 import java.util.ArrayList;

@@ -6,11 +6,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.funit.common.eval.HeldOutGlyphL1;
-import io.funit.common.eval.ImageBank;
-import io.funit.common.funit.model.FewShotGenerator;
+import io.funit.common.eval.bank.ImageBank;
 import io.funit.common.funit.model.KShotCode;
 import io.funit.common.funit.train.NoGrad;
+import io.funit.common.imaging.ImagePlanes;
+import io.funit.common.models.FewShotTranslator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +24,7 @@ import java.util.TreeMap;
 final class Translator implements AutoCloseable {
   private static final int BATCH = 64;
 
-  private final FewShotGenerator generator;
+  private final FewShotTranslator generator;
   private final ImageBank bank;
   private final boolean gray;
   private final NDManager scope;
@@ -36,12 +36,12 @@ final class Translator implements AutoCloseable {
   private final NoGrad noGrad = new NoGrad();
 
   /** Encodes the class's content images and every class image its draws use. */
-  Translator(FewShotGenerator generator, ImageBank bank, boolean gray, Draws.ClassDraws draws) {
+  Translator(FewShotTranslator generator, ImageBank bank, boolean gray, Draws.ClassDraws draws) {
     this.generator = generator;
     this.bank = bank;
     this.gray = gray;
     this.scope = NDManager.newBaseManager();
-    this.latent = generator.config().latentDim();
+    this.latent = generator.classCodeSize();
     this.store = new ParameterStore(scope, false);
     try {
       this.contentCodes = encode(draws);
@@ -57,7 +57,7 @@ final class Translator implements AutoCloseable {
     NDList codes = new NDList();
     for (int from = 0; from < contents.length; from += BATCH) {
       int[] ids = java.util.Arrays.copyOfRange(contents, from, Math.min(contents.length, from + BATCH));
-      codes.add(generator.contentCode(store, images(ids), false)); // kept in scope until the class is done
+      codes.add(generator.contentCode(store, images(ids))); // kept in scope until the class is done
     }
     NDArray contentCodes = codes.size() == 1 ? codes.get(0) : NDArrays.concat(codes);
     int[] shots = draws.draws().stream().flatMapToInt(d -> java.util.Arrays.stream(d.shots()).flatMapToInt(
@@ -67,7 +67,7 @@ final class Translator implements AutoCloseable {
       try (NDManager batch = scope.newSubManager()) {
         NDArray x = images(ids);
         x.attach(batch);
-        float[] code = generator.classCode(store, x, false).toFloatArray();
+        float[] code = generator.classCode(store, x).toFloatArray();
         for (int i = 0; i < ids.length; i++) {
           classCodes.put(ids[i], java.util.Arrays.copyOfRange(code, i * latent, (i + 1) * latent));
         }
@@ -96,12 +96,12 @@ final class Translator implements AutoCloseable {
         NDArray classCode = batch.create(codes, new Shape(b, latent));
         NDArray content = contentCodes.get(from + ":" + (from + b));
         content.attach(batch);
-        float[] translated = generator.decode(store, content, classCode, false).toFloatArray();
+        float[] translated = generator.decode(store, content, classCode).toFloatArray();
         System.arraycopy(translated, 0, out, from * bank.stride(), translated.length);
       }
     }
     if (gray) {
-      HeldOutGlyphL1.toGray(out, bank.size() * bank.size());
+      ImagePlanes.toGray(out, bank.size() * bank.size());
     }
     return out;
   }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.funit.common.funit.config.GeneratorConfig;
 
 /**
  * (content code, AdaIN params) → image in [−1, 1] (spec §1.5): AdaIN residual blocks, then per upsampling a

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.funit.common.funit.config.GeneratorConfig;
 
 /**
  * Image → class code (B, latent) (spec §1.3): 7×7 conv, two downsamplings doubling channels, the rest keeping

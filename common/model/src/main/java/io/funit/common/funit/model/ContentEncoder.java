@@ -3,6 +3,7 @@ package io.funit.common.funit.model;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.funit.common.funit.config.GeneratorConfig;
 
 /** Image → content code (spec §1.2): 7×7 conv, strided 4×4 downsamplings doubling channels, residual blocks; IN. */
 public final class ContentEncoder extends FunitBlock {

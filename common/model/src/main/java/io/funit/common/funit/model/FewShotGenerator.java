@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.funit.common.funit.config.GeneratorConfig;
 
 /**
  * FUNIT's few-shot generator (spec §1): content encoder, class encoder, MLP and AdaIN decoder. Children carry the

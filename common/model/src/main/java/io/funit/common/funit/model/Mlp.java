@@ -3,6 +3,7 @@ package io.funit.common.funit.model;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.funit.common.funit.config.GeneratorConfig;
 
 /** Class code (B, latent) → AdaIN parameters (B, n) (spec §1.4); the last layer has no activation. */
 public final class Mlp extends FunitBlock {

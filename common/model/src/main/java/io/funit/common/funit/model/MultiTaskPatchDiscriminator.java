@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.funit.common.funit.config.DiscriminatorConfig;
 
 /**
  * FUNIT's multi-task patch discriminator (spec §2): a residual feature network {@code cnn_f} and one patch head per

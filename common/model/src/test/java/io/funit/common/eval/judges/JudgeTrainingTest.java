@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.eval.GlyphDatasets;
-import io.funit.common.eval.ImageBank;
+import io.funit.common.eval.bank.ImageBank;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

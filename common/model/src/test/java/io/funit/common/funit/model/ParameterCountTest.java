@@ -2,6 +2,8 @@ package io.funit.common.funit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.funit.common.funit.config.DiscriminatorConfig;
+import io.funit.common.funit.config.GeneratorConfig;
 import io.funit.common.funit.weights.StateDictKeys;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

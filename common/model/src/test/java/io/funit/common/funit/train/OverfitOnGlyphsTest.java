@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import io.funit.common.funit.config.DiscriminatorConfig;
 import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.config.GeneratorConfig;
 import io.funit.common.funit.config.LossConfig;
 import io.funit.common.funit.config.OptimizerConfig;
-import io.funit.common.funit.model.DiscriminatorConfig;
 import io.funit.common.funit.model.FewShotGenerator;
 import io.funit.common.funit.model.FunitNetworks;
-import io.funit.common.funit.model.GeneratorConfig;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

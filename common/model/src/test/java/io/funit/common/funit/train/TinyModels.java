@@ -2,11 +2,11 @@ package io.funit.common.funit.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.funit.common.funit.config.DiscriminatorConfig;
 import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.config.GeneratorConfig;
 import io.funit.common.funit.config.LossConfig;
 import io.funit.common.funit.config.OptimizerConfig;
-import io.funit.common.funit.model.DiscriminatorConfig;
-import io.funit.common.funit.model.GeneratorConfig;
 import java.util.Random;
 
 /** A tiny FUNIT configuration and deterministic batches, for fast training tests. */

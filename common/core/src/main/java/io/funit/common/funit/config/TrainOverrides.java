@@ -1,0 +1,153 @@
+package io.funit.common.funit.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.contract.InvalidRequestException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Per-job changes to a preset; absent fields keep the preset's value. Unknown fields are refused (a typo such as
+ * {@code lr_gne} must not silently train with the default).
+ *
+ * @param iterations total training iterations (the model ends with exactly this many)
+ * @param batchSize content/class pairs per iteration
+ * @param lrGen generator learning rate
+ * @param lrDis discriminator learning rate
+ * @param weightDecay RMSprop weight decay of both networks
+ * @param genNf generator base channels
+ * @param disNf discriminator base channels
+ * @param disResBlks discriminator residual blocks (even)
+ * @param mlpDim width of the generator's MLP
+ * @param latentDim class code size
+ * @param emaBeta EMA weight of the old generator
+ * @param emaWarmup updates during which the EMA generator copies the generator
+ * @param reconWeight weight of the L1 reconstruction loss
+ * @param fmWeight weight of the feature-matching losses
+ * @param r1Weight weight of the R1 penalty
+ * @param seed initialisation and sampling seed
+ * @param emaRamp ramp the EMA decay as min(β, (1 + t) / (10 + t)) after the warm-up
+ * @param contentDownsamplings content-encoder downsamplings (gen.n_downs_content): a coarser content code leaves
+ *     more of the glyph's shape to the class code
+ */
+public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, Double lrDis, Double weightDecay,
+    Integer genNf, Integer disNf, Integer disResBlks, Integer mlpDim, Integer latentDim, Double emaBeta,
+    Integer emaWarmup, Double reconWeight, Double fmWeight, Double r1Weight, Long seed, Boolean emaRamp,
+    Integer contentDownsamplings) {
+  public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null, null, null,
+      null, null, null, null, null, null, null, null, null);
+
+  public TrainOverrides {
+    positive("overrides.iterations", iterations, 99_999_999); // checkpoint keys hold 8 digits
+    positive("overrides.batch_size", batchSize, 1024);
+    rate("overrides.lr_gen", lrGen);
+    rate("overrides.lr_dis", lrDis);
+    if (weightDecay != null && !(weightDecay >= 0 && weightDecay < 1)) {
+      throw new InvalidRequestException("overrides.weight_decay", "must be in [0, 1)");
+    }
+    positive("overrides.gen_nf", genNf, 1024);
+    positive("overrides.dis_nf", disNf, 1024);
+    positive("overrides.dis_res_blks", disResBlks, 64);
+    if (disResBlks != null && disResBlks % 2 != 0) {
+      throw new InvalidRequestException("overrides.dis_res_blks", "must be even (blocks come in pairs)");
+    }
+    positive("overrides.mlp_dim", mlpDim, 4096);
+    positive("overrides.latent_dim", latentDim, 4096);
+    if (emaBeta != null && !(emaBeta >= 0 && emaBeta < 1)) {
+      throw new InvalidRequestException("overrides.ema_beta", "must be in [0, 1)");
+    }
+    if (emaWarmup != null && emaWarmup < 0) {
+      throw new InvalidRequestException("overrides.ema_warmup", "must not be negative");
+    }
+    weight("overrides.recon_weight", reconWeight);
+    weight("overrides.fm_weight", fmWeight);
+    weight("overrides.r1_weight", r1Weight);
+    if (contentDownsamplings != null && (contentDownsamplings < 0 || contentDownsamplings > 6)) {
+      throw new InvalidRequestException("overrides.content_downsamplings", "must be between 0 and 6, got "
+          + contentDownsamplings);
+    }
+  }
+
+  /** Reads overrides strictly: an unknown field or a value of the wrong type is an error naming the field. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static TrainOverrides parse(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return NONE;
+    }
+    if (!node.isObject()) {
+      throw new InvalidRequestException("overrides", "must be an object");
+    }
+    List<String> known = Arrays.stream(TrainOverrides.class.getRecordComponents())
+        .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT)).toList();
+    node.fieldNames().forEachRemaining(name -> {
+      if (!known.contains(name)) {
+        throw new InvalidRequestException("overrides." + name, "unknown override; known: " + known);
+      }
+    });
+    return new TrainOverrides(integer(node, "iterations"), intOrNull(node, "batch_size"), real(node, "lr_gen"),
+        real(node, "lr_dis"), real(node, "weight_decay"), intOrNull(node, "gen_nf"), intOrNull(node, "dis_nf"),
+        intOrNull(node, "dis_res_blks"), intOrNull(node, "mlp_dim"), intOrNull(node, "latent_dim"),
+        real(node, "ema_beta"), intOrNull(node, "ema_warmup"), real(node, "recon_weight"), real(node, "fm_weight"),
+        real(node, "r1_weight"), integer(node, "seed"), bool(node, "ema_ramp"),
+        intOrNull(node, "content_downsamplings"));
+  }
+
+  private static Boolean bool(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      throw new InvalidRequestException("overrides." + name, "must be true or false, got " + value);
+    }
+    return value.booleanValue();
+  }
+
+  private static Long integer(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+      throw new InvalidRequestException("overrides." + name, "must be a whole number, got " + value);
+    }
+    return value.longValue();
+  }
+
+  private static Integer intOrNull(JsonNode node, String name) {
+    Long value = integer(node, name);
+    if (value != null && (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE)) {
+      throw new InvalidRequestException("overrides." + name, "is out of range: " + value);
+    }
+    return value == null ? null : value.intValue();
+  }
+
+  private static Double real(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber()) {
+      throw new InvalidRequestException("overrides." + name, "must be a number, got " + value);
+    }
+    return value.doubleValue();
+  }
+
+  private static void positive(String field, Number value, long max) {
+    if (value != null && (value.longValue() < 1 || value.longValue() > max)) {
+      throw new InvalidRequestException(field, "must be between 1 and " + max + ", got " + value);
+    }
+  }
+
+  private static void rate(String field, Double value) {
+    if (value != null && !(value > 0 && value < 1)) {
+      throw new InvalidRequestException(field, "must be in (0, 1), got " + value);
+    }
+  }
+
+  private static void weight(String field, Double value) {
+    if (value != null && !(value >= 0 && value <= 1000)) {
+      throw new InvalidRequestException(field, "must be in [0, 1000], got " + value);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.funit.worker.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.funit.common.dataset.sampler.HostBatch;
+import io.funit.common.funit.model.FewShotGenerator;
+import io.funit.common.funit.model.FunitNetworks;
+import java.awt.image.BufferedImage;
+
+/**
+ * Draws the sample grid of spec §3.3 for one fixed batch: one column per pair, rows content xa, reconstruction xr
+ * and translation xt by the current generator, class image xb, then xr and xt by the EMA generator. Pixels are
+ * (x + 1)·127.5 truncated to 0..255, as the official code converts them.
+ */
+final class SampleGridRenderer {
+  private SampleGridRenderer() {}
+
+  static byte[] render(FunitNetworks nets, HostBatch batch) {
+    int b = batch.batchSize();
+    int s = batch.size();
+    try (NDManager m = NDManager.newBaseManager()) {
+      Shape shape = new Shape(b, 3, s, s);
+      NDArray xa = m.create(batch.xa(), shape);
+      NDArray xb = m.create(batch.xb(), shape);
+      float[][] rows = new float[6][];
+      rows[0] = batch.xa();
+      rows[3] = batch.xb();
+      float[][] current = translate(nets.gen(), m, xa, xb);
+      float[][] ema = translate(nets.genTest(), m, xa, xb);
+      rows[1] = current[0];
+      rows[2] = current[1];
+      rows[4] = ema[0];
+      rows[5] = ema[1];
+      return png(rows, b, s);
+    }
+  }
+
+  /** Reconstruction (class = the content image itself) and translation (class = xb), K = 1. */
+  private static float[][] translate(FewShotGenerator g, NDManager m, NDArray xa, NDArray xb) {
+    ParameterStore store = new ParameterStore(m, false);
+    NDArray content = g.contentCode(store, xa, false);
+    NDArray recon = g.decode(store, content, g.classCode(store, xa, false), false);
+    NDArray trans = g.decode(store, content, g.classCode(store, xb, false), false);
+    return new float[][] {recon.toFloatArray(), trans.toFloatArray()};
+  }
+
+  private static byte[] png(float[][] rows, int columns, int s) {
+    BufferedImage grid = new BufferedImage(columns * s, rows.length * s, BufferedImage.TYPE_INT_RGB);
+    for (int r = 0; r < rows.length; r++) {
+      for (int c = 0; c < columns; c++) {
+        io.funit.common.imaging.ImagePlanes.draw(grid, rows[r], c, s, c * s, r * s);
+      }
+    }
+    return io.funit.common.imaging.ImageBytes.png(grid);
+  }
+
+
+}

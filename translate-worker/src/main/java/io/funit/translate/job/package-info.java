@@ -1,2 +1,0 @@
-/** The translate job: inputs read and checked, class codes of styles reused, the batcher's outputs stored. */
-package io.funit.translate.job;

@@ -1,2 +1,0 @@
-/** Registered models as the translate-worker holds them: cards by id, loaded generators in a bounded LRU cache. */
-package io.funit.translate.models;

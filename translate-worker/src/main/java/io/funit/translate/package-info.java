@@ -1,2 +1,0 @@
-/** The translate worker process: its job handlers plugged into the shared worker runtime. */
-package io.funit.translate;

@@ -1,0 +1,50 @@
+package io.funit.worker.translate.job;
+
+import io.funit.common.dataset.imports.ImageValidator;
+import io.funit.common.dataset.sampler.Preprocessing;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.translate.TranslationLimits;
+import io.funit.common.worker.InvalidJobException;
+import java.util.List;
+
+/**
+ * Reads a job's stored images and turns them into model input: each image checked as the gateway checks it (a
+ * request may also come straight from {@code POST /v1/jobs/translate} or name keys whose objects changed), then
+ * resized to the model's S×S as in spec §5 (glyphs and evaluation: no crop, no flip).
+ */
+final class InputImages {
+  private final ObjectStore store;
+  private final TranslationLimits limits;
+  private final ImageValidator validator;
+
+  InputImages(ObjectStore store, TranslationLimits limits) {
+    this.store = store;
+    this.limits = limits;
+    this.validator = new ImageValidator(limits.imageLimits());
+  }
+
+  /** The images at {@code keys} as {@code keys.size() · 3·S·S} floats; a bad image fails the job naming it. */
+  float[] read(String field, List<String> keys, int size) {
+    Preprocessing preprocessing = new Preprocessing(size, size);
+    int plane = 3 * size * size;
+    float[] out = new float[keys.size() * plane];
+    int maxBytes = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxImageBytes());
+    for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
+      String name = field + "[" + i + "] (" + key + ")";
+      byte[] bytes;
+      try {
+        bytes = store.readIfPresent(key, maxBytes)
+            .orElseThrow(() -> new InvalidJobException(name + ": no such object"));
+      } catch (io.funit.common.storage.ObjectTooLargeException e) {
+        throw new InvalidJobException(name + ": larger than " + maxBytes + " bytes"); // other storage errors retry
+      }
+      try {
+        preprocessing.plain(validator.decode(bytes), out, i * plane);
+      } catch (ImageValidator.RejectedFile e) {
+        throw new InvalidJobException(name + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,194 @@
+package io.funit.worker.translate.job;
+
+import com.google.auto.service.AutoService;
+import io.funit.common.config.Settings;
+import io.funit.common.health.Readiness;
+import io.funit.common.jobs.JobDescriptor;
+import io.funit.common.models.ModelCard;
+import io.funit.common.models.ModelCards;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.storage.ObjectStore;
+import io.funit.common.translate.StyleManifest;
+import io.funit.common.translate.StyleStore;
+import io.funit.common.translate.TranslateJob;
+import io.funit.common.translate.TranslateRequest;
+import io.funit.common.translate.TranslationLimits;
+import io.funit.common.translate.TranslationResult;
+import io.funit.common.worker.InvalidJobException;
+import io.funit.common.worker.JobContext;
+import io.funit.common.worker.JobHandler;
+import io.funit.common.worker.JobHandlerFactory;
+import io.funit.common.worker.WorkerServices;
+import io.funit.worker.translate.TranslateWorkerMain;
+import io.funit.worker.translate.batching.BatchingSettings;
+import io.funit.worker.translate.batching.TranslationBatcher;
+import io.funit.worker.translate.batching.TranslationOutput;
+import io.funit.worker.translate.batching.TranslationWork;
+import io.funit.worker.translate.models.DefaultModelReadiness;
+import io.funit.worker.translate.models.ModelCache;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A translation job: resolves the model, reads and checks the inputs, hands the work to the batcher, stores one
+ * image per content image at {@code outputs/{jobId}/translation-{i}.png|jpg} (the same keys on a redelivery, so a
+ * result is never duplicated) and ends with a {@link TranslationResult}. A style's class code is computed on its
+ * first use with a model and stored beside the style.
+ */
+public final class TranslateHandler implements JobHandler<TranslateRequest> {
+  private static final TranslateJob DESCRIPTOR = new TranslateJob();
+  private static final long WAIT_SLICE_MILLIS = 100;
+
+  private final ObjectStore store;
+  private final ModelCards cards;
+  private final StyleStore styles;
+  private final TranslationBatcher batcher;
+  private final InputImages inputs;
+  private final StyleCodes styleCodes = new StyleCodes(10_000);
+  private final int maxInFlight;
+  private final List<Readiness.Check> readiness;
+
+  /** @param maxInFlight FUNIT_TRANSLATE_IN_FLIGHT: jobs one worker slot holds at once, the batcher's supply */
+  public TranslateHandler(ObjectStore store, ModelCards cards, TranslationBatcher batcher, TranslationLimits limits,
+      int maxInFlight) {
+    this(store, cards, batcher, limits, maxInFlight, null);
+  }
+
+  /** As above; the worker is ready only once {@code defaultModel} reports the default model loaded. */
+  public TranslateHandler(ObjectStore store, ModelCards cards, TranslationBatcher batcher, TranslationLimits limits,
+      int maxInFlight, DefaultModelReadiness defaultModel) {
+    this.readiness = defaultModel == null ? List.of() : List.of(defaultModel.check());
+    this.store = store;
+    this.cards = cards;
+    this.styles = new StyleStore(store);
+    this.batcher = batcher;
+    this.inputs = new InputImages(store, limits);
+    this.maxInFlight = maxInFlight;
+  }
+
+  public static int inFlight(Settings settings) {
+    return settings.integer("FUNIT_TRANSLATE_IN_FLIGHT", 64, 1, 1024);
+  }
+
+  @Override
+  public JobDescriptor<TranslateRequest> descriptor() {
+    return DESCRIPTOR;
+  }
+
+  @Override
+  public int maxInFlight() {
+    return maxInFlight;
+  }
+
+  @Override
+  public List<Readiness.Check> readinessChecks() {
+    return readiness;
+  }
+
+  @Override
+  public Object handle(TranslateRequest request, JobContext context) throws Exception {
+    String modelId = request.model() != null ? request.model() : cards.defaultModel()
+        .orElseThrow(() -> new InvalidJobException("model: none given and no default model is set"));
+    ModelCard card = cards.find(modelId).orElseThrow(() -> new InvalidJobException("model: no model " + modelId));
+    int size = card.imageSize();
+    StyleManifest style = null;
+    List<String> classKeys = request.classKeys();
+    TranslationWork work;
+    TranslationOutput output;
+    try (TranslationBatcher.Ticket ticket = batcher.announce(modelId)) {
+      float[] contents = inputs.read("content_keys", request.contentKeys(), size);
+      if (request.styleId() != null) {
+        style = styles.find(request.styleId())
+            .orElseThrow(() -> new InvalidJobException("style_id: no style " + request.styleId()));
+        classKeys = style.classKeys();
+        work = styleWork(style, modelId, contents, request.contentKeys().size(), size);
+      } else {
+        work = TranslationWork.withClassImages(contents, request.contentKeys().size(),
+            inputs.read("class_keys", classKeys, size), classKeys.size());
+      }
+      context.checkStop();
+      output = await(ticket.submit(work), context);
+    }
+    if (style != null && work.classCode() == null) {
+      styles.saveCode(style.id(), modelId, output.classCode());
+      styleCodes.put(style.id(), modelId, output.classCode());
+    }
+    List<TranslationResult.Output> outputs = new ArrayList<>();
+    for (int i = 0; i < request.contentKeys().size(); i++) {
+      String name = TranslationResult.outputName(i, request.outputFormat());
+      String key = context.outputKey(name);
+      store.putBytes(key, OutputImages.encode(output.images(), i, size, card.gray(), request.outputFormat()),
+          OutputImages.contentType(request.outputFormat()));
+      outputs.add(new TranslationResult.Output(i, key, request.contentKeys().get(i),
+          OutputImages.contentType(request.outputFormat())));
+    }
+    return new TranslationResult(modelId, classKeys.size(), request.styleId(), classKeys, request.outputFormat(),
+        size, outputs);
+  }
+
+  /** A style's code when known (memory, then the store); otherwise its class images, so the batcher computes it. */
+  private TranslationWork styleWork(StyleManifest style, String modelId, float[] contents, int count, int size) {
+    float[] code = styleCodes.get(style.id(), modelId).orElse(null);
+    if (code == null) {
+      code = styles.code(style.id(), modelId).orElse(null);
+      if (code != null) {
+        styleCodes.put(style.id(), modelId, code);
+      }
+    }
+    if (code != null) {
+      return TranslationWork.withClassCode(contents, count, code);
+    }
+    return TranslationWork.withClassImages(contents, count, inputs.read("style " + style.id() + " class",
+        style.classKeys(), size), style.k());
+  }
+
+  /**
+   * Waits for the batcher, checking for cancel meanwhile (a canceled job's batch still runs; its result is dropped).
+   * A hand-back does not stop the wait: a draining worker finishes the work its batcher already has, which takes
+   * a batch or two, instead of making another worker translate it again.
+   */
+  static TranslationOutput await(CompletableFuture<TranslationOutput> result, JobContext context)
+      throws Exception {
+    while (true) {
+      try {
+        return result.get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        context.checkCanceled();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof Exception cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Registers this handler with its worker. */
+  @AutoService(JobHandlerFactory.class)
+  public static final class Factory implements JobHandlerFactory {
+    @Override
+    public String worker() {
+      return TranslateWorkerMain.NAME;
+    }
+
+    /**
+     * The handler with its batcher and model cache (FUNIT_MODEL_CACHE_BYTES, default 2 GiB of parameters), their
+     * figures in the process's registry. They live as long as the process.
+     */
+    @Override
+    public JobHandler<?> create(WorkerServices services) {
+      Settings settings = services.settings();
+      ModelCache models = new ModelCache(services.store(), settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30),
+          services.metrics());
+      TranslationBatcher batcher = new TranslationBatcher(BatchingSettings.from(settings), models::get,
+          services.metrics());
+      ModelCards cards = new ModelCards(new ModelRegistry(services.store()));
+      return new TranslateHandler(services.store(), cards, batcher, TranslationLimits.from(settings),
+          inFlight(settings), new DefaultModelReadiness(cards, models, batcher));
+    }
+  }
+}

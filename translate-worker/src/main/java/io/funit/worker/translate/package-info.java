@@ -1,0 +1,2 @@
+/** The translate worker process: its job handlers plugged into the shared worker runtime. */
+package io.funit.worker.translate;
