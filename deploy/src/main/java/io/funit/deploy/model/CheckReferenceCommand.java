@@ -2,7 +2,7 @@ package io.funit.deploy.model;
 
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.Presets;
-import io.funit.common.funit.weights.ReferenceCheck;
+import io.funit.common.funit.interop.ReferenceCheck;
 import io.funit.common.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.funit.deploy.model;
 
+import io.funit.common.funit.interop.OfficialWeights;
 import io.funit.common.funit.train.Checkpoint;
 import io.funit.common.funit.train.FunitTrainer;
-import io.funit.common.funit.weights.OfficialWeights;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -9,6 +9,7 @@ import io.funit.common.dataset.sampler.ShardSource;
 import io.funit.common.eval.HeldOutGlyphL1;
 import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.json.Json;
+import io.funit.common.models.FunitTranslator;
 import io.funit.common.models.GeneratorWeights;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
@@ -45,8 +46,8 @@ public final class HeldOutEvaluation {
         int size = nets.config().imageSize();
         KShotSampler images = new KShotSampler(new ClassImageCache(
             ShardSource.cached(datasets, card.dataset(), shardCache), 256L << 20), new Preprocessing(size, size));
-        HeldOutGlyphL1.Result result = HeldOutGlyphL1.evaluate(nets.genTest(), manifest, images, size, fonts,
-            manifest.contents().size(), k, HeldOutGlyphL1.SEED);
+        HeldOutGlyphL1.Result result = HeldOutGlyphL1.evaluate(new FunitTranslator(nets.genTest(), size), manifest,
+            images, size, fonts, manifest.contents().size(), k, HeldOutGlyphL1.SEED);
         store.putBytes(ModelRegistry.cardKey(modelId).replace(ModelRegistry.CARD, RESULT), Json.writeBytes(result),
             "application/json");
         if (grid != null) {

@@ -8,6 +8,7 @@ import io.funit.common.dataset.imports.TestArchives;
 import io.funit.common.json.Json;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
+import io.funit.deploy.it.tenants.TenantCase;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -158,22 +160,16 @@ class TenantIsolationIT {
     refused("/v1/styles", "/v1/styles", "{\"class_keys\": [\"" + inputKey + "\"]}", "class_keys[0]");
     refused("/v1/datasets", "/v1/datasets", "{\"kind\": \"s3\", \"prefix\": \"tenants/tenant-a/fonts/\"}", "prefix");
 
-    // the generic route takes every type's request as is: the same references are refused there
-    String jobs = "/v1/jobs/{type}";
-    refused(jobs, "/v1/jobs/probe", "{\"input_key\": \"" + inputKey + "\"}", "input_key");
-    refused(jobs, "/v1/jobs/translate", "{\"model\": \"" + training + "\", \"content_keys\": [\"" + inputKey
-        + "\"], \"class_keys\": [\"" + inputKey + "\"]}", "model");
-    refused(jobs, "/v1/jobs/translate", "{\"model\": \"public-model\", \"content_keys\": [\"" + inputKey
-        + "\"], \"class_keys\": [\"" + inputKey + "\"]}", "content_keys[0]");
-    refused(jobs, "/v1/jobs/translate", "{\"model\": \"public-model\", \"content_keys\": [\"inputs/x/y.png\"], "
-        + "\"style_id\": \"" + style + "\"}", "style_id");
-    refused(jobs, "/v1/jobs/train", "{\"dataset\": \"" + dataset + "\", \"preset\": \"font-32\"}", "dataset");
-    refused(jobs, "/v1/jobs/eval", "{\"model\": \"public-model\", \"dataset\": \"" + dataset + "\"}",
-        "dataset");
-    refused(jobs, "/v1/jobs/dataset", "{\"kind\": \"s3\", \"prefix\": \"tenants/tenant-a/fonts/\"}", "prefix");
+    // the generic route takes every type's request: each type's own case (TenantCase) is refused there
+    TenantCase.Fixture a = new TenantCase.Fixture(inputKey, dataset, training, style);
+    for (TenantCase type : ServiceLoader.load(TenantCase.class)) {
+      for (TenantCase.Refusal refusal : type.refusals(a)) {
+        refused("/v1/jobs/{type}", "/v1/jobs/" + type.type().wireName(), refusal.body(), refusal.field());
+      }
+    }
     assertThat(call(keyA, "POST", "/v1/jobs/probe", "{\"input_key\": \"" + inputKey + "\"}").statusCode())
         .as("A may name its own object").isEqualTo(202);
-    // a new job type brings its case here: what its request names is refused when another tenant owns it
+    // every type has its own case (a TenantCase): what its request names is refused when another tenant owns it
     assertThat(refusedTypes).as("job types with a tenant-isolation case").containsExactlyInAnyOrderElementsOf(
         io.funit.common.jobs.JobDescriptors.types().stream().map(io.funit.common.contract.JobType::wireName).toList());
 

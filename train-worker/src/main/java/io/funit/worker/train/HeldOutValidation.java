@@ -3,8 +3,9 @@ package io.funit.worker.train;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.eval.HeldOutGlyphL1;
-import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.funit.train.NoGrad;
+import io.funit.common.models.FewShotTranslator;
+import io.funit.common.models.ModelTrainer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,15 +48,14 @@ final class HeldOutValidation {
   /**
    * The four figures by their metric names; reads the networks only (no gradient, no state change).
    *
-   * @param iteration iterations trained: during the EMA warm-up the EMA generator is a plain copy of the trained
-   *     one, so it is measured once
+   * During the EMA warm-up the EMA generator is a plain copy of the trained one, so it is measured once.
    */
-  Map<String, Double> measure(FunitNetworks nets, long iteration) {
+  Map<String, Double> measure(ModelTrainer trainer) {
     HeldOutGlyphL1.Result ema;
     HeldOutGlyphL1.Result gen;
     try (NoGrad noGrad = new NoGrad()) { // the trained generator's parameters require grad: record no graph
-      ema = evaluate(nets, true);
-      gen = nets.config().emaDecay(iteration) == 0 ? ema : evaluate(nets, false);
+      ema = evaluate(trainer.ema());
+      gen = trainer.emaIsCurrent() ? ema : evaluate(trainer.current());
     }
     Map<String, Double> values = new LinkedHashMap<>();
     values.put(EMA, ema.model());
@@ -67,8 +67,8 @@ final class HeldOutValidation {
     return values;
   }
 
-  private HeldOutGlyphL1.Result evaluate(FunitNetworks nets, boolean ema) {
-    return HeldOutGlyphL1.evaluate(ema ? nets.genTest() : nets.gen(), dataset, images, size, HeldOutGlyphL1.FONTS,
+  private HeldOutGlyphL1.Result evaluate(FewShotTranslator generator) {
+    return HeldOutGlyphL1.evaluate(generator, dataset, images, size, HeldOutGlyphL1.FONTS,
         dataset.contents().size(), HeldOutGlyphL1.K, HeldOutGlyphL1.SEED);
   }
 }

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.funit.common.dataset.sampler.HostBatch;
-import io.funit.common.funit.model.FewShotGenerator;
-import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.models.FewShotTranslator;
+import io.funit.common.models.ModelTrainer;
 import java.awt.image.BufferedImage;
 
 /**
@@ -17,7 +17,7 @@ import java.awt.image.BufferedImage;
 final class SampleGridRenderer {
   private SampleGridRenderer() {}
 
-  static byte[] render(FunitNetworks nets, HostBatch batch) {
+  static byte[] render(ModelTrainer trainer, HostBatch batch) {
     int b = batch.batchSize();
     int s = batch.size();
     try (NDManager m = NDManager.newBaseManager()) {
@@ -27,8 +27,8 @@ final class SampleGridRenderer {
       float[][] rows = new float[6][];
       rows[0] = batch.xa();
       rows[3] = batch.xb();
-      float[][] current = translate(nets.gen(), m, xa, xb);
-      float[][] ema = translate(nets.genTest(), m, xa, xb);
+      float[][] current = translate(trainer.current(), m, xa, xb);
+      float[][] ema = translate(trainer.ema(), m, xa, xb);
       rows[1] = current[0];
       rows[2] = current[1];
       rows[4] = ema[0];
@@ -38,11 +38,11 @@ final class SampleGridRenderer {
   }
 
   /** Reconstruction (class = the content image itself) and translation (class = xb), K = 1. */
-  private static float[][] translate(FewShotGenerator g, NDManager m, NDArray xa, NDArray xb) {
+  private static float[][] translate(FewShotTranslator g, NDManager m, NDArray xa, NDArray xb) {
     ParameterStore store = new ParameterStore(m, false);
-    NDArray content = g.contentCode(store, xa, false);
-    NDArray recon = g.decode(store, content, g.classCode(store, xa, false), false);
-    NDArray trans = g.decode(store, content, g.classCode(store, xb, false), false);
+    NDArray content = g.contentCode(store, xa);
+    NDArray recon = g.decode(store, content, g.classCode(store, xa));
+    NDArray trans = g.decode(store, content, g.classCode(store, xb));
     return new float[][] {recon.toFloatArray(), trans.toFloatArray()};
   }
 

@@ -11,17 +11,15 @@ import io.funit.common.dataset.sampler.HostBatch;
 import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.dataset.sampler.Preprocessing;
 import io.funit.common.dataset.sampler.ShardSource;
-import io.funit.common.funit.config.FunitConfig;
-import io.funit.common.funit.model.FunitNetworks;
-import io.funit.common.funit.train.Checkpoint;
-import io.funit.common.funit.train.CheckpointStore;
-import io.funit.common.funit.train.FunitTrainer;
 import io.funit.common.jobs.JobDescriptor;
 import io.funit.common.json.Json;
-import io.funit.common.models.GeneratorWeights;
 import io.funit.common.models.ModelCard;
+import io.funit.common.models.ModelFamily;
+import io.funit.common.models.ModelPlan;
 import io.funit.common.models.ModelRegistry;
+import io.funit.common.models.ModelTrainer;
 import io.funit.common.storage.ObjectStore;
+import io.funit.common.training.CheckpointStore;
 import io.funit.common.training.MetricRow;
 import io.funit.common.training.TrainJob;
 import io.funit.common.training.TrainRequest;
@@ -106,21 +104,22 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
     String jobId = context.jobId();
     DatasetManifest dataset = datasets.manifest(request.dataset()).orElseThrow(() -> new InvalidJobException(
         "dataset: no built dataset '" + request.dataset() + "'"));
-    FunitConfig planned = TrainingPlan.config(request, dataset);
-    Start start = startingPoint(request, jobId, planned);
-    FunitTrainer trainer = start.trainer();
-    try (FunitNetworks nets = trainer.networks(); trainer) {
-      long maxIter = planned.maxIter();
+    ModelFamily family = TrainingPlan.family(request);
+    ModelPlan planned = TrainingPlan.plan(family, request, dataset);
+    Start start = startingPoint(request, jobId, family, planned);
+    try (ModelTrainer trainer = start.trainer()) {
+      ModelPlan plan = trainer.plan(); // a continued training keeps its checkpoint's configuration
+      long maxIter = planned.maxIterations();
       if (maxIter <= trainer.iteration() && request.continueFrom() != null
           && checkpoints.latest(jobId).isEmpty()) {
         throw new InvalidJobException("overrides.iterations: must exceed the continued training's "
             + trainer.iteration() + " iterations");
       }
-      if (nets.config().dis().numClasses() != planned.dis().numClasses()) {
-        throw new InvalidJobException("dataset: has " + planned.dis().numClasses() + " training classes, the "
-            + "continued model " + nets.config().dis().numClasses());
+      if (plan.numClasses() != planned.numClasses()) {
+        throw new InvalidJobException("dataset: has " + planned.numClasses() + " training classes, the "
+            + "continued model " + plan.numClasses());
       }
-      int size = nets.config().imageSize();
+      int size = plan.imageSize();
       boolean glyphs = DatasetManifest.KIND_FONTS.equals(dataset.kind());
       ClassImageCache images = new ClassImageCache(
           ShardSource.cached(datasets, dataset.id(), shardCache), imageCacheBytes);
@@ -128,7 +127,7 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
       FunitSampler sampler;
       try {
         sampler = new FunitSampler(dataset, images, preprocessing,
-            new FunitSampler.Options(nets.config().batchSize(), start.samplerSeed(), !glyphs, 2));
+            new FunitSampler.Options(plan.batchSize(), start.samplerSeed(), !glyphs, 2));
       } catch (IllegalArgumentException e) {
         throw new InvalidJobException("batch_size: " + e.getMessage(), e); // never better on a retry
       }
@@ -146,18 +145,18 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
             testDisplay, validation, live).run(secondsBefore, startIteration);
       }
       Map<String, Double> finalLosses = finalLosses(metrics.read(jobId));
-      register(jobId, request, dataset, nets, trainer.iteration(), finalLosses);
+      register(jobId, request, dataset, trainer, finalLosses);
       return new TrainResult(jobId, trainer.iteration(), checkpoints.latest(jobId).orElse(null), finalLosses);
     }
   }
 
   /** Where training starts: the job's own newest checkpoint, the continued training's, or new networks. */
-  private record Start(FunitTrainer trainer, long samplerSeed) {}
+  private record Start(ModelTrainer trainer, long samplerSeed) {}
 
-  private Start startingPoint(TrainRequest request, String jobId, FunitConfig planned) {
+  private Start startingPoint(TrainRequest request, String jobId, ModelFamily family, ModelPlan planned) {
     Optional<String> own = checkpoints.latest(jobId);
     if (own.isPresent()) {
-      Checkpoint.Restored restored = checkpoints.load(own.get());
+      ModelTrainer.Restored restored = checkpoints.load(own.get(), family);
       metrics.truncateAfter(jobId, restored.trainer().iteration());
       return new Start(restored.trainer(), restored.samplerSeed());
     }
@@ -165,26 +164,27 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
     if (request.continueFrom() != null) {
       String key = checkpoints.latest(request.continueFrom()).orElseThrow(() -> new InvalidJobException(
           "continue_from: training '" + request.continueFrom() + "' has no checkpoint"));
-      Checkpoint.Restored restored = checkpoints.load(key);
+      ModelTrainer.Restored restored = checkpoints.load(key, family);
       return new Start(restored.trainer(), restored.samplerSeed());
     }
     long seed = TrainingPlan.seed(request);
-    return new Start(new FunitTrainer(FunitNetworks.create(planned, seed)), seed);
+    return new Start(family.newTrainer(planned, seed), seed);
   }
 
-  private void register(String jobId, TrainRequest request, DatasetManifest dataset, FunitNetworks nets,
-      long iterations, Map<String, Double> finalLosses) throws Exception {
+  private void register(String jobId, TrainRequest request, DatasetManifest dataset, ModelTrainer trainer,
+      Map<String, Double> finalLosses) throws Exception {
     Path file = Files.createTempFile("funit-generator-", ".safetensors");
+    ModelPlan plan = trainer.plan();
     try {
-      GeneratorWeights.save(nets, file);
+      trainer.saveGenerator(file);
       List<String> licences = dataset.split(DatasetManifest.SPLIT_TRAIN).stream()
           .map(DatasetClass::source).filter(Objects::nonNull).map(DatasetClass.ClassSource::licence)
           .filter(Objects::nonNull).distinct().sorted().toList();
       models.register(new ModelCard(jobId, jobId, dataset.id(), dataset.name(), request.preset(),
-          nets.config().imageSize(), Json.MAPPER.valueToTree(nets.config()), iterations,
+          plan.imageSize(), plan.cardConfig(), trainer.iteration(),
           dataset.split(DatasetManifest.SPLIT_TRAIN).stream().map(DatasetClass::name).toList(),
           dataset.split(DatasetManifest.SPLIT_TEST).stream().map(DatasetClass::name).toList(),
-          finalLosses, licences, ModelRegistry.generatorKey(jobId), Instant.now(), dataset.color(), ModelCard.FUNIT),
+          finalLosses, licences, ModelRegistry.generatorKey(jobId), Instant.now(), dataset.color(), plan.family()),
           file);
     } finally {
       Files.deleteIfExists(file);

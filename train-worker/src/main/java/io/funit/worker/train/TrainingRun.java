@@ -5,9 +5,9 @@ import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.FunitSampler;
 import io.funit.common.dataset.sampler.HostBatch;
 import io.funit.common.funit.config.LearningRateCooldown;
-import io.funit.common.funit.train.CheckpointStore;
-import io.funit.common.funit.train.FunitTrainer;
+import io.funit.common.models.ModelTrainer;
 import io.funit.common.storage.ObjectStore;
+import io.funit.common.training.CheckpointStore;
 import io.funit.common.training.MetricRow;
 import io.funit.common.training.SampleGrids;
 import io.funit.common.training.TrainRequest;
@@ -34,7 +34,7 @@ final class TrainingRun {
 
   private final String jobId;
   private final TrainRequest request;
-  private final FunitTrainer trainer;
+  private final ModelTrainer trainer;
   private final FunitSampler sampler;
   private final long samplerSeed;
   private final long maxIter;
@@ -54,7 +54,7 @@ final class TrainingRun {
   private double trainedSeconds;
   private long startIteration;
 
-  TrainingRun(String jobId, TrainRequest request, FunitTrainer trainer, FunitSampler sampler, long samplerSeed,
+  TrainingRun(String jobId, TrainRequest request, ModelTrainer trainer, FunitSampler sampler, long samplerSeed,
       long maxIter, JobContext context, ObjectStore store, HostBatch trainDisplay, HostBatch testDisplay,
       HeldOutValidation validation, TrainingGauges.Live gauges) {
     this.jobId = jobId;
@@ -133,16 +133,15 @@ final class TrainingRun {
         maxIter, trainedSeconds, request.maxSeconds()));
     trainer.setLearningRateScale(lrScale);
     long start = System.nanoTime();
-    FunitTrainer.IterationLosses losses;
+    Map<String, Double> values;
     try (NDManager manager = NDManager.newBaseManager()) {
-      losses = trainer.iterate(batch.toTrainingBatch(manager));
+      values = new LinkedHashMap<>(trainer.iterate(batch.toTrainingBatch(manager)));
     }
     long nanos = System.nanoTime() - start;
-    Map<String, Double> values = values(losses);
     if (cooldown.fraction() > 0) {
       values.put(LR_SCALE, lrScale); // the schedule, visible beside the losses it shapes
     }
-    MetricRow row = new MetricRow(losses.iteration(), nanos / 1e9, values);
+    MetricRow row = new MetricRow(trainer.iteration(), nanos / 1e9, values);
     row.values().forEach((name, value) -> {
       if (!Double.isFinite(value)) {
         throw new InvalidJobException("non-finite " + name + " (" + value + ") at iteration " + row.iteration()
@@ -160,7 +159,7 @@ final class TrainingRun {
   /** The row with the held-out figures added; they also go with every progress report until the next ones. */
   private MetricRow validate(MetricRow row) {
     long start = System.nanoTime();
-    Map<String, Double> figures = validation.measure(trainer.networks(), row.iteration());
+    Map<String, Double> figures = validation.measure(trainer);
     LOG.info("training {}: held-out L1 at iteration {}: {} ({} ms)", jobId, row.iteration(), figures,
         (System.nanoTime() - start) / 1_000_000);
     latestValidation.putAll(figures);
@@ -196,10 +195,10 @@ final class TrainingRun {
   private void drawSamples(long iteration) {
     try {
       store.putBytes(SampleGrids.key(jobId, iteration, "train"),
-          SampleGridRenderer.render(trainer.networks(), trainDisplay), "image/png");
+          SampleGridRenderer.render(trainer, trainDisplay), "image/png");
       if (testDisplay != null) {
         store.putBytes(SampleGrids.key(jobId, iteration, "test"),
-            SampleGridRenderer.render(trainer.networks(), testDisplay), "image/png");
+            SampleGridRenderer.render(trainer, testDisplay), "image/png");
       }
     } catch (io.funit.common.storage.StorageException e) {
       LOG.warn("training {}: sample grids of iteration {} not stored: {}", jobId, iteration, e.getMessage());
@@ -220,21 +219,5 @@ final class TrainingRun {
     } catch (io.funit.common.storage.StorageException e) {
       LOG.warn("training {}: old checkpoints not pruned: {}", jobId, e.getMessage()); // the next checkpoint retries
     }
-  }
-
-  static Map<String, Double> values(FunitTrainer.IterationLosses l) {
-    Map<String, Double> v = new LinkedHashMap<>();
-    v.put("loss_dis_total", (double) l.dis().total());
-    v.put("loss_dis_fake_adv", (double) l.dis().fakeAdv());
-    v.put("loss_dis_real_adv", (double) l.dis().realAdv());
-    v.put("loss_dis_reg", (double) l.dis().reg());
-    v.put("accuracy_dis_adv", (double) l.dis().accuracy());
-    v.put("loss_gen_total", (double) l.gen().total());
-    v.put("loss_gen_adv", (double) l.gen().adv());
-    v.put("loss_gen_recon_x", (double) l.gen().reconX());
-    v.put("loss_gen_recon_c", (double) l.gen().reconC());
-    v.put("loss_gen_recon_s", (double) l.gen().reconS());
-    v.put("accuracy_gen_adv", (double) l.gen().accuracy());
-    return v;
   }
 }

@@ -69,7 +69,7 @@ public final class Evaluation {
     if (heldOut == 0 || dataset.split(DatasetManifest.SPLIT_TRAIN).isEmpty()) {
       throw new InvalidJobException("dataset " + dataset.id() + " needs training and held-out classes");
     }
-    int size = inputs.generator().imageSize();
+    int size = inputs.generator().translator().imageSize();
     int contents = Math.max(1, Math.min(inputs.request().contents(), options.maxTranslationsPerK() / heldOut));
     if (fonts) {
       contents = Math.min(contents, dataset.contents().size());
@@ -79,7 +79,7 @@ public final class Evaluation {
     List<Draws.ClassDraws> plan = Draws.plan(dataset, bank, ks, contents, options.seed());
     boolean judged = wanted.stream().anyMatch(MetricCatalog::needsJudges);
     try (Judges j = judged ? judges.judges(dataset, bank, phases.judges()) : null) {
-      Protocol.Result result = Protocol.run(inputs.generator(), dataset, bank, j, ks, plan, wanted,
+      Protocol.Result result = Protocol.run(inputs.generator().translator(), dataset, bank, j, ks, plan, wanted,
           options.sampleColumns(), phases.protocol());
       Map<String, byte[]> files = new LinkedHashMap<>();
       List<String> samples = new ArrayList<>();

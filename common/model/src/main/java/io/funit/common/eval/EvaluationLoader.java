@@ -49,7 +49,7 @@ public final class EvaluationLoader {
   public Loaded load(String evaluationId, EvalRequest request) throws IOException {
     EvaluationTargets.Target target = EvaluationTargets.resolve(store, request);
     ServingModel generator = ModelFamilies.loadRegistered(store, target.card(), workDir);
-    int size = generator.imageSize();
+    int size = generator.translator().imageSize();
     KShotSampler images = new KShotSampler(new ClassImageCache(
         ShardSource.cached(new StoredDatasets(store), target.dataset().id(), shardCache), IMAGE_CACHE_BYTES),
         new Preprocessing(size, size));

@@ -1,15 +1,14 @@
 package io.funit.common.eval;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
-import io.funit.common.funit.model.FewShotGenerator;
 import io.funit.common.imaging.ImagePlanes;
+import io.funit.common.models.FewShotTranslator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -45,7 +44,7 @@ public final class HeldOutGlyphL1 {
   public record Result(int fonts, int characters, int k, double model, double copyContent, double classMean,
       StyleAgreement style) {}
 
-  public static Result evaluate(FewShotGenerator generator, DatasetManifest dataset, KShotSampler images, int size,
+  public static Result evaluate(FewShotTranslator generator, DatasetManifest dataset, KShotSampler images, int size,
       int maxFonts, int charactersPerFont, int k, long seed) {
     List<DatasetClass> test = dataset.split(DatasetManifest.SPLIT_TEST);
     List<DatasetClass> train = dataset.split(DatasetManifest.SPLIT_TRAIN);
@@ -79,8 +78,11 @@ public final class HeldOutGlyphL1 {
           System.arraycopy(images.load(font, shots), 0, classImages, i * k * stride, k * stride);
         }
         try (NDManager batch = manager.newSubManager()) {
-          NDArray out = generator.forward(store, new NDList(batch.create(content, new Shape(chars, 3, size, size)),
-              batch.create(classImages, new Shape(chars, k, 3, size, size))), false).singletonOrThrow();
+          // the K-shot code: the mean of the K images' codes, before the decoder's MLP (spec G3)
+          NDArray codes = generator.classCode(store, batch.create(classImages, new Shape(chars * k, 3, size, size)))
+              .reshape(chars, k, generator.classCodeSize()).mean(new int[] {1});
+          NDArray out = generator.decode(store,
+              generator.contentCode(store, batch.create(content, new Shape(chars, 3, size, size))), codes);
           float[] translated = out.toFloatArray();
           if ("gray".equals(dataset.color())) {
             ImagePlanes.toGray(translated, size * size);

@@ -20,6 +20,12 @@ public final class ModelFamilies {
             + ALL.stream().map(ModelFamily::name).toList()));
   }
 
+  /** The family whose presets include this one. */
+  public static ModelFamily forPreset(String preset) {
+    return named(ModelPresets.forPreset(preset).orElseThrow(() -> new IllegalArgumentException("unknown preset '"
+        + preset + "'; known: " + ModelPresets.allNames())).family());
+  }
+
   /**
    * A registered model's generator, loaded by its card's family.
    *

@@ -1,8 +1,6 @@
 package io.funit.common.models;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.model.FewShotGenerator;
 
@@ -14,11 +12,13 @@ public final class ServingGenerator implements ServingModel {
   private final FunitConfig config;
   private final NDManager manager;
   private final FewShotGenerator generator;
+  private final FunitTranslator translator;
 
   ServingGenerator(FunitConfig config, NDManager manager, FewShotGenerator generator) {
     this.config = config;
     this.manager = manager;
     this.generator = generator;
+    this.translator = new FunitTranslator(generator, config.imageSize());
   }
 
   public FunitConfig config() {
@@ -35,28 +35,8 @@ public final class ServingGenerator implements ServingModel {
   }
 
   @Override
-  public int imageSize() {
-    return config.imageSize();
-  }
-
-  @Override
-  public int classCodeSize() {
-    return config.gen().latentDim();
-  }
-
-  @Override
-  public NDArray contentCode(ParameterStore parameters, NDArray images) {
-    return generator.contentCode(parameters, images, false);
-  }
-
-  @Override
-  public NDArray classCode(ParameterStore parameters, NDArray images) {
-    return generator.classCode(parameters, images, false);
-  }
-
-  @Override
-  public NDArray decode(ParameterStore parameters, NDArray contentCodes, NDArray classCodes) {
-    return generator.decode(parameters, contentCodes, classCodes, false);
+  public FewShotTranslator translator() {
+    return translator;
   }
 
   /** The memory its parameters take (float32), what a model cache counts. */

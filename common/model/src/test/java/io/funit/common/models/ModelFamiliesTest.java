@@ -39,13 +39,14 @@ class ModelFamiliesTest {
     try (ServingModel model = ModelFamilies.named(ModelCard.FUNIT).load(file); NoGrad noGrad = new NoGrad();
         NDManager manager = NDManager.newBaseManager()) {
       assertThat(model.family()).isEqualTo(ModelCard.FUNIT);
-      assertThat(model.imageSize()).isEqualTo(size);
-      assertThat(model.classCodeSize()).isEqualTo(Presets.FONT_32.gen().latentDim());
+      FewShotTranslator translator = model.translator();
+      assertThat(translator.imageSize()).isEqualTo(size);
+      assertThat(translator.classCodeSize()).isEqualTo(Presets.FONT_32.gen().latentDim());
       ParameterStore parameters = new ParameterStore(manager, false);
       NDArray content = manager.randomUniform(-1, 1, new Shape(2, 3, size, size));
       NDArray classImages = manager.randomUniform(-1, 1, new Shape(2, 3, size, size));
-      NDArray viaTranslator = model.decode(parameters, model.contentCode(parameters, content),
-          model.classCode(parameters, classImages));
+      NDArray viaTranslator = translator.decode(parameters, translator.contentCode(parameters, content),
+          translator.classCode(parameters, classImages));
       NDArray viaForward = ((ServingGenerator) model).generator().forward(parameters,
           new NDList(content, classImages.reshape(2, 1, 3, size, size)), false).singletonOrThrow();
       assertThat(viaTranslator.getShape()).isEqualTo(new Shape(2, 3, size, size));

@@ -217,7 +217,7 @@ public final class TranslationBatcher implements AutoCloseable {
       try {
         ServingModel generator = models.apply(batch.get(0).modelId());
         long forwardStart = System.nanoTime();
-        outputs = BatchedTranslation.run(generator, generator.imageSize(),
+        outputs = BatchedTranslation.run(generator.translator(), generator.translator().imageSize(),
             batch.stream().map(Pending::work).toList());
         forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
       } catch (RuntimeException e) {

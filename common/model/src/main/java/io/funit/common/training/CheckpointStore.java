@@ -1,8 +1,9 @@
-package io.funit.common.funit.train;
+package io.funit.common.training;
 
+import io.funit.common.models.ModelFamily;
+import io.funit.common.models.ModelTrainer;
 import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
-import io.funit.common.training.CheckpointKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Training checkpoints in the object store, under the keys of {@link CheckpointKeys}. Files pass through a temporary file:
+ * Training checkpoints of any model family ({@link ModelTrainer}) in the object store, under the keys of
+ * {@link CheckpointKeys}. Files pass through a temporary file:
  * checkpoints of large models are never held whole in memory, and a download is checked against its SHA-256.
  */
 public final class CheckpointStore {
@@ -26,11 +28,11 @@ public final class CheckpointStore {
     return CheckpointKeys.key(trainJobId, iteration);
   }
 
-  public ObjectInfo save(String trainJobId, FunitTrainer trainer, long samplerSeed) {
+  public ObjectInfo save(String trainJobId, ModelTrainer trainer, long samplerSeed) {
     Path file = null;
     try {
       file = Files.createTempFile("funit-ckpt-", SUFFIX);
-      Checkpoint.save(trainer, samplerSeed, file);
+      trainer.saveCheckpoint(file, samplerSeed);
       return store.put(key(trainJobId, trainer.iteration()), file, "application/octet-stream");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the checkpoint of " + trainJobId, e);
@@ -56,12 +58,13 @@ public final class CheckpointStore {
     return keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
   }
 
-  public Checkpoint.Restored load(String key) {
+  /** A checkpoint of {@code family}'s (a training continues with its own family's checkpoints). */
+  public ModelTrainer.Restored load(String key, ModelFamily family) {
     Path file = null;
     try {
       file = Files.createTempFile("funit-ckpt-", SUFFIX);
       store.download(key, file);
-      return Checkpoint.load(file);
+      return family.loadCheckpoint(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read checkpoint " + key, e);
     } finally {

@@ -1,8 +1,10 @@
-package io.funit.common.funit.weights;
+package io.funit.common.funit.interop;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.funit.weights.SafeTensors;
+import io.funit.common.funit.weights.Weights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.funit.common.funit.weights;
+package io.funit.common.funit.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.Presets;
 import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.funit.weights.SafeTensors;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package io.funit.common.funit.weights;
+package io.funit.common.funit.interop;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -11,6 +11,8 @@ import io.funit.common.funit.config.GeneratorConfig;
 import io.funit.common.funit.model.FewShotGenerator;
 import io.funit.common.funit.model.FunitBlock;
 import io.funit.common.funit.model.MultiTaskPatchDiscriminator;
+import io.funit.common.funit.weights.SafeTensors;
+import io.funit.common.funit.weights.Weights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

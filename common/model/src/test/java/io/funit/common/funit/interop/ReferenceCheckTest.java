@@ -1,4 +1,4 @@
-package io.funit.common.funit.weights;
+package io.funit.common.funit.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,26 @@
+package io.funit.common.models;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A training's configuration as its family resolved it (the preset, the request's overrides, the dataset's class
+ * count): what the train worker needs to know of it, and the whole of it as JSON for the model card.
+ */
+public interface ModelPlan {
+  String family();
+
+  String preset();
+
+  int imageSize();
+
+  int batchSize();
+
+  /** The iteration the training ends at. */
+  long maxIterations();
+
+  /** The training classes the model learns (the discriminator's heads, for FUNIT). */
+  int numClasses();
+
+  /** The whole configuration, written into the card ({@link ModelCard#config}). */
+  JsonNode cardConfig();
+}
