@@ -59,7 +59,7 @@ class TranslationApiIT {
     // a bucket of its own: the default model and the inputs/ and styles/ listings belong to this class alone
     stack = new TestStack(infra, Map.of("FUNIT_S3_BUCKET", "funit-it-tr-" + UUID.randomUUID().toString().substring(0, 8),
         "FUNIT_TRANSLATE_MAX_CLASS_IMAGES", String.valueOf(K), "FUNIT_TRANSLATE_MAX_CONTENT", "4",
-        "FUNIT_MAX_TRANSLATION_BYTES", "2000000"));
+        "FUNIT_MAX_TRANSLATION_BYTES", "2000000", "FUNIT_TRANSLATE_MAX_IMAGE_BYTES", "1000000"));
     stack.startGateway();
     Path shipped = shippedModel();
     ModelCard card = Json.MAPPER.readValue(shipped.resolve(ModelRegistry.CARD).toFile(), ModelCard.class);
@@ -76,6 +76,7 @@ class TranslationApiIT {
   @Order(1)
   void badTranslationRequestsAreProblemsNamingTheFieldAndLeaveNothingStoredOrEnqueued() throws Exception {
     stack.store.putBytes("inputs/earlier/content.png", png(0), "image/png");
+    stack.store.putBytes("inputs/earlier/huge.png", new byte[1_100_000], "image/png");
     int jobsBefore = translateJobs();
     List<String> inputsBefore = keys("inputs/");
 
@@ -106,6 +107,10 @@ class TranslationApiIT {
         + "[\"inputs/earlier/content.png\"]}", NONE)), 400, "content_keys[1]", "inputs/earlier/missing.png");
     refused(TestStack.response(stack.postJson("/v1/translations", "{\"model\":\"" + model + "\",\"content_keys\":"
         + "[\"inputs/earlier/content.png\"],\"style_id\":\"no-such-style\"}", NONE)), 400, "style_id", "no-such-style");
+    // a stored image over the gateway's size limit: refused at admission, never handed to a worker
+    refused(TestStack.response(stack.postJson("/v1/translations", "{\"model\":\"" + model + "\",\"content_keys\":"
+        + "[\"inputs/earlier/huge.png\"],\"class_keys\":[\"inputs/earlier/content.png\"]}", NONE)), 400,
+        "content_keys[0]", "too large");
     refused(TestStack.response(stack.postJson("/v1/translations", "{\"model\":\"nope\",\"content_keys\":"
         + "[\"inputs/earlier/content.png\"],\"class_keys\":[\"inputs/earlier/content.png\"]}", NONE)), 400, "model",
         "nope");

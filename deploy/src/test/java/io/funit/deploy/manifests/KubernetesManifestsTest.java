@@ -139,7 +139,8 @@ class KubernetesManifestsTest {
         assertThat(trigger.metadata().offsetResetPolicy()).isEqualTo(KafkaClients.WORK_OFFSET_RESET);
         assertThat(Integer.parseInt(trigger.metadata().lagThreshold())).isPositive();
       }
-      JobType own = io.funit.common.jobs.JobDescriptors.byWireName(deployment.replace("funit-", "").replace("-worker", ""));
+      JobType own = io.funit.common.jobs.JobDescriptors.byWireName(
+          deployment.replace("funit-", "").replace("-worker", ""));
       assertThat(consumed).contains(own);
       assertThat(scaled.spec().maxReplicaCount()).as(deployment + ": not more replicas than partitions")
           .isLessThanOrEqualTo(topics.workPartitions(own)).isPositive();

@@ -4,6 +4,7 @@ import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequest;
 import io.funit.common.contract.JobType;
 import io.funit.common.jobs.AdmissionContext;
+import io.funit.common.jobs.JobConflictException;
 import io.funit.common.jobs.JobDescriptor;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.problem.Problem;
@@ -64,9 +65,25 @@ public final class JobAdmission {
    */
   public <R extends JobRequest> JobEvent admit(RoutingContext ctx, JobDescriptor<R> type, R request, String jobId,
       String noun) {
+    return admit(ctx, type, request, jobId, noun, admitted -> { });
+  }
+
+  /**
+   * {@link #admit(RoutingContext, JobDescriptor, JobRequest, String, String)} with a check of the route's own, run on
+   * the admitted request once the references are known to be the caller's, before it is enqueued (e.g. the
+   * gateway's limit on the size of stored images).
+   */
+  public <R extends JobRequest> JobEvent admit(RoutingContext ctx, JobDescriptor<R> type, R request, String jobId,
+      String noun, java.util.function.Consumer<R> routeCheck) {
     requireEnabled(type.type());
     owners.requireVisible(ctx, type.references(request), jobId);
-    R admitted = HttpJson.parse(() -> type.admit(request, context));
+    R admitted;
+    try {
+      admitted = HttpJson.parse(() -> type.admit(request, context));
+    } catch (JobConflictException e) {
+      throw ProblemException.conflict(e.getMessage());
+    }
+    routeCheck.accept(admitted);
     try {
       return submitter.submit(type.type(), admitted, jobId, ctx).join();
     } catch (RuntimeException e) {

@@ -68,7 +68,8 @@ public final class JobRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    JobType type = ctx.queryParam("type").isEmpty() ? null : wire("type", () -> JobDescriptors.byWireName(ctx.queryParam("type").get(0)));
+    JobType type = ctx.queryParam("type").isEmpty() ? null
+        : wire("type", () -> JobDescriptors.byWireName(ctx.queryParam("type").get(0)));
     JobListing page = JobListing.of(ctx, jobs, type);
     HttpJson.write(ctx, 200, new JobPage(page.items().stream().map(JobView::of).toList(), page.nextCursor()));
   }

@@ -121,8 +121,13 @@ public final class TranslationRoutes {
       List<ValidImage> classImages = images.uploads("class", classes);
       List<String> contentKeys = inputKeys(jobId, "content", contentImages);
       List<String> classKeys = inputKeys(jobId, "class", classImages);
-      TranslateRequest request = HttpJson.parse(() -> new TranslateRequest(model, contentKeys,
-          classKeys.isEmpty() ? null : classKeys, style, format));
+      TranslateRequest request;
+      try {
+        request = HttpJson.parse(() -> new TranslateRequest(model, contentKeys, classKeys.isEmpty() ? null : classKeys,
+            style, format));
+      } catch (ProblemException refused) {
+        throw formFields(refused);
+      }
       List<String> stored = new ArrayList<>();
       try {
         storeAll(contentKeys, contentImages, stored);
@@ -153,8 +158,12 @@ public final class TranslationRoutes {
     checkCounts(new Fields("content_keys", "class_keys", "style_id"), request.contentKeys().size(),
         request.classKeys().size(), request.styleId() != null);
     int wait = preferredWait(ctx);
-    HttpJson.blocking(vertx, () -> admission.admit(ctx, TYPE, request, UUID.randomUUID().toString(), "translation"))
-        .compose(job -> answer(ctx, job, wait)).onFailure(ctx::fail);
+    HttpJson.blocking(vertx, () -> admission.admit(ctx, TYPE, request, UUID.randomUUID().toString(), "translation",
+        // the worker reads at most the gateway's image size: a larger stored image is refused here, not there
+        admitted -> {
+          images.exist("content_keys", admitted.contentKeys());
+          images.exist("class_keys", admitted.classKeys());
+        })).compose(job -> answer(ctx, job, wait)).onFailure(ctx::fail);
   }
 
   /** The request field names of one request form. */

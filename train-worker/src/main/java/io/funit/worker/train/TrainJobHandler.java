@@ -12,7 +12,6 @@ import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.dataset.sampler.Preprocessing;
 import io.funit.common.dataset.sampler.ShardSource;
 import io.funit.common.jobs.JobDescriptor;
-import io.funit.common.json.Json;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelFamily;
 import io.funit.common.models.ModelPlan;

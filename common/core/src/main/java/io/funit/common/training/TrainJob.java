@@ -40,8 +40,8 @@ public final class TrainJob implements JobDescriptor<TrainRequest> {
   }
 
   /**
-   * What the worker would refuse: a preset no model family has ({@link ModelPresets}), overrides it cannot apply, a dataset not built, a continued
-   * training that has not ended or that trained on another dataset.
+   * What the worker would refuse: a preset no model family has ({@link ModelPresets}), overrides it cannot apply,
+   * a dataset not built, a continued training that has not ended or that trained on another dataset.
    */
   @Override
   public TrainRequest admit(TrainRequest request, AdmissionContext context) {
@@ -50,11 +50,17 @@ public final class TrainJob implements JobDescriptor<TrainRequest> {
     family.check(request.preset(), request.overrides());
     if (request.continueFrom() != null) {
       JobEvent parent = context.job(request.continueFrom()).filter(job -> job.type() == TYPE).orElseThrow(() ->
-          new InvalidRequestException("continue_from", "no training " + request.continueFrom()));
+          new InvalidRequestException("continue_from", "no train job " + request.continueFrom()));
       requireContinuable(parent);
       String parentDataset = parent.request().path("dataset").asText();
       if (!request.dataset().equals(parentDataset)) {
         throw new InvalidRequestException("dataset", "a continued training keeps its dataset, " + parentDataset);
+      }
+      // its checkpoints are restored by the family of the request's preset
+      String parentPreset = parent.request().path("preset").asText();
+      if (!ModelPresets.forPreset(parentPreset).map(ModelPresets::family).orElse("").equals(family.family())) {
+        throw new InvalidRequestException("preset", "a continued training keeps its model family: preset '"
+            + parentPreset + "' is not of family " + family.family());
       }
     }
     if (new StoredDatasets(context.store()).manifest(request.dataset()).isEmpty()) {

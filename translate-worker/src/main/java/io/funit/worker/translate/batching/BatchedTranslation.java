@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs several jobs' translations as one forward pass of a model (FUNIT's: the EMA generator): every class image of every job through
- * the class encoder at once, each job's K codes averaged before the MLP (spec G3), then every content image through
- * the content encoder and decoder at once, each with its own job's class code. Per job the result equals a
- * separate forward pass (up to float rounding), which BatchedTranslationTest checks.
+ * Runs several jobs' translations as one forward pass of a model (FUNIT's: the EMA generator): every class image of
+ * every job through the class encoder at once, each job's K codes averaged before the decoder (spec G3), then every
+ * content image through the content encoder and decoder at once, each with its own job's class code. Per job the
+ * result equals a separate forward pass (up to float rounding), which BatchedTranslationTest checks.
  */
 public final class BatchedTranslation {
   private BatchedTranslation() {}

@@ -3,6 +3,7 @@ package io.funit.common.worker.probe;
 import io.funit.common.contract.Checks;
 import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobRequest;
+
 /**
  * A diagnostic job: walks {@code steps} steps of {@code stepMillis} each, reporting progress and honouring
  * cancel, optionally reads one stored object, and writes a deterministic result object. Operators use it to

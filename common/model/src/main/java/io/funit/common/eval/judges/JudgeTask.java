@@ -1,7 +1,7 @@
 package io.funit.common.eval.judges;
 
 /**
- * What one judge learns: image ids of an {@link io.funit.common.eval.ImageBank} with their labels, split into the
+ * What one judge learns: image ids of an {@link io.funit.common.eval.bank.ImageBank} with their labels, split into the
  * images it trains on and those that measure it.
  *
  * @param name {@code style_all}, {@code style_heldout} or {@code content}
