@@ -39,12 +39,6 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, java.n
     long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, ResultUrls resultUrls,
     Duration resultUrlExpiry, TranslationLimits translationLimits, ApiLimits apiLimits,
     WebhookSettings webhooks, Duration drainDelay) {
-  /** Every job type this build has a descriptor for: FUNIT_JOB_TYPES unset enables them all. */
-  public static String defaultJobTypes() {
-    return io.funit.common.jobs.JobDescriptors.types().stream().map(JobType::wireName)
-        .collect(Collectors.joining(","));
-  }
-
   /** How result images are linked: {@code proxy} (the gateway streams them) or {@code presigned} (S3 directly). */
   public enum ResultUrls {
     PROXY, PRESIGNED;
@@ -66,12 +60,16 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, java.n
   public static GatewaySettings from(Settings settings) {
     Set<String> keys = Arrays.stream(settings.string("FUNIT_API_KEYS", "").split(","))
         .map(String::trim).filter(k -> !k.isEmpty()).collect(Collectors.toSet());
-    Set<JobType> types = new java.util.TreeSet<>();
-    for (String name : settings.string("FUNIT_JOB_TYPES", defaultJobTypes()).split(",")) {
-      if (!name.isBlank()) {
-        types.add(io.funit.common.jobs.JobDescriptors.byWireName(name.trim()));
+    // unset: every job type this build has a descriptor for
+    Set<JobType> types = new java.util.TreeSet<>(io.funit.common.jobs.JobDescriptors.types());
+    settings.get("FUNIT_JOB_TYPES").ifPresent(named -> {
+      types.clear();
+      for (String name : named.split(",")) {
+        if (!name.isBlank()) {
+          types.add(io.funit.common.jobs.JobDescriptors.byWireName(name.trim()));
+        }
       }
-    }
+    });
     return new GatewaySettings(
         settings.string("FUNIT_GATEWAY_HOST", "127.0.0.1"),
         settings.integer("FUNIT_GATEWAY_PORT", 8080, 0, 65535),

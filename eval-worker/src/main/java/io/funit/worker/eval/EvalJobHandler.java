@@ -17,7 +17,6 @@ import io.funit.common.storage.StorageKeys;
 import io.funit.common.worker.JobContext;
 import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.JobHandlerFactory;
-import io.funit.common.worker.WorkerServices;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,15 +74,9 @@ public final class EvalJobHandler implements JobHandler<EvalRequest> {
 
   /** Registers this handler with its worker. */
   @AutoService(JobHandlerFactory.class)
-  public static final class Factory implements JobHandlerFactory {
-    @Override
-    public String worker() {
-      return EvalWorkerMain.NAME;
-    }
-
-    @Override
-    public JobHandler<?> create(WorkerServices services) {
-      return fromSettings(services.store(), services.settings());
+  public static final class Factory extends JobHandlerFactory {
+    public Factory() {
+      super(EvalWorkerMain.NAME, services -> fromSettings(services.store(), services.settings()));
     }
   }
 }

@@ -4,7 +4,6 @@ import com.google.auto.service.AutoService;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobState;
-import io.funit.common.contract.JobType;
 import io.funit.common.dataset.DatasetDirectory;
 import io.funit.common.dataset.StoredDatasets;
 import io.funit.common.dataset.imports.ArchiveSource;
@@ -62,15 +61,9 @@ public final class DatasetRoutes {
 
   /** Registers these routes with the gateway. */
   @AutoService(JobApi.class)
-  public static final class Api implements JobApi {
-    @Override
-    public JobType type() {
-      return DatasetJob.TYPE;
-    }
-
-    @Override
-    public void mount(Router router, JobApiServices services) {
-      new DatasetRoutes(services).mount(router);
+  public static final class Api extends JobApi {
+    public Api() {
+      super(DatasetJob.TYPE, services -> new DatasetRoutes(services)::mount);
     }
   }
 

@@ -4,7 +4,6 @@ import com.google.auto.service.AutoService;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobState;
-import io.funit.common.contract.JobType;
 import io.funit.common.eval.EvalJob;
 import io.funit.common.eval.EvalRequest;
 import io.funit.common.eval.EvaluationResult;
@@ -57,15 +56,9 @@ public final class EvaluationRoutes {
 
   /** Registers these routes with the gateway. */
   @AutoService(JobApi.class)
-  public static final class Api implements JobApi {
-    @Override
-    public JobType type() {
-      return EvalJob.TYPE;
-    }
-
-    @Override
-    public void mount(Router router, JobApiServices services) {
-      new EvaluationRoutes(services).mount(router);
+  public static final class Api extends JobApi {
+    public Api() {
+      super(EvalJob.TYPE, services -> new EvaluationRoutes(services)::mount);
     }
   }
 

@@ -1,7 +1,6 @@
 package io.funit.gateway.tenants;
 
 import io.funit.common.contract.JobEvent;
-import io.funit.common.contract.JobType;
 import io.funit.common.jobs.JobReference;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.models.ModelRegistry;
@@ -47,11 +46,6 @@ public final class Ownership {
     return job -> principal.sees(job.owner());
   }
 
-  /** The job of this id and type (any type for null) if the caller may see it. */
-  public Optional<JobEvent> job(RoutingContext ctx, String id, JobType type) {
-    return jobs.get(id).filter(job -> type == null || job.type() == type).filter(visible(ctx));
-  }
-
   /**
    * Whether the caller may use the dataset: its dataset job's tenant; a dataset no known job built (stored by
    * hand or by {@code ./funit dataset}) belongs to tenant {@code default}.
@@ -73,11 +67,6 @@ public final class Ownership {
     Optional<JobEvent> training = jobs.get(modelId).filter(job -> job.type() == TrainJob.TYPE);
     return training.isEmpty() || principal.sees(training.get().owner())
         || modelId.equals(models.defaultModel().orElse(null));
-  }
-
-  /** Whether the caller may use the style; an unknown style is not visible. Reads the object store. */
-  public boolean styleVisible(RoutingContext ctx, String styleId) {
-    return styles.find(styleId).map(style -> Principal.of(ctx).sees(style.owner())).orElse(false);
   }
 
   /**
@@ -145,10 +134,6 @@ public final class Ownership {
    * job's: a tenant imports only from its own area {@code tenants/<tenant>/}, which operators provision; an admin
    * from anywhere.
    */
-  public static void requireImportPrefix(RoutingContext ctx, String prefix) {
-    requireImportPrefix(Principal.of(ctx), prefix);
-  }
-
   static void requireImportPrefix(Principal principal, String prefix) {
     String own = TENANT_AREA + principal.tenant() + "/";
     if (prefix != null && !principal.admin() && !prefix.startsWith(own)) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.auto.service.AutoService;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
-import io.funit.common.contract.JobType;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.training.CheckpointKeys;
@@ -56,15 +55,9 @@ public final class TrainingRoutes {
 
   /** Registers these routes with the gateway. */
   @AutoService(JobApi.class)
-  public static final class Api implements JobApi {
-    @Override
-    public JobType type() {
-      return TrainJob.TYPE;
-    }
-
-    @Override
-    public void mount(Router router, JobApiServices services) {
-      new TrainingRoutes(services).mount(router);
+  public static final class Api extends JobApi {
+    public Api() {
+      super(TrainJob.TYPE, services -> new TrainingRoutes(services)::mount);
     }
   }
 

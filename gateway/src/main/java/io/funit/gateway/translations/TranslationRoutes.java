@@ -3,7 +3,6 @@ package io.funit.gateway.translations;
 import com.google.auto.service.AutoService;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
-import io.funit.common.contract.JobType;
 import io.funit.common.dataset.imports.ImageValidator.ValidImage;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.ObjectStore;
@@ -74,15 +73,9 @@ public final class TranslationRoutes {
 
   /** Registers these routes with the gateway. */
   @AutoService(JobApi.class)
-  public static final class Api implements JobApi {
-    @Override
-    public JobType type() {
-      return TranslateJob.TYPE;
-    }
-
-    @Override
-    public void mount(Router router, JobApiServices services) {
-      new TranslationRoutes(services).mount(router);
+  public static final class Api extends JobApi {
+    public Api() {
+      super(TranslateJob.TYPE, services -> new TranslationRoutes(services)::mount);
     }
   }
 

@@ -27,7 +27,6 @@ import io.funit.common.worker.InvalidJobException;
 import io.funit.common.worker.JobContext;
 import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.JobHandlerFactory;
-import io.funit.common.worker.WorkerServices;
 import io.funit.common.worker.WorkerSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -211,15 +210,9 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
 
   /** Registers this handler with its worker. */
   @AutoService(JobHandlerFactory.class)
-  public static final class Factory implements JobHandlerFactory {
-    @Override
-    public String worker() {
-      return TrainWorkerMain.NAME;
-    }
-
-    @Override
-    public JobHandler<?> create(WorkerServices services) {
-      return fromSettings(services.store(), services.settings(), services.metrics());
+  public static final class Factory extends JobHandlerFactory {
+    public Factory() {
+      super(TrainWorkerMain.NAME, services -> fromSettings(services.store(), services.settings(), services.metrics()));
     }
   }
 }

@@ -40,9 +40,4 @@ public interface JobDescriptor<R extends JobRequest> {
   default R admit(R request, AdmissionContext context) {
     return request;
   }
-
-  /** The request as this type's record, for code that holds it as any request. */
-  default R cast(JobRequest request) {
-    return requestClass().cast(request);
-  }
 }

@@ -36,6 +36,14 @@ public interface ModelPresets {
   }
 
   private static Stream<ModelPresets> all() {
-    return ServiceLoader.load(ModelPresets.class).stream().map(ServiceLoader.Provider::get);
+    return Registered.ALL.stream();
+  }
+
+  /** The families on the classpath, found once: the gateway asks at every training it admits. */
+  final class Registered {
+    private static final List<ModelPresets> ALL = ServiceLoader.load(ModelPresets.class).stream()
+        .map(ServiceLoader.Provider::get).toList();
+
+    private Registered() {}
   }
 }

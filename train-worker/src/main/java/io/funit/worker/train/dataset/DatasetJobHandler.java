@@ -15,7 +15,6 @@ import io.funit.common.storage.ObjectStore;
 import io.funit.common.worker.JobContext;
 import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.JobHandlerFactory;
-import io.funit.common.worker.WorkerServices;
 import io.funit.worker.train.TrainWorkerMain;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,15 +122,9 @@ public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
 
   /** Registers this handler with its worker. */
   @AutoService(JobHandlerFactory.class)
-  public static final class Factory implements JobHandlerFactory {
-    @Override
-    public String worker() {
-      return TrainWorkerMain.NAME;
-    }
-
-    @Override
-    public JobHandler<?> create(WorkerServices services) {
-      return fromSettings(services.store(), services.settings());
+  public static final class Factory extends JobHandlerFactory {
+    public Factory() {
+      super(TrainWorkerMain.NAME, services -> fromSettings(services.store(), services.settings()));
     }
   }
 }

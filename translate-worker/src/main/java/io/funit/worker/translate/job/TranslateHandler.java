@@ -169,18 +169,16 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
 
   /** Registers this handler with its worker. */
   @AutoService(JobHandlerFactory.class)
-  public static final class Factory implements JobHandlerFactory {
-    @Override
-    public String worker() {
-      return TranslateWorkerMain.NAME;
+  public static final class Factory extends JobHandlerFactory {
+    public Factory() {
+      super(TranslateWorkerMain.NAME, Factory::translateHandler);
     }
 
     /**
      * The handler with its batcher and model cache (FUNIT_MODEL_CACHE_BYTES, default 2 GiB of parameters), their
      * figures in the process's registry. They live as long as the process.
      */
-    @Override
-    public JobHandler<?> create(WorkerServices services) {
+    private static JobHandler<?> translateHandler(WorkerServices services) {
       Settings settings = services.settings();
       ModelCache models = new ModelCache(services.store(), settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30),
           services.metrics());

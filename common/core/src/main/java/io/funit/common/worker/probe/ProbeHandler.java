@@ -12,7 +12,6 @@ import io.funit.common.worker.JobContext;
 import io.funit.common.worker.JobHandler;
 import io.funit.common.worker.JobHandlerFactory;
 import io.funit.common.worker.RetryableJobException;
-import io.funit.common.worker.WorkerServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
@@ -75,15 +74,9 @@ public final class ProbeHandler implements JobHandler<ProbeRequest> {
 
   /** Registers this handler with its worker. */
   @AutoService(JobHandlerFactory.class)
-  public static final class Factory implements JobHandlerFactory {
-    @Override
-    public String worker() {
-      return EVERY_WORKER;
-    }
-
-    @Override
-    public JobHandler<?> create(WorkerServices services) {
-      return new ProbeHandler(services.store());
+  public static final class Factory extends JobHandlerFactory {
+    public Factory() {
+      super(JobHandlerFactory.EVERY_WORKER, services -> new ProbeHandler(services.store()));
     }
   }
 }
