@@ -28,7 +28,7 @@ final class BenchModel {
       GeneratorWeights.save(nets, file);
       registry.register(new ModelCard(id, null, null, "none (random initialization, for benchmarks)", preset,
           config.imageSize(), Json.MAPPER.valueToTree(config), 0, List.of(), List.of(), Map.of(), List.of(),
-          ModelRegistry.generatorKey(id), Instant.now(), "gray", ModelCard.FUNIT), file);
+          ModelRegistry.generatorKey(id), Instant.now(), "gray", ModelCard.FUNIT, null), file);
     } finally {
       Files.deleteIfExists(file);
     }

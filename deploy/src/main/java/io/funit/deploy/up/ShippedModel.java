@@ -1,6 +1,7 @@
 package io.funit.deploy.up;
 
 import io.funit.common.json.Json;
+import io.funit.common.models.ContentFont;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
@@ -23,24 +24,45 @@ public final class ShippedModel {
     return installation.home().resolve("models").resolve("default");
   }
 
-  /** Registers the shipped model unless the store already has a default model. Returns the default's id. */
+  /**
+   * Registers the shipped model unless the store already has a default model. Returns the default's id. A store
+   * whose default is the shipped model registered before it had a content font gets the content font.
+   */
   public static String installIfNoDefault(ObjectStore store, Path dir) throws IOException {
     ModelRegistry registry = new ModelRegistry(store);
     var existing = registry.defaultModel();
-    if (existing.isPresent()) {
-      return existing.get();
-    }
     Path card = dir.resolve(ModelRegistry.CARD);
     Path generator = dir.resolve(ModelRegistry.GENERATOR);
     if (!Files.isRegularFile(card) || !Files.isRegularFile(generator)) {
-      LOG.info("no shipped model in {}: no default model until one is trained", dir);
-      return null;
+      LOG.info("no shipped model in {}: {}", dir, existing.isPresent() ? "keeping the default model"
+          : "no default model until one is trained");
+      return existing.orElse(null);
     }
     ModelCard shipped = Json.MAPPER.readValue(card.toFile(), ModelCard.class);
-    registry.register(shipped, generator);
+    if (existing.isPresent()) {
+      if (existing.get().equals(shipped.id()) && shipped.contentFont() != null
+          && registry.card(shipped.id()).map(c -> c.contentFont() == null).orElse(false)) {
+        register(registry, shipped, dir);
+        LOG.info("added the content font {} to the shipped model {}", shipped.contentFont().face(), shipped.id());
+      }
+      return existing.get();
+    }
+    register(registry, shipped, dir);
     registry.setDefault(shipped.id());
     LOG.info("registered the shipped model {} ({}, {} iterations) as the default", shipped.id(), shipped.preset(),
         shipped.iterations());
     return shipped.id();
+  }
+
+  /** Registers the model kept in {@code dir} (its card, generator and content font), without making it the default. */
+  public static ModelCard register(ObjectStore store, Path dir) throws IOException {
+    ModelCard card = Json.MAPPER.readValue(dir.resolve(ModelRegistry.CARD).toFile(), ModelCard.class);
+    register(new ModelRegistry(store), card, dir);
+    return card;
+  }
+
+  private static void register(ModelRegistry registry, ModelCard shipped, Path dir) throws IOException {
+    byte[] contentFont = shipped.contentFont() == null ? null : Files.readAllBytes(dir.resolve(ContentFont.FILE));
+    registry.register(shipped, dir.resolve(ModelRegistry.GENERATOR), contentFont);
   }
 }

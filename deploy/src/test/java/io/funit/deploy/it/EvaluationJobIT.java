@@ -9,13 +9,13 @@ import io.funit.common.eval.EvalJob;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.json.Json;
 import io.funit.common.models.ModelCard;
-import io.funit.common.models.ModelRegistry;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.common.testing.TopicReader;
 import io.funit.common.worker.WorkerRuntime;
 import io.funit.common.worker.WorkerSettings;
 import io.funit.deploy.eval.EvalCommand;
+import io.funit.deploy.up.ShippedModel;
 import io.funit.worker.eval.EvalJobHandler;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -52,8 +52,7 @@ class EvaluationJobIT {
   void start(Infra infra, @TempDir Path dir) throws Exception {
     // judges of the 6-class dataset train in seconds; the budget only caps a slow machine
     stack = new TestStack(infra, Map.of("FUNIT_EVAL_JUDGE_SECONDS", "20"));
-    ModelCard card = Json.MAPPER.readValue(SHIPPED.resolve(ModelRegistry.CARD).toFile(), ModelCard.class);
-    new ModelRegistry(stack.store).register(card, SHIPPED.resolve(ModelRegistry.GENERATOR));
+    ModelCard card = ShippedModel.register(stack.store, SHIPPED);
     model = card.id();
     dataset = TrainingDatasets.publishSmall(stack.store, dir.resolve("dataset"));
     trainOnly = TrainingDatasets.publish(stack.store, dir.resolve("train-only"), 0);

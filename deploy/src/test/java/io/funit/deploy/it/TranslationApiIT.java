@@ -11,6 +11,7 @@ import io.funit.common.storage.ObjectInfo;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.deploy.it.TestStack.Part;
+import io.funit.deploy.up.ShippedModel;
 import io.funit.gateway.Gateway;
 import io.funit.gateway.GatewaySettings;
 import java.io.ByteArrayOutputStream;
@@ -62,8 +63,7 @@ class TranslationApiIT {
         "FUNIT_MAX_TRANSLATION_BYTES", "2000000", "FUNIT_TRANSLATE_MAX_IMAGE_BYTES", "1000000"));
     stack.startGateway();
     Path shipped = shippedModel();
-    ModelCard card = Json.MAPPER.readValue(shipped.resolve(ModelRegistry.CARD).toFile(), ModelCard.class);
-    new ModelRegistry(stack.store).register(card, shipped.resolve(ModelRegistry.GENERATOR)); // not the default yet
+    ModelCard card = ShippedModel.register(stack.store, shipped); // not the default yet
     model = card.id();
   }
 

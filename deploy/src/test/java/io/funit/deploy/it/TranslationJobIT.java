@@ -14,6 +14,7 @@ import io.funit.common.translate.TranslationLimits;
 import io.funit.common.worker.WorkerRuntime;
 import io.funit.common.worker.WorkerSettings;
 import io.funit.deploy.it.TestStack.Part;
+import io.funit.deploy.up.ShippedModel;
 import io.funit.worker.translate.batching.BatchingSettings;
 import io.funit.worker.translate.batching.TranslationBatcher;
 import io.funit.worker.translate.job.TranslateHandler;
@@ -58,9 +59,8 @@ class TranslationJobIT {
   @BeforeAll
   void start(Infra infra) throws Exception {
     stack = new TestStack(infra, Map.of("FUNIT_TRANSLATE_MAX_WAIT_MS", "50"));
-    ModelCard card = Json.MAPPER.readValue(SHIPPED.resolve(ModelRegistry.CARD).toFile(), ModelCard.class);
+    ModelCard card = ShippedModel.register(stack.store, SHIPPED);
     ModelRegistry registry = new ModelRegistry(stack.store);
-    registry.register(card, SHIPPED.resolve(ModelRegistry.GENERATOR));
     registry.setDefault(card.id());
     model = card.id();
     size = card.imageSize();
@@ -107,6 +107,63 @@ class TranslationJobIT {
     }
     JsonNode job = stack.job(view.path("id").asText());
     assertThat(job.path("result").path("class_keys")).hasSize(3);
+  }
+
+  @Test
+  void textAndAlphabetTranslationsDrawTheModelsContentFontAndComposeASheetAndAZip() throws Exception {
+    List<Part> classes = List.of(Part.file("class", "x.png", glyph('x', Font.BOLD)),
+        Part.file("class", "y.png", glyph('y', Font.BOLD)), Part.file("class", "z.png", glyph('z', Font.BOLD)));
+    List<Part> text = new ArrayList<>(classes);
+    text.add(Part.text("text", "Abb A\r\nc"));
+    HttpResponse<String> response = stack.postParts("/v1/translations", text, Map.of("Prefer", "wait=60"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode view = Json.MAPPER.readTree(response.body());
+    assertThat(view.path("text").asText()).isEqualTo("Abb A\nc");
+    assertThat(view.path("outputs").findValuesAsText("character")).as("each character once, in order")
+        .containsExactly("A", "b", "c");
+    for (JsonNode output : view.path("outputs")) {
+      BufferedImage glyph = ImageIO.read(new ByteArrayInputStream(stack.getBytes(output.path("url").asText()).body()));
+      assertThat(glyph.getWidth()).isEqualTo(size);
+      assertThat(ink(glyph)).as("a glyph, not a blank or black square").isBetween(0.02, 0.8);
+    }
+    BufferedImage sheet = ImageIO.read(new ByteArrayInputStream(stack.getBytes(view.path("sheet_url").asText())
+        .body()));
+    int lineHeight = size + size / 8;
+    assertThat(sheet.getHeight()).as("two lines").isEqualTo(2 * lineHeight + 2 * (size / 4));
+    assertThat(sheet.getWidth()).as("four glyphs and a space on the first line").isGreaterThan(2 * size);
+    assertThat(ink(sheet)).isGreaterThan(0.01);
+    HttpResponse<byte[]> zip = stack.getBytes(view.path("zip_url").asText());
+    assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+    List<String> names = new ArrayList<>();
+    try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(
+        new ByteArrayInputStream(zip.body()))) {
+      for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+        names.add(entry.getName());
+        assertThat(ImageIO.read(new ByteArrayInputStream(entries.readAllBytes())).getWidth()).isEqualTo(size);
+      }
+    }
+    assertThat(names).containsExactly("U+0041_A.png", "U+0062_b.png", "U+0063_c.png");
+
+    List<Part> alphabet = new ArrayList<>(classes);
+    alphabet.add(Part.text("charset", "alphabet"));
+    JsonNode all = Json.MAPPER.readTree(stack.postParts("/v1/translations", alphabet, Map.of("Prefer", "wait=60"))
+        .body());
+    String charset = new ModelRegistry(stack.store).card(model).orElseThrow().contentFont().charset();
+    assertThat(String.join("", all.path("outputs").findValuesAsText("character"))).isEqualTo(charset);
+    BufferedImage grid = ImageIO.read(new ByteArrayInputStream(stack.getBytes(all.path("sheet_url").asText())
+        .body()));
+    int gap = size / 8;
+    assertThat(grid.getWidth()).as("26 columns").isEqualTo(26 * (size + gap) + gap);
+    assertThat(grid.getHeight()).as("62 characters in 3 rows").isEqualTo(3 * (size + gap) + gap);
+
+    List<Part> accented = new ArrayList<>(classes);
+    accented.add(Part.text("text", "Caf\u00e9"));
+    HttpResponse<String> refused = stack.postParts("/v1/translations", accented, Map.of());
+    assertThat(refused.statusCode()).isEqualTo(400);
+    JsonNode problem = Json.MAPPER.readTree(refused.body());
+    assertThat(problem.path("field").asText()).isEqualTo("text");
+    assertThat(problem.path("detail").asText()).contains("position 3").contains("U+00E9");
   }
 
   @Test

@@ -104,7 +104,10 @@ public final class TranslationRoutes {
     List<FileUpload> classes = RequestImages.files(ctx, "class");
     var form = ctx.request().formAttributes();
     String style = blankToNull(form.get("style"));
-    checkCounts(new Fields("content", "class", "style"), content.size(), classes.size(), style != null);
+    String text = form.get("text") == null || form.get("text").isEmpty() ? null : form.get("text");
+    String charset = blankToNull(form.get("charset"));
+    checkCounts(new Fields("content", "class", "style"), content.size(), text != null || charset != null,
+        classes.size(), style != null);
     String model = blankToNull(form.get("model"));
     String format = blankToNull(form.get("output_format"));
     int wait = preferredWait(ctx);
@@ -117,7 +120,7 @@ public final class TranslationRoutes {
       TranslateRequest request;
       try {
         request = HttpJson.parse(() -> new TranslateRequest(model, contentKeys, classKeys.isEmpty() ? null : classKeys,
-            style, format));
+            style, format, text, charset));
       } catch (ProblemException refused) {
         throw formFields(refused);
       }
@@ -149,7 +152,7 @@ public final class TranslationRoutes {
   private void create(RoutingContext ctx) {
     TranslateRequest request = HttpJson.parse(() -> JobRequests.parse(TranslateRequest.class, HttpJson.body(ctx)));
     checkCounts(new Fields("content_keys", "class_keys", "style_id"), request.contentKeys().size(),
-        request.classKeys().size(), request.styleId() != null);
+        request.drawsContent(), request.classKeys().size(), request.styleId() != null);
     int wait = preferredWait(ctx);
     HttpJson.blocking(vertx, () -> admission.admit(ctx, TYPE, request, UUID.randomUUID().toString(), "translation",
         // the worker reads at most the gateway's image size: a larger stored image is refused here, not there
@@ -162,9 +165,11 @@ public final class TranslationRoutes {
   /** The request field names of one request form. */
   private record Fields(String content, String classes, String style) {}
 
-  private void checkCounts(Fields fields, int contentCount, int classCount, boolean hasStyle) {
-    if (contentCount == 0) {
-      throw ProblemException.badRequest(fields.content(), "at least one content image is required");
+  /** @param drawn the content is a text or the alphabet, drawn by the worker: no content images */
+  private void checkCounts(Fields fields, int contentCount, boolean drawn, int classCount, boolean hasStyle) {
+    if (contentCount == 0 && !drawn) {
+      throw ProblemException.badRequest(fields.content(), "at least one content image (or text, or charset "
+          + "'alphabet') is required");
     }
     if (contentCount > limits.maxContent()) {
       throw ProblemException.badRequest(fields.content(), "at most " + limits.maxContent()
@@ -256,13 +261,16 @@ public final class TranslationRoutes {
   /** One page of a listing; {@code nextCursor} is absent on the last page. */
   public record TranslationPage(List<TranslationView> items, String nextCursor) {}
 
+  /** An output by its index, or a text or alphabet translation's {@code sheet} or {@code zip}. */
   private void output(RoutingContext ctx) {
     JobEvent job = translations.find(ctx);
     String index = ctx.pathParam("index");
-    TranslationResult.Output output = TranslationView.result(job).filter(r -> r.outputs() != null)
-        .flatMap(r -> r.outputs().stream().filter(o -> String.valueOf(o.index()).equals(index)).findFirst())
+    TranslationResult.StoredFile output = TranslationView.result(job).flatMap(r -> TranslationView.file(r, index))
         .orElseThrow(() -> ProblemException.notFound("translation " + job.jobId() + " has no output " + index
             + " (it is " + job.state().wireName() + ")"));
+    if (output.contentType().equals("application/zip")) {
+      ctx.response().putHeader("Content-Disposition", "attachment; filename=\"glyphs-" + job.jobId() + ".zip\"");
+    }
     HttpJson.serveStored(vertx, ctx, store, output.key(), MAX_OUTPUT_BYTES, output.contentType(),
         "private, max-age=31536000, immutable", // outputs are written once
         "output " + index + " of translation " + job.jobId() + " is not stored");
@@ -274,9 +282,9 @@ public final class TranslationRoutes {
    * event loop.
    */
   private TranslationView view(JobEvent job) {
-    return TranslationView.of(job, output -> switch (settings.resultUrls()) {
-      case PROXY -> PATH + "/" + job.jobId() + "/outputs/" + output.index();
-      case PRESIGNED -> store.presignedGet(output.key(), settings.resultUrlExpiry());
+    return TranslationView.of(job, (name, file) -> switch (settings.resultUrls()) {
+      case PROXY -> PATH + "/" + job.jobId() + "/outputs/" + name;
+      case PRESIGNED -> store.presignedGet(file.key(), settings.resultUrlExpiry());
     });
   }
 

@@ -12,6 +12,8 @@ import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.dataset.sampler.Preprocessing;
 import io.funit.common.dataset.sampler.ShardSource;
 import io.funit.common.jobs.JobDescriptor;
+import io.funit.common.glyphs.ContentFontChooser;
+import io.funit.common.glyphs.GlyphRow;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelFamily;
 import io.funit.common.models.ModelPlan;
@@ -143,7 +145,7 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
             testDisplay, validation, live).run(secondsBefore, startIteration);
       }
       Map<String, Double> finalLosses = finalLosses(metrics.read(jobId));
-      register(jobId, request, dataset, trainer, finalLosses);
+      register(jobId, request, dataset, trainer, finalLosses, ShardSource.cached(datasets, dataset.id(), shardCache));
       return new TrainResult(jobId, trainer.iteration(), checkpoints.latest(jobId).orElse(null), finalLosses);
     }
   }
@@ -169,8 +171,12 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
     return new Start(family.newTrainer(planned, seed), seed);
   }
 
+  /**
+   * Registers the EMA generator with its card; a model of a font dataset gets its content font (the plainest,
+   * most typical training face: {@link ContentFontChooser}), stored with it for text translations.
+   */
   private void register(String jobId, TrainRequest request, DatasetManifest dataset, ModelTrainer trainer,
-      Map<String, Double> finalLosses) throws Exception {
+      Map<String, Double> finalLosses, ShardSource shards) throws Exception {
     Path file = Files.createTempFile("funit-generator-", ".safetensors");
     ModelPlan plan = trainer.plan();
     try {
@@ -178,12 +184,15 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
       List<String> licences = dataset.split(DatasetManifest.SPLIT_TRAIN).stream()
           .map(DatasetClass::source).filter(Objects::nonNull).map(DatasetClass.ClassSource::licence)
           .filter(Objects::nonNull).distinct().sorted().toList();
+      Optional<ContentFontChooser.Choice> contentFont = ContentFontChooser.choose(dataset, shards);
       models.register(new ModelCard(jobId, jobId, dataset.id(), dataset.name(), request.preset(),
           plan.imageSize(), plan.cardConfig(), trainer.iteration(),
           dataset.split(DatasetManifest.SPLIT_TRAIN).stream().map(DatasetClass::name).toList(),
           dataset.split(DatasetManifest.SPLIT_TEST).stream().map(DatasetClass::name).toList(),
-          finalLosses, licences, ModelRegistry.generatorKey(jobId), Instant.now(), dataset.color(), plan.family()),
-          file);
+          finalLosses, licences, ModelRegistry.generatorKey(jobId), Instant.now(), dataset.color(), plan.family(),
+          contentFont.map(c -> c.contentFont(String.join("", dataset.contents()),
+              ModelRegistry.contentFontKey(jobId))).orElse(null)),
+          file, contentFont.map(c -> GlyphRow.encode(c.glyphs(), plan.imageSize())).orElse(null));
     } finally {
       Files.deleteIfExists(file);
     }

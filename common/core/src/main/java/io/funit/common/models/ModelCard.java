@@ -26,16 +26,24 @@ import java.util.Map;
  * @param color {@code gray} or {@code rgb}, from the training dataset: translations of a gray model are served gray
  * @param family the model family that loads the generator (a {@code ModelFamily}); cards written before families
  *     are FUNIT's
+ * @param contentFont for a model of font glyphs, the face that text and alphabet translations draw their content
+ *     glyphs from; null for models of other images and cards written before content fonts
  */
 public record ModelCard(String id, String training, String dataset, String datasetName, String preset,
     int imageSize, JsonNode config, long iterations, List<String> classesSeen, List<String> heldOutClasses,
     Map<String, Double> finalLosses, List<String> dataLicences, String generatorKey, Instant createdAt, String color,
-    String family) {
+    String family, ContentFont contentFont) {
   /** The family of FUNIT's models, and of every card without one. */
   public static final String FUNIT = "funit";
 
   public ModelCard {
     family = family == null ? FUNIT : family;
+  }
+
+  /** This card with its content font. */
+  public ModelCard withContentFont(ContentFont font) {
+    return new ModelCard(id, training, dataset, datasetName, preset, imageSize, config, iterations, classesSeen,
+        heldOutClasses, finalLosses, dataLicences, generatorKey, createdAt, color, family, font);
   }
 
   /** Cards written before the color field were all of font (gray) datasets or say nothing: rgb unless gray. */

@@ -32,13 +32,31 @@ public final class ModelRegistry {
     return StorageKeys.model(modelId, GENERATOR);
   }
 
+  public static String contentFontKey(String modelId) {
+    return StorageKeys.model(modelId, ContentFont.FILE);
+  }
+
   public static String cardKey(String modelId) {
     return StorageKeys.model(modelId, CARD);
   }
 
   /** Uploads the generator, then the card. Re-registering the same id overwrites both (same training, same bytes). */
   public ModelCard register(ModelCard card, Path generator) {
+    return register(card, generator, null);
+  }
+
+  /**
+   * As {@link #register(ModelCard, Path)}, with the glyph row of the card's content font (PNG), stored before the
+   * card at the key the card names.
+   */
+  public ModelCard register(ModelCard card, Path generator, byte[] contentFontGlyphs) {
+    if ((card.contentFont() == null) != (contentFontGlyphs == null)) {
+      throw new IllegalArgumentException("a content font needs its glyphs, and glyphs need a content font");
+    }
     store.put(generatorKey(card.id()), generator, "application/octet-stream");
+    if (contentFontGlyphs != null) {
+      store.putBytes(card.contentFont().key(), contentFontGlyphs, "image/png");
+    }
     store.putBytes(cardKey(card.id()), Json.writeBytes(card), "application/json");
     return card;
   }

@@ -6,6 +6,7 @@ import io.funit.common.contract.JobType;
 import io.funit.common.jobs.AdmissionContext;
 import io.funit.common.jobs.JobDescriptor;
 import io.funit.common.jobs.JobReference;
+import io.funit.common.models.ModelCard;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,14 +52,20 @@ public final class TranslateJob implements JobDescriptor<TranslateRequest> {
   @Override
   public TranslateRequest admit(TranslateRequest request, AdmissionContext context) {
     String modelId = request.model();
+    ModelCard card;
     if (modelId == null) {
       modelId = context.models().defaultModel().orElseThrow(() -> new InvalidRequestException("model",
           "no model given and no default model is registered; name a model (GET /v1/models)"));
-      if (context.models().find(modelId).isEmpty()) {
-        throw new InvalidRequestException("model", "the default model '" + modelId + "' is not registered");
-      }
-    } else if (context.models().find(modelId).isEmpty()) {
-      throw new InvalidRequestException("model", "no model '" + modelId + "' (GET /v1/models lists them)");
+      String defaultId = modelId;
+      card = context.models().find(modelId).orElseThrow(() -> new InvalidRequestException("model",
+          "the default model '" + defaultId + "' is not registered"));
+    } else {
+      String named = modelId;
+      card = context.models().find(modelId).orElseThrow(() -> new InvalidRequestException("model",
+          "no model '" + named + "' (GET /v1/models lists them)"));
+    }
+    if (request.drawsContent()) {
+      requireContentFont(request, card);
     }
     if (request.styleId() != null && new StyleStore(context.store()).find(request.styleId()).isEmpty()) {
       throw new InvalidRequestException("style_id", "no style '" + request.styleId() + "' (POST /v1/styles makes one)");
@@ -66,7 +73,19 @@ public final class TranslateJob implements JobDescriptor<TranslateRequest> {
     requireStored(context, "content_keys", request.contentKeys());
     requireStored(context, "class_keys", request.classKeys());
     return new TranslateRequest(modelId, request.contentKeys(), request.classKeys().isEmpty() ? null
-        : request.classKeys(), request.styleId(), request.outputFormat());
+        : request.classKeys(), request.styleId(), request.outputFormat(), request.text(), request.charset());
+  }
+
+  /** Text and alphabets are drawn with the model's content font: the model needs one, covering every character. */
+  private static void requireContentFont(TranslateRequest request, ModelCard card) {
+    String field = request.text() != null ? "text" : "charset";
+    if (card.contentFont() == null) {
+      throw new InvalidRequestException(field, "model " + card.id() + " has no content font (only models trained "
+          + "on font datasets draw text); send content images instead");
+    }
+    if (request.text() != null) {
+      TranslationText.requireCovered(request.text(), card.contentFont(), card.id());
+    }
   }
 
   private static void requireStored(AdmissionContext context, String field, List<String> keys) {

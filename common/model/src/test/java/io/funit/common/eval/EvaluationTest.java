@@ -53,7 +53,7 @@ class EvaluationTest {
       throws Exception {
     KShotSampler images = GlyphDatasets.sampler(dir.resolve("ds"), SIZE);
     ModelCard card = new ModelCard("m1", "m1", dataset.id(), dataset.name(), "tiny", SIZE, null, 10, List.of(),
-        List.of(), Map.of(), List.of(), "models/m1/generator.safetensors", null, "gray", ModelCard.FUNIT);
+        List.of(), Map.of(), List.of(), "models/m1/generator.safetensors", null, "gray", ModelCard.FUNIT, null);
     try (ServingGenerator generator = GeneratorWeights.loadForServing(generatorFile)) {
       return Evaluation.run(new Evaluation.Inputs("e1", new EvalRequest("m1", dataset.id(), k, 5, metrics), card,
           generator, dataset, images), new LocalJudges(judges, FAST), (done, total, message) -> {

@@ -27,6 +27,7 @@ import io.funit.worker.translate.batching.TranslationWork;
 import io.funit.worker.translate.models.DefaultModelReadiness;
 import io.funit.worker.translate.models.ModelCache;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,20 +35,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A translation job: resolves the model, reads and checks the inputs, hands the work to the batcher, stores one
- * image per content image at {@code outputs/{jobId}/translation-{i}.png|jpg} (the same keys on a redelivery, so a
- * result is never duplicated) and ends with a {@link TranslationResult}. A style's class code is computed on its
+ * A translation job: resolves the model, reads and checks the inputs (or draws a text's characters with the
+ * model's content font), hands the work to the batcher, stores one image per content image at
+ * {@code outputs/{jobId}/translation-{i}.png|jpg} (a text's: {@link DrawnOutputs}; the same keys on a redelivery, so
+ * a result is never duplicated) and ends with a {@link TranslationResult}. A style's class code is computed on its
  * first use with a model and stored beside the style.
  */
 public final class TranslateHandler implements JobHandler<TranslateRequest> {
   private static final TranslateJob DESCRIPTOR = new TranslateJob();
   private static final long WAIT_SLICE_MILLIS = 100;
+  /** Content images in one work: a request's most; a longer alphabet is translated in several. */
+  static final int MAX_WORK_CONTENTS = TranslateRequest.MAX_CONTENT;
 
   private final ObjectStore store;
   private final ModelCards cards;
   private final StyleStore styles;
   private final TranslationBatcher batcher;
   private final InputImages inputs;
+  private final DrawnContent drawnContent;
   private final StyleCodes styleCodes = new StyleCodes(10_000);
   private final int maxInFlight;
   private final List<Readiness.Check> readiness;
@@ -67,6 +72,7 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
     this.styles = new StyleStore(store);
     this.batcher = batcher;
     this.inputs = new InputImages(store, limits);
+    this.drawnContent = new DrawnContent(store);
     this.maxInFlight = maxInFlight;
   }
 
@@ -95,39 +101,74 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
         .orElseThrow(() -> new InvalidJobException("model: none given and no default model is set"));
     ModelCard card = cards.find(modelId).orElseThrow(() -> new InvalidJobException("model: no model " + modelId));
     int size = card.imageSize();
+    DrawnContent.Drawn drawn = request.drawsContent() ? drawnContent.draw(request, card) : null;
+    int count = drawn != null ? drawn.characters().size() : request.contentKeys().size();
     StyleManifest style = null;
     List<String> classKeys = request.classKeys();
     TranslationWork work;
-    TranslationOutput output;
+    float[] translated;
+    float[] classCode;
     try (TranslationBatcher.Ticket ticket = batcher.announce(modelId)) {
-      float[] contents = inputs.read("content_keys", request.contentKeys(), size);
+      float[] contents = drawn != null ? drawn.planes() : inputs.read("content_keys", request.contentKeys(), size);
+      float[] first = Arrays.copyOf(contents, Math.min(count, MAX_WORK_CONTENTS) * 3 * size * size);
+      int firstCount = Math.min(count, MAX_WORK_CONTENTS);
       if (request.styleId() != null) {
         style = styles.find(request.styleId())
             .orElseThrow(() -> new InvalidJobException("style_id: no style " + request.styleId()));
         classKeys = style.classKeys();
-        work = styleWork(style, modelId, contents, request.contentKeys().size(), size);
+        work = styleWork(style, modelId, first, firstCount, size);
       } else {
-        work = TranslationWork.withClassImages(contents, request.contentKeys().size(),
-            inputs.read("class_keys", classKeys, size), classKeys.size());
+        work = TranslationWork.withClassImages(first, firstCount, inputs.read("class_keys", classKeys, size),
+            classKeys.size());
       }
       context.checkStop();
-      output = await(ticket.submit(work), context);
+      TranslationOutput output = await(ticket.submit(work), context);
+      classCode = output.classCode();
+      translated = rest(modelId, contents, count, output, size, context);
     }
     if (style != null && work.classCode() == null) {
-      styles.saveCode(style.id(), modelId, output.classCode());
-      styleCodes.put(style.id(), modelId, output.classCode());
+      styles.saveCode(style.id(), modelId, classCode);
+      styleCodes.put(style.id(), modelId, classCode);
+    }
+    if (drawn != null) {
+      DrawnOutputs.Stored stored = DrawnOutputs.store(store, context, request, drawn.characters(), translated, size,
+          card.gray());
+      return new TranslationResult(modelId, classKeys.size(), request.styleId(), classKeys, request.outputFormat(),
+          size, stored.outputs(), stored.sheet(), stored.archive());
     }
     List<TranslationResult.Output> outputs = new ArrayList<>();
-    for (int i = 0; i < request.contentKeys().size(); i++) {
+    for (int i = 0; i < count; i++) {
       String name = TranslationResult.outputName(i, request.outputFormat());
       String key = context.outputKey(name);
-      store.putBytes(key, OutputImages.encode(output.images(), i, size, card.gray(), request.outputFormat()),
+      store.putBytes(key, OutputImages.encode(translated, i, size, card.gray(), request.outputFormat()),
           OutputImages.contentType(request.outputFormat()));
       outputs.add(new TranslationResult.Output(i, key, request.contentKeys().get(i),
           OutputImages.contentType(request.outputFormat())));
     }
     return new TranslationResult(modelId, classKeys.size(), request.styleId(), classKeys, request.outputFormat(),
         size, outputs);
+  }
+
+  /**
+   * Every translation of the job: the first work's output, then the contents beyond it in works of at most
+   * {@link #MAX_WORK_CONTENTS} with the class code the first computed (an alphabet can outgrow a batch).
+   */
+  private float[] rest(String modelId, float[] contents, int count, TranslationOutput first, int size,
+      JobContext context) throws Exception {
+    if (count <= MAX_WORK_CONTENTS) {
+      return first.images();
+    }
+    int plane = 3 * size * size;
+    float[] all = Arrays.copyOf(first.images(), count * plane);
+    for (int start = MAX_WORK_CONTENTS; start < count; start += MAX_WORK_CONTENTS) {
+      int n = Math.min(MAX_WORK_CONTENTS, count - start);
+      float[] slice = Arrays.copyOfRange(contents, start * plane, (start + n) * plane);
+      context.checkStop();
+      TranslationOutput output = await(batcher.submit(modelId,
+          TranslationWork.withClassCode(slice, n, first.classCode())), context);
+      System.arraycopy(output.images(), 0, all, start * plane, n * plane);
+    }
+    return all;
   }
 
   /** A style's code when known (memory, then the store); otherwise its class images, so the batcher computes it. */
