@@ -2,6 +2,7 @@ package io.funit.gateway;
 
 import io.funit.gateway.auth.ApiKeyAuth;
 import io.funit.gateway.auth.KeyRing;
+import io.funit.gateway.console.ConsoleRoutes;
 import io.funit.gateway.health.HealthRoutes;
 import java.util.List;
 import io.funit.gateway.jobs.JobRoutes;
@@ -54,6 +55,7 @@ final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     health.mount(router);                                       // /healthz, /readyz, /metrics: no key needed
     OpenApiRoutes.mount(router);                                           // /openapi.json: no key needed
+    ConsoleRoutes.mount(router);                                           // /, /console/*: the web console
     router.route("/v1/*").handler(new ApiKeyAuth(keys));                  // everything else needs a key
     router.route("/v1/*").handler(new RateLimitHandler(settings.apiLimits(), metrics)); // per key, RateLimit-* headers
     guards.forEach(guard -> guard.accept(router));                       // Idempotency-Key on POST

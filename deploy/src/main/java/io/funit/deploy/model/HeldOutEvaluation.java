@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * model as {@code models/{id}/held-out-l1.json}.
  */
 public final class HeldOutEvaluation {
-  public static final String RESULT = "held-out-l1.json";
+  public static final String RESULT = ModelRegistry.HELD_OUT;
 
   private HeldOutEvaluation() {}
 
@@ -48,7 +48,7 @@ public final class HeldOutEvaluation {
             ShardSource.cached(datasets, card.dataset(), shardCache), 256L << 20), new Preprocessing(size, size));
         HeldOutGlyphL1.Result result = HeldOutGlyphL1.evaluate(new FunitTranslator(nets.genTest(), size), manifest,
             images, size, fonts, manifest.contents().size(), k, HeldOutGlyphL1.SEED);
-        store.putBytes(ModelRegistry.cardKey(modelId).replace(ModelRegistry.CARD, RESULT), Json.writeBytes(result),
+        store.putBytes(ModelRegistry.heldOutKey(modelId), Json.writeBytes(result),
             "application/json");
         if (grid != null) {
           Files.write(grid, HeldOutGrid.render(nets.genTest(), manifest, images, size, 16,

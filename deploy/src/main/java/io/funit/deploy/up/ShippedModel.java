@@ -64,5 +64,9 @@ public final class ShippedModel {
   private static void register(ModelRegistry registry, ModelCard shipped, Path dir) throws IOException {
     byte[] contentFont = shipped.contentFont() == null ? null : Files.readAllBytes(dir.resolve(ContentFont.FILE));
     registry.register(shipped, dir.resolve(ModelRegistry.GENERATOR), contentFont);
+    Path heldOut = dir.resolve(ModelRegistry.HELD_OUT);
+    if (Files.isRegularFile(heldOut)) {
+      registry.putHeldOut(shipped.id(), Files.readAllBytes(heldOut));
+    }
   }
 }

@@ -119,6 +119,15 @@ class TrainingValidationIT {
     assertThat(trained - rows.get(rows.size() - 1).seconds()).isLessThan(budget);
     JsonNode model = stack.get("/v1/models/" + done.path("model").asText()).json();
     assertThat(model.path("card").path("iterations").asLong()).as(model.toString()).isEqualTo(iterations);
+    // a model of a font dataset is registered with its content font: a training face, stored with the model
+    JsonNode contentFont = model.path("card").path("content_font");
+    assertThat(contentFont.path("charset").asText()).isEqualTo("abcdefghkmnx");
+    assertThat(java.util.stream.StreamSupport.stream(model.path("card").path("classes_seen").spliterator(), false)
+        .map(JsonNode::asText)).contains(contentFont.path("face").asText());
+    byte[] row = stack.store.readBytes(contentFont.path("key").asText(), 1 << 20);
+    java.awt.image.BufferedImage glyphs = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(row));
+    assertThat(glyphs.getWidth()).isEqualTo(12 * 32);
+    assertThat(glyphs.getHeight()).isEqualTo(32);
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.contract.JobState;
 import io.funit.common.dataset.DatasetDirectory;
+import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.StoredDatasets;
 import io.funit.common.dataset.imports.ArchiveSource;
 import io.funit.common.dataset.job.DatasetJob;
@@ -81,6 +82,7 @@ public final class DatasetRoutes {
         StoredDatasets.key(built(ctx).jobId(), DatasetDirectory.CONTACT_SHEET), "image/png"));
     router.get("/v1/datasets/:id/report").handler(ctx -> serve(ctx,
         StoredDatasets.key(built(ctx).jobId(), DatasetDirectory.REPORT), "application/json"));
+    router.get("/v1/datasets/:id/classes").handler(this::classes);
     router.get("/v1/datasets/:id/import-report").handler(ctx -> serve(ctx,
         StorageKeys.output(datasets.find(ctx).jobId(), "import-report.json"), "application/json"));
   }
@@ -136,6 +138,28 @@ public final class DatasetRoutes {
     HttpJson.serveStored(vertx, ctx, store, key, MAX_SHEET_BYTES, contentType,
         "public, max-age=31536000, immutable", // datasets never change
         "nothing stored at " + key);
+  }
+
+  /** A built dataset's classes ({@code ?split=train|test}): name, split, images and, for fonts, style and family. */
+  private void classes(RoutingContext ctx) {
+    JobEvent job = built(ctx);
+    String split = ctx.request().getParam("split");
+    if (split != null && !split.equals(DatasetManifest.SPLIT_TRAIN) && !split.equals(DatasetManifest.SPLIT_TEST)) {
+      throw ProblemException.badRequest("split", "must be train or test, got '" + split + "'");
+    }
+    HttpJson.blocking(vertx, () -> new StoredDatasets(store).manifest(job.jobId())
+        .orElseThrow(() -> ProblemException.notFound("dataset " + job.jobId() + " has no manifest")))
+        .onSuccess(manifest -> HttpJson.write(ctx, 200, java.util.Map.of("items", manifest.classes().stream()
+            .filter(c -> split == null || c.split().equals(split)).map(ClassView::of).toList())))
+        .onFailure(ctx::fail);
+  }
+
+  /** One class of a dataset as the API lists it. */
+  public record ClassView(String name, String split, int images, String family, String style) {
+    static ClassView of(io.funit.common.dataset.DatasetClass c) {
+      return new ClassView(c.name(), c.split(), c.images(), c.source() == null ? null : c.source().family(),
+          c.source() == null ? null : c.source().style());
+    }
   }
 
   private void accepted(RoutingContext ctx, JobEvent job) {

@@ -112,6 +112,11 @@ public final class RequestImages {
     return info.get();
   }
 
+  /** Checks one image read from elsewhere (a dataset's shard): a bad one is a 400 naming {@code field}. */
+  public ValidImage check(String field, String label, byte[] bytes) {
+    return validate(field, label, bytes);
+  }
+
   private ValidImage validate(String name, String label, byte[] bytes) {
     try {
       return validator.validate(bytes);

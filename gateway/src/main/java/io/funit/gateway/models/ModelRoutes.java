@@ -23,8 +23,11 @@ public final class ModelRoutes {
     this.owners = owners;
   }
 
-  /** A card and whether it is the default model. */
-  public record ModelView(ModelCard card, boolean isDefault) {}
+  /**
+   * A card, whether it is the default model, and its held-out figures when measured ({@code held-out-l1.json}:
+   * glyph L1 of the model and the baselines on held-out fonts at K = 5, style agreement).
+   */
+  public record ModelView(ModelCard card, boolean isDefault, com.fasterxml.jackson.databind.JsonNode heldOut) {}
 
   public void mount(Router router) {
     router.get("/v1/models").handler(ctx -> HttpJson.blocking(vertx, () -> {
@@ -40,7 +43,7 @@ public final class ModelRoutes {
       }
       ModelCard card = registry.card(id).filter(c -> owners.modelVisible(ctx, id))
           .orElseThrow(() -> ProblemException.notFound("no model " + id));
-      return new ModelView(card, id.equals(registry.defaultModel().orElse(null)));
+      return new ModelView(card, id.equals(registry.defaultModel().orElse(null)), registry.heldOut(id).orElse(null));
     }).onSuccess(view -> HttpJson.write(ctx, 200, view)).onFailure(ctx::fail));
   }
 
@@ -55,6 +58,7 @@ public final class ModelRoutes {
     summary.put("image_size", c.imageSize());
     summary.put("created_at", c.createdAt());
     summary.put("default", isDefault);
+    summary.put("draws_text", c.contentFont() != null);
     summary.put("url", "/v1/models/" + c.id());
     return summary;
   }

@@ -32,6 +32,8 @@ import java.util.concurrent.Callable;
 public final class StyleRoutes {
   static final String PATH = "/v1/styles";
   private static final int MAX_NAME_LENGTH = 200;
+  /** Styles a listing shows, newest first. */
+  static final int MAX_LISTED = 200;
 
   private final Vertx vertx;
   private final ObjectStore store;
@@ -57,6 +59,11 @@ public final class StyleRoutes {
             .setDeleteUploadedFilesOnEnd(true))
         .handler(this::upload);
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes())).handler(this::create);
+    router.get(PATH).handler(ctx -> HttpJson.blocking(vertx, () -> {
+      Principal caller = Principal.of(ctx);
+      return java.util.Map.of("items", styles.list().stream().filter(style -> caller.sees(style.owner()))
+          .limit(MAX_LISTED).map(StyleView::of).toList());
+    }).onSuccess(page -> HttpJson.write(ctx, 200, page)).onFailure(ctx::fail));
     router.get(PATH + "/:id").handler(ctx -> HttpJson.blocking(vertx, () -> StyleView.of(find(ctx)))
         .onSuccess(view -> HttpJson.write(ctx, 200, view)).onFailure(ctx::fail));
     router.get(PATH + "/:id/class/:j").handler(this::classImage);
@@ -72,6 +79,10 @@ public final class StyleRoutes {
 
   private void create(RoutingContext ctx) {
     JsonNode body = HttpJson.body(ctx);
+    if (body.has("dataset")) {
+      fromDataset(ctx, body);
+      return;
+    }
     JsonNode keys = body.path("class_keys");
     if (!keys.isArray()) {
       throw ProblemException.badRequest("class_keys", "an array of stored image keys is required");
@@ -97,6 +108,30 @@ public final class StyleRoutes {
       }
       return images.stored("class_keys", classKeys);
     }, name(name.asText(null)));
+  }
+
+  /**
+   * {@code {"dataset", "class", "k"}}: K images of one class of a built dataset the caller may use (a held-out font,
+   * say), spread evenly over the class (for fonts: over its characters), so a style can be tried without files.
+   */
+  private void fromDataset(RoutingContext ctx, JsonNode body) {
+    String datasetId = body.path("dataset").asText("");
+    String className = body.path("class").asText("");
+    int k = body.path("k").asInt(5);
+    if (!body.path("k").isMissingNode() && !body.path("k").canConvertToInt()) {
+      throw ProblemException.badRequest("k", "must be an integer");
+    }
+    checkCount("k", k);
+    if (className.isBlank()) {
+      throw ProblemException.badRequest("class", "the name of a class of the dataset is required");
+    }
+    String name = name(body.path("name").asText(className));
+    store(ctx, () -> {
+      if (!owners.datasetVisible(ctx, datasetId)) {
+        throw ProblemException.badRequest("dataset", "no built dataset '" + datasetId + "'");
+      }
+      return new DatasetClassImages(store, images).pick(datasetId, className, k);
+    }, name);
   }
 
   /** Validates (blocking), then stores the images and the manifest last; 201 with the style. */

@@ -19,6 +19,8 @@ import java.util.Optional;
 public final class ModelRegistry {
   public static final String GENERATOR = "generator.safetensors";
   public static final String CARD = "card.json";
+  /** Beside a font model: its held-out glyph L1 and style agreement ({@code ./funit model held-out-l1}). */
+  public static final String HELD_OUT = "held-out-l1.json";
   static final String DEFAULT_POINTER = "models/default.json";
   private static final int MAX_CARD_BYTES = 16 << 20;
 
@@ -34,6 +36,20 @@ public final class ModelRegistry {
 
   public static String contentFontKey(String modelId) {
     return StorageKeys.model(modelId, ContentFont.FILE);
+  }
+
+  public static String heldOutKey(String modelId) {
+    return StorageKeys.model(modelId, HELD_OUT);
+  }
+
+  /** Stores the model's held-out figures (JSON). */
+  public void putHeldOut(String modelId, byte[] json) {
+    store.putBytes(heldOutKey(modelId), json, "application/json");
+  }
+
+  /** The model's held-out figures, when they were measured. */
+  public Optional<com.fasterxml.jackson.databind.JsonNode> heldOut(String modelId) {
+    return store.readJson(heldOutKey(modelId), com.fasterxml.jackson.databind.JsonNode.class, MAX_CARD_BYTES);
   }
 
   public static String cardKey(String modelId) {

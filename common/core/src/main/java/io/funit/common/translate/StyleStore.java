@@ -48,6 +48,18 @@ public final class StyleStore {
     return manifest;
   }
 
+  /** Every style, newest first (one manifest read each). */
+  public List<StyleManifest> list() {
+    List<StyleManifest> styles = new ArrayList<>();
+    for (io.funit.common.storage.ObjectInfo object : store.list("styles/")) {
+      if (object.key().endsWith("/" + MANIFEST)) {
+        store.readJson(object.key(), StyleManifest.class, MAX_MANIFEST_BYTES).ifPresent(styles::add);
+      }
+    }
+    styles.sort(java.util.Comparator.comparing(StyleManifest::createdAt).reversed());
+    return styles;
+  }
+
   public Optional<StyleManifest> find(String id) {
     String key;
     try {
