@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.dataset.ClassShards;
 import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.json.Json;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import java.nio.file.Path;
@@ -67,5 +69,33 @@ class FontDatasetJobIT {
       assertThat(c.source().licence()).isNotBlank();
     }
     assertThat(stack.getBytes("/v1/datasets/" + id + "/contact-sheet.png").statusCode()).isEqualTo(200);
+
+    // the held-out fonts by name, and a style of five glyphs of one of them, spread over its characters
+    JsonNode held = stack.get("/v1/datasets/" + id + "/classes?split=test").json().path("items");
+    assertThat(held).hasSize(manifest.split(DatasetManifest.SPLIT_TEST).size());
+    DatasetClass font = manifest.split(DatasetManifest.SPLIT_TEST).get(0);
+    assertThat(held.get(0).path("name").asText()).isEqualTo(font.name());
+    assertThat(held.get(0).path("family").asText()).isEqualTo(font.source().family());
+    assertThat(stack.get("/v1/datasets/" + id + "/classes?split=both").status()).isEqualTo(400);
+    TestStack.Response style = stack.post("/v1/styles", Json.write(Map.of("dataset", id, "class", font.name(),
+        "k", 5)));
+    assertThat(style.status()).as(style.body()).isEqualTo(201);
+    assertThat(style.json().path("k").asInt()).isEqualTo(5);
+    assertThat(style.json().path("name").asText()).isEqualTo(font.name());
+    java.util.List<ClassShards.NamedImage> glyphs = ClassShards.read(download(id, font));
+    int n = glyphs.size();
+    for (int j = 0; j < 5; j++) {
+      assertThat(stack.getBytes("/v1/styles/" + style.json().path("id").asText() + "/class/" + j).body())
+          .as("glyph %d of 5 is the font's glyph %d", j, j * n / 5).isEqualTo(glyphs.get(j * n / 5).bytes());
+    }
+    TestStack.Response unknown = stack.post("/v1/styles", Json.write(Map.of("dataset", id, "class", "No Such Font")));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().path("field").asText()).isEqualTo("class");
+  }
+
+  private Path download(String datasetId, DatasetClass c) throws Exception {
+    Path file = java.nio.file.Files.createTempFile("shard-", ".zip");
+    new StoredDatasets(stack.store).download(datasetId, c.shard(), file);
+    return file;
   }
 }

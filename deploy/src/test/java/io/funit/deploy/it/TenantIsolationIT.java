@@ -111,6 +111,7 @@ class TenantIsolationIT {
     hidden("GET", "/v1/datasets/{id}/contact-sheet.png", "/v1/datasets/" + dataset + "/contact-sheet.png");
     hidden("GET", "/v1/datasets/{id}/report", "/v1/datasets/" + dataset + "/report");
     hidden("GET", "/v1/datasets/{id}/import-report", "/v1/datasets/" + dataset + "/import-report");
+    hidden("GET", "/v1/datasets/{id}/classes", "/v1/datasets/" + dataset + "/classes");
     hidden("GET", "/v1/trainings/{id}", "/v1/trainings/" + training);
     hidden("GET", "/v1/trainings/{id}/metrics", "/v1/trainings/" + training + "/metrics");
     hidden("GET", "/v1/trainings/{id}/samples", "/v1/trainings/" + training + "/samples");
@@ -141,6 +142,7 @@ class TenantIsolationIT {
     filtered("/v1/translations", List.of(translation));
     filtered("/v1/evaluations", List.of(evaluation));
     filtered("/v1/models", List.of(training));
+    filtered("/v1/styles", List.of(style));
     assertThat(ids(call(keyB, "GET", "/v1/models", null))).contains("public-model"); // public: no training
 
     // references to A's things in B's requests: refused as unknown, naming the field
@@ -158,6 +160,7 @@ class TenantIsolationIT {
     refused("/v1/evaluations", "/v1/evaluations", "{\"model\": \"public-model\", \"dataset\": \"" + dataset + "\"}",
         "dataset");
     refused("/v1/styles", "/v1/styles", "{\"class_keys\": [\"" + inputKey + "\"]}", "class_keys[0]");
+    refused("/v1/styles", "/v1/styles", "{\"dataset\": \"" + dataset + "\", \"class\": \"face-0\"}", "dataset");
     refused("/v1/datasets", "/v1/datasets", "{\"kind\": \"s3\", \"prefix\": \"tenants/tenant-a/fonts/\"}", "prefix");
 
     // the generic route takes every type's request: each type's own case (TenantCase) is refused there
