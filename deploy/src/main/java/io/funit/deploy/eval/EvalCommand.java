@@ -11,8 +11,10 @@ import io.funit.common.eval.EvaluationSettings;
 import io.funit.common.eval.bank.Progress;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.json.Json;
+import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.dataset.DatasetRebuild;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -72,8 +74,12 @@ public final class EvalCommand implements Callable<Integer> {
     ModelRegistry registry = new ModelRegistry(store);
     String modelId = model != null ? model : registry.defaultModel()
         .orElseThrow(() -> new ParameterException(spec.commandLine(), "no default model; name one with --model"));
-    String datasetId = dataset != null ? dataset : registry.card(modelId).map(c -> c.dataset())
+    ModelCard card = registry.card(modelId)
         .orElseThrow(() -> new ParameterException(spec.commandLine(), "no model '" + modelId + "'"));
+    String datasetId = dataset != null ? dataset : card.dataset();
+    if (datasetId.equals(card.dataset())) {
+      DatasetRebuild.ensure(store, card); // the model's own dataset, built again where this store lacks it
+    }
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     String evaluationId = "local-" + stamp;
     Path dir = out != null ? out : Path.of("eval-" + modelId + "-" + stamp);

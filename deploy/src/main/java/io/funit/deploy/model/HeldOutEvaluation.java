@@ -14,6 +14,7 @@ import io.funit.common.models.GeneratorWeights;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.dataset.DatasetRebuild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,8 +38,7 @@ public final class HeldOutEvaluation {
     ModelCard card = new ModelRegistry(store).card(modelId)
         .orElseThrow(() -> new IllegalArgumentException("no registered model " + modelId));
     StoredDatasets datasets = new StoredDatasets(store);
-    DatasetManifest manifest = datasets.manifest(card.dataset())
-        .orElseThrow(() -> new IllegalArgumentException("model " + modelId + ": no dataset " + card.dataset()));
+    DatasetManifest manifest = DatasetRebuild.ensure(store, card); // a fresh stack: built again from the recipe
     Path file = Files.createTempFile("funit-eval-", ".safetensors");
     try {
       store.download(ModelRegistry.generatorKey(modelId), file);

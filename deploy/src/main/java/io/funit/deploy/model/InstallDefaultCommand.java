@@ -3,7 +3,9 @@ package io.funit.deploy.model;
 import io.funit.common.config.S3Settings;
 import io.funit.common.config.Settings;
 import io.funit.common.json.Json;
+import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.dataset.DatasetRebuild;
 import io.funit.deploy.up.Installation;
 import io.funit.deploy.up.ShippedModel;
 import java.nio.file.Path;
@@ -25,6 +27,10 @@ public final class InstallDefaultCommand implements Callable<Integer> {
       + "models/default of this checkout")
   Path dir;
 
+  @Option(names = "--with-dataset", description = "Also build the model's training dataset where the store lacks "
+      + "it, from its card's recipe (about a minute; fetches the font packages from Debian)")
+  boolean rebuild;
+
   @Override
   public Integer call() throws Exception {
     ObjectStore store = new ObjectStore(S3Settings.from(Settings.fromEnvironment()));
@@ -32,7 +38,11 @@ public final class InstallDefaultCommand implements Callable<Integer> {
     Path from = dir != null ? dir : Installation.locate().home().resolve("models").resolve("default");
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("bucket", store.bucket());
-    out.put("default_model", ShippedModel.installIfNoDefault(store, from));
+    String model = ShippedModel.installIfNoDefault(store, from);
+    out.put("default_model", model);
+    if (model != null && rebuild) {
+      out.put("dataset", DatasetRebuild.ensure(store, new ModelRegistry(store).card(model).orElseThrow()).id());
+    }
     System.out.println(Json.write(out));
     return 0;
   }

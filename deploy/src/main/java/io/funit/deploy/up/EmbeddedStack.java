@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * killed or scaled on its own, exactly as in a cluster). Everything keeps its state in the data directory.
  */
 public final class EmbeddedStack implements AutoCloseable {
+  /**
+   * Whether the default model's training dataset is built again in the background when the store lacks it (a fresh
+   * data directory), so its held-out figures can be checked and it can be evaluated: default true.
+   */
+  public static final String REBUILD_DATASET = "FUNIT_REBUILD_MODEL_DATASET";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
   private static final long CHILD_STOP_GRACE_SECONDS = 45;
 
@@ -73,7 +78,10 @@ public final class EmbeddedStack implements AutoCloseable {
     TopicInitializer.ensureTopics(new KafkaClients(KafkaSettings.from(settings)));
     ObjectStore store = new ObjectStore(S3Settings.from(settings));
     store.ensureBucket();
-    ShippedModel.installIfNoDefault(store, ShippedModel.directory(installation));
+    String defaultModel = ShippedModel.installIfNoDefault(store, ShippedModel.directory(installation));
+    if (defaultModel != null && settings.bool(REBUILD_DATASET, true)) {
+      ShippedModel.rebuildDatasetInBackground(store, defaultModel);
+    }
     stack.startChildren(installation, env);
     stack.awaitReady();
     stack.printBanner(apiKey, Duration.ofNanos(System.nanoTime() - started));

@@ -54,6 +54,26 @@ public final class ShippedModel {
     return shipped.id();
   }
 
+  /**
+   * Builds the model's training dataset again, on a daemon thread, when the store lacks it and the card has its
+   * recipe (about a minute: the fonts come from Debian's packages); the stack serves meanwhile.
+   */
+  public static void rebuildDatasetInBackground(ObjectStore store, String modelId) {
+    Thread rebuild = new Thread(() -> {
+      try {
+        ModelCard card = new ModelRegistry(store).card(modelId).orElseThrow();
+        if (card.datasetRecipe() != null && new io.funit.common.dataset.StoredDatasets(store).manifest(card.dataset())
+            .isEmpty()) {
+          io.funit.deploy.dataset.DatasetRebuild.ensure(store, card);
+        }
+      } catch (Exception e) {
+        LOG.warn("the default model's dataset could not be built again: {}", e.getMessage());
+      }
+    }, "funit-dataset-rebuild");
+    rebuild.setDaemon(true);
+    rebuild.start();
+  }
+
   /** Registers the model kept in {@code dir} (its card, generator and content font), without making it the default. */
   public static ModelCard register(ObjectStore store, Path dir) throws IOException {
     ModelCard card = Json.MAPPER.readValue(dir.resolve(ModelRegistry.CARD).toFile(), ModelCard.class);

@@ -79,7 +79,7 @@ class ConsoleBrowserIT {
         FreePorts.pick(), WorkerCounts.parse("translate=1,train=1,eval=1"), 180);
     // judges train for seconds, not the default budget: the report is what is looked at here
     stack = EmbeddedStack.start(layout, new Installation(Path.of("..").toAbsolutePath().normalize()),
-        Map.of("FUNIT_EVAL_JUDGE_SECONDS", "10"));
+        Map.of("FUNIT_EVAL_JUDGE_SECONDS", "10", EmbeddedStack.REBUILD_DATASET, "false"));
     HttpClient http = HttpClient.newHttpClient();
     for (String url : stack.workerUrls().values()) { // the translate worker is ready once the default model is loaded
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))

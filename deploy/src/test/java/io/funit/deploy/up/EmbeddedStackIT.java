@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * taken and revoked without a restart.
  */
 class EmbeddedStackIT {
+  /** The dataset rebuild has its own test (ShippedModelDatasetIT). */
+  private static final Map<String, String> NO_REBUILD = Map.of(EmbeddedStack.REBUILD_DATASET, "false");
   @TempDir Path data;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -41,14 +44,14 @@ class EmbeddedStackIT {
 
     String jobId;
     String apiKey;
-    try (EmbeddedStack stack = EmbeddedStack.start(layout, installation)) {
+    try (EmbeddedStack stack = EmbeddedStack.start(layout, installation, NO_REBUILD)) {
       apiKey = Files.readString(layout.apiKeyFile()).trim();
       jobId = submitProbe(layout, apiKey);
       await().atMost(Duration.ofSeconds(60)).until(() -> job(layout, apiKey, jobId).path("state").asText(),
           "succeeded"::equals);
     }
 
-    try (EmbeddedStack restarted = EmbeddedStack.start(layout, installation)) {
+    try (EmbeddedStack restarted = EmbeddedStack.start(layout, installation, NO_REBUILD)) {
       assertThat(Files.readString(layout.apiKeyFile()).trim()).isEqualTo(apiKey);
       JsonNode job = job(layout, apiKey, jobId);
       assertThat(job.path("state").asText()).isEqualTo("succeeded");

@@ -43,7 +43,7 @@ class StackMetricsIT {
     StackLayout layout = new StackLayout(data, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
         FreePorts.pick(), WorkerCounts.parse("translate=1,train=1,eval=1"), 180);
     Installation installation = new Installation(Path.of("..").toAbsolutePath().normalize());
-    try (EmbeddedStack stack = EmbeddedStack.start(layout, installation)) {
+    try (EmbeddedStack stack = EmbeddedStack.start(layout, installation, Map.of(EmbeddedStack.REBUILD_DATASET, "false"))) {
       Map<String, String> processes = new LinkedHashMap<>();
       processes.put("gateway", stack.gatewayUrl());
       processes.putAll(stack.workerUrls());

@@ -191,7 +191,7 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
           dataset.split(DatasetManifest.SPLIT_TEST).stream().map(DatasetClass::name).toList(),
           finalLosses, licences, ModelRegistry.generatorKey(jobId), Instant.now(), dataset.color(), plan.family(),
           contentFont.map(c -> c.contentFont(String.join("", dataset.contents()),
-              ModelRegistry.contentFontKey(jobId))).orElse(null)),
+              ModelRegistry.contentFontKey(jobId))).orElse(null), dataset.recipe()),
           file, contentFont.map(c -> GlyphRow.encode(c.glyphs(), plan.imageSize())).orElse(null));
     } finally {
       Files.deleteIfExists(file);

@@ -14,9 +14,10 @@ import java.util.List;
  * @param contents for fonts, the content names (characters) in the order of every class's images; empty otherwise
  * @param seed the seed of the train/test split
  * @param classes every class, train and test, in index order
+ * @param recipe how to build it again, for a font dataset of a preset; null otherwise
  */
 public record DatasetManifest(int formatVersion, String id, String kind, String name, int imageSize, String color,
-    List<String> contents, long seed, List<DatasetClass> classes) {
+    List<String> contents, long seed, List<DatasetClass> classes, DatasetRecipe recipe) {
   public static final int FORMAT_VERSION = 1;
   public static final String KIND_FONTS = "fonts";
   public static final String KIND_IMAGES = "images";
@@ -26,6 +27,12 @@ public record DatasetManifest(int formatVersion, String id, String kind, String 
   public DatasetManifest {
     contents = contents == null ? List.of() : List.copyOf(contents);
     classes = List.copyOf(classes);
+  }
+
+  /** A manifest with no recipe (uploads, folders of fonts). */
+  public DatasetManifest(int formatVersion, String id, String kind, String name, int imageSize, String color,
+      List<String> contents, long seed, List<DatasetClass> classes) {
+    this(formatVersion, id, kind, name, imageSize, color, contents, seed, classes, null);
   }
 
   /** The classes of one split, in index order; the position in this list is the training label. */
@@ -38,6 +45,6 @@ public record DatasetManifest(int formatVersion, String id, String kind, String 
   }
 
   public DatasetManifest withId(String newId) {
-    return new DatasetManifest(formatVersion, newId, kind, name, imageSize, color, contents, seed, classes);
+    return new DatasetManifest(formatVersion, newId, kind, name, imageSize, color, contents, seed, classes, recipe);
   }
 }

@@ -1,6 +1,7 @@
 package io.funit.common.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.dataset.DatasetRecipe;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,13 @@ import java.util.Map;
  *     are FUNIT's
  * @param contentFont for a model of font glyphs, the face that text and alphabet translations draw their content
  *     glyphs from; null for models of other images and cards written before content fonts
+ * @param datasetRecipe how to build the training dataset again (a font preset's), so that the model's held-out
+ *     figures can be checked where that dataset does not exist; null when it cannot be rebuilt
  */
 public record ModelCard(String id, String training, String dataset, String datasetName, String preset,
     int imageSize, JsonNode config, long iterations, List<String> classesSeen, List<String> heldOutClasses,
     Map<String, Double> finalLosses, List<String> dataLicences, String generatorKey, Instant createdAt, String color,
-    String family, ContentFont contentFont) {
+    String family, ContentFont contentFont, DatasetRecipe datasetRecipe) {
   /** The family of FUNIT's models, and of every card without one. */
   public static final String FUNIT = "funit";
 
@@ -40,10 +43,19 @@ public record ModelCard(String id, String training, String dataset, String datas
     family = family == null ? FUNIT : family;
   }
 
+  /** A card with no dataset recipe. */
+  public ModelCard(String id, String training, String dataset, String datasetName, String preset, int imageSize,
+      JsonNode config, long iterations, List<String> classesSeen, List<String> heldOutClasses,
+      Map<String, Double> finalLosses, List<String> dataLicences, String generatorKey, Instant createdAt, String color,
+      String family, ContentFont contentFont) {
+    this(id, training, dataset, datasetName, preset, imageSize, config, iterations, classesSeen, heldOutClasses,
+        finalLosses, dataLicences, generatorKey, createdAt, color, family, contentFont, null);
+  }
+
   /** This card with its content font. */
   public ModelCard withContentFont(ContentFont font) {
     return new ModelCard(id, training, dataset, datasetName, preset, imageSize, config, iterations, classesSeen,
-        heldOutClasses, finalLosses, dataLicences, generatorKey, createdAt, color, family, font);
+        heldOutClasses, finalLosses, dataLicences, generatorKey, createdAt, color, family, font, datasetRecipe);
   }
 
   /** Cards written before the color field were all of font (gray) datasets or say nothing: rgb unless gray. */

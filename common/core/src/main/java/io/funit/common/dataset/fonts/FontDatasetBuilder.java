@@ -3,6 +3,7 @@ package io.funit.common.dataset.fonts;
 import io.funit.common.dataset.ClassShards;
 import io.funit.common.dataset.DatasetDirectory;
 import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.DatasetRecipe;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,7 +66,9 @@ public final class FontDatasetBuilder {
       ParallelTasks.run(pool, renders, n -> progress.progress(inputs.files().size() + n, total, "rendering"));
       DatasetManifest manifest = new DatasetManifest(DatasetManifest.FORMAT_VERSION, datasetId,
           DatasetManifest.KIND_FONTS, "fonts " + inputs.description() + " " + options.size() + "px",
-          options.size(), "gray", contents, options.seed(), plan.stream().map(FontClassPlan.PlannedClass::datasetClass).toList());
+          options.size(), "gray", contents, options.seed(), plan.stream().map(FontClassPlan.PlannedClass::datasetClass).toList(),
+          options.preset() == null ? null : new DatasetRecipe(DatasetManifest.KIND_FONTS, options.preset(),
+              options.size(), options.charset(), options.seed(), options.testFraction()));
       out.writeContactSheet(FontContactSheet.render(manifest, out, options.contactSheetRows()));
       skipped.sort(Comparator.comparing(SkippedFont::origin).thenComparing(s -> String.valueOf(s.face())));
       Map<String, Integer> byReason = new TreeMap<>();
