@@ -6,6 +6,7 @@ import io.funit.deploy.dataset.DatasetCommand;
 import io.funit.deploy.eval.EvalCommand;
 import io.funit.deploy.keys.KeysCommand;
 import io.funit.deploy.model.ModelCommand;
+import io.funit.deploy.reproduce.ReproduceCommand;
 import io.funit.deploy.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "funit", mixinStandardHelpOptions = true, version = "FUNIT Service 0.1.0",
     description = "FUNIT Service: few-shot image-to-image translation as a service.",
     subcommands = {UpCommand.class, DemoCommand.class, BenchCommand.class, ModelCommand.class, DatasetCommand.class,
-        EvalCommand.class, KeysCommand.class})
+        EvalCommand.class, KeysCommand.class, ReproduceCommand.class})
 public final class FunitCli implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new FunitCli()).execute(args));
