@@ -73,11 +73,12 @@ public final class ReproduceCommand implements Callable<Integer> {
     report.put("published_on", index.machines().getOrDefault(entry.machine(), entry.machine()));
     report.put("exit_status", exit);
     List<Map<String, Object>> figures = new ArrayList<>();
+    JsonNode measured = entry.figuresIn(output);
     for (ReproductionIndex.Figure figure : entry.figures()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("figure", figure.figure());
       row.put("published", figure.published());
-      figure.in(output).ifPresentOrElse(value -> {
+      figure.in(measured).ifPresentOrElse(value -> {
         row.put("new", value);
         if (figure.published() != 0) {
           row.put("new_over_published", Math.round(value / figure.published() * 1000) / 1000.0);

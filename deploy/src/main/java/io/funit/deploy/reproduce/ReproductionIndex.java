@@ -24,11 +24,17 @@ public record ReproductionIndex(String about, Map<String, String> machines, List
    * @param setup what must run first (a stack), when anything
    * @param runnable false for a recipe that is not one command (a multi-hour training): it is printed, not run
    * @param history how figures of earlier code or other options in its sections relate to what it measures now
+   * @param root a JSON pointer to the part of the command's output the figures' paths start from (none: all of it)
    */
   public record Entry(String name, List<String> sections, String command, String setup, String machine,
-      String cost, Boolean runnable, String history, List<Figure> figures) {
+      String cost, Boolean runnable, String history, String root, List<Figure> figures) {
     public boolean canRun() {
       return runnable == null || runnable;
+    }
+
+    /** The part of a run's output that the figures' paths read. */
+    public JsonNode figuresIn(JsonNode output) {
+      return output == null || root == null ? output : output.at(root);
     }
   }
 
