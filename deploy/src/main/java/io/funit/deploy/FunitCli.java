@@ -1,8 +1,8 @@
 package io.funit.deploy;
 
 import io.funit.deploy.bench.BenchCommand;
-import io.funit.deploy.demo.DemoCommand;
 import io.funit.deploy.dataset.DatasetCommand;
+import io.funit.deploy.demo.DemoCommand;
 import io.funit.deploy.eval.EvalCommand;
 import io.funit.deploy.keys.KeysCommand;
 import io.funit.deploy.model.ModelCommand;

@@ -4,7 +4,6 @@ import io.funit.gateway.auth.ApiKeyAuth;
 import io.funit.gateway.auth.KeyRing;
 import io.funit.gateway.console.ConsoleRoutes;
 import io.funit.gateway.health.HealthRoutes;
-import java.util.List;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.limits.RateLimitHandler;
 import io.funit.gateway.limits.ServerLimits;
@@ -14,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.util.List;
 
 /** The HTTP server: routes by feature, one failure handler that writes problem documents. */
 final class GatewayVerticle extends VerticleBase {

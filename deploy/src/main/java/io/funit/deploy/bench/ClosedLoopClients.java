@@ -19,7 +19,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * a fixed time: the jobs finished in the window give the throughput, their submit-to-result times the latency.
  */
 final class ClosedLoopClients {
-  record Result(int clients, double seconds, int jobs, int errors, double[] latencies, String firstError) {}
+  /**
+   * @param jobs translations answered within the measured time (the throughput's numerator)
+   * @param completed every translation answered, those in flight at the end included (what the CPU was spent on)
+   * @param clientCpuNanos CPU time of the client threads themselves (request building, waiting, reading answers)
+   */
+  record Result(int clients, double seconds, int jobs, int completed, int errors, double[] latencies,
+      String firstError, long clientCpuNanos) {}
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .version(HttpClient.Version.HTTP_1_1).build();
@@ -39,12 +45,16 @@ final class ClosedLoopClients {
     List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>();
+    AtomicInteger completed = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> running = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       running.add(pool.submit(() -> {
+        long cpuAtStart = threads.getCurrentThreadCpuTime();
         while (System.nanoTime() < end) {
           long sent = System.nanoTime();
           try {
@@ -53,6 +63,7 @@ final class ClosedLoopClients {
                 .header("Prefer", "wait=60").timeout(Duration.ofSeconds(90))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && response.body().contains("\"succeeded\"")) {
+              completed.incrementAndGet();
               if (System.nanoTime() <= end) {
                 latencies.add((System.nanoTime() - sent) / 1e9);
               }
@@ -65,6 +76,7 @@ final class ClosedLoopClients {
             firstError.compareAndSet(null, e.toString());
           }
         }
+        clientCpu.addAndGet(threads.getCurrentThreadCpuTime() - cpuAtStart);
         return null;
       }));
     }
@@ -74,6 +86,7 @@ final class ClosedLoopClients {
     pool.shutdown();
     double seconds = duration.toNanos() / 1e9;
     double[] values = latencies.stream().mapToDouble(Double::doubleValue).toArray();
-    return new Result(clients, seconds, values.length, errors.get(), values, firstError.get());
+    return new Result(clients, seconds, values.length, completed.get(), errors.get(), values, firstError.get(),
+        clientCpu.get());
   }
 }

@@ -66,7 +66,9 @@ public final class DemoCommand implements Callable<Integer> {
     FunitConfig config = Presets.get(preset);
     StackLayout layout = new StackLayout(data.toAbsolutePath().normalize(), port, 9092, 9093, 9000,
         WorkerCounts.parse("translate=1,train=1,eval=1"), 120);
-    try (EmbeddedStack stack = EmbeddedStack.start(layout, Installation.locate())) {
+    // the demo times its training: no dataset built beside it in the background
+    try (EmbeddedStack stack = EmbeddedStack.start(layout, Installation.locate(),
+        Map.of(EmbeddedStack.REBUILD_DATASET, "false"))) {
       GatewayClient api = new GatewayClient(stack.gatewayUrl(), stack.apiKey());
       ObjectStore store = new ObjectStore(S3Settings.from(stack.settings()));
 

@@ -33,6 +33,13 @@ final class ChildProcess {
     this.out = out;
   }
 
+  /** CPU time the running process has used (the operating system's accounting), zero when none runs. */
+  java.time.Duration cpuTime() {
+    Process running = process;
+    return running == null ? java.time.Duration.ZERO
+        : running.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+  }
+
   synchronized void start() throws IOException {
     if (stopping) {
       return;

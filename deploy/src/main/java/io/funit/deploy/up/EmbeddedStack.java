@@ -175,6 +175,13 @@ public final class EmbeddedStack implements AutoCloseable {
   }
 
   /** Each worker's base URL for /healthz, /readyz and /metrics, by name (translate-1, train-1, ...). */
+  /** CPU time used so far by each child process (gateway, workers), by name. */
+  public Map<String, Duration> childCpuTimes() {
+    Map<String, Duration> times = new java.util.LinkedHashMap<>();
+    children.forEach(child -> times.put(child.name(), child.cpuTime()));
+    return times;
+  }
+
   public Map<String, String> workerUrls() {
     Map<String, String> urls = new java.util.LinkedHashMap<>();
     workerPorts.forEach((name, port) -> urls.put(name, "http://127.0.0.1:" + port));
