@@ -99,10 +99,13 @@ public final class ServeBenchmark implements Callable<Integer> {
       load.run(Math.min(8, max(clients)), Duration.ofSeconds(warmupSeconds)); // model load, JIT, connections
       List<Map<String, Object>> levels = new ArrayList<>();
       ProcessCpu cpu = new ProcessCpu(stack);
+      StageTimes stages = new StageTimes(stack.workerUrls().get("translate-1"));
       for (int n : clients) {
         Map<String, Long> cpuBefore = cpu.snapshot();
+        Map<String, Double> stagesBefore = stages.scrape();
         ClosedLoopClients.Result r = load.run(n, Duration.ofSeconds(seconds));
         Map<String, Long> cpuAfter = cpu.snapshot();
+        Map<String, Double> stagesAfter = stages.scrape();
         Map<String, Object> level = new LinkedHashMap<>();
         level.put("clients", n);
         level.put("jobs", r.jobs());
@@ -115,6 +118,10 @@ public final class ServeBenchmark implements Callable<Integer> {
         }
         // every answered job, those in flight at the end included: the CPU was spent on all of them
         level.put("cpu_ms_per_job", ProcessCpu.perJob(cpuBefore, cpuAfter, r.clientCpuNanos(), r.completed()));
+        if (r.jobs() > 0) {
+          level.put("wall_ms_per_job", StageTimes.perJob(stagesBefore, stagesAfter,
+              java.util.Arrays.stream(r.latencies()).average().orElse(Double.NaN) * 1000));
+        }
         if (r.firstError() != null) {
           level.put("first_error", r.firstError().length() > 300 ? r.firstError().substring(0, 300) : r.firstError());
         }

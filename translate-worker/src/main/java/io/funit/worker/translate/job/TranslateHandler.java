@@ -26,6 +26,9 @@ import io.funit.worker.translate.batching.TranslationOutput;
 import io.funit.worker.translate.batching.TranslationWork;
 import io.funit.worker.translate.models.DefaultModelReadiness;
 import io.funit.worker.translate.models.ModelCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,16 +59,40 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
   private final StyleCodes styleCodes = new StyleCodes(10_000);
   private final int maxInFlight;
   private final List<Readiness.Check> readiness;
+  private final Stages stages;
+
+  /** The wall time of a job's stages, so a benchmark can show where a translation's time goes. */
+  private static final class Stages {
+    final Timer inputs;
+    final Timer batch;
+    final Timer outputs;
+
+    Stages(MeterRegistry metrics) {
+      inputs = stage(metrics, "inputs", "reading and decoding the inputs (or drawing the text's glyphs)");
+      batch = stage(metrics, "batch", "from handing the work to the batcher to its output: the wait for a batch "
+          + "and the forward pass");
+      outputs = stage(metrics, "outputs", "encoding and storing the outputs");
+    }
+
+    private static Timer stage(MeterRegistry metrics, String stage, String what) {
+      return Timer.builder("funit.translate.stage").description("Wall time of one stage of a translation job")
+          .tag("stage", stage).register(metrics);
+    }
+  }
 
   /** @param maxInFlight FUNIT_TRANSLATE_IN_FLIGHT: jobs one worker slot holds at once, the batcher's supply */
   public TranslateHandler(ObjectStore store, ModelCards cards, TranslationBatcher batcher, TranslationLimits limits,
       int maxInFlight) {
-    this(store, cards, batcher, limits, maxInFlight, null);
+    this(store, cards, batcher, limits, maxInFlight, null, new SimpleMeterRegistry());
   }
 
-  /** As above; the worker is ready only once {@code defaultModel} reports the default model loaded. */
+  /**
+   * As above; the worker is ready only once {@code defaultModel} reports the default model loaded, and the time of
+   * each stage of a job goes to {@code metrics} ({@code funit_translate_stage_seconds}).
+   */
   public TranslateHandler(ObjectStore store, ModelCards cards, TranslationBatcher batcher, TranslationLimits limits,
-      int maxInFlight, DefaultModelReadiness defaultModel) {
+      int maxInFlight, DefaultModelReadiness defaultModel, MeterRegistry metrics) {
+    this.stages = new Stages(metrics);
     this.readiness = defaultModel == null ? List.of() : List.of(defaultModel.check());
     this.store = store;
     this.cards = cards;
@@ -108,6 +135,7 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
     TranslationWork work;
     float[] translated;
     float[] classCode;
+    long stageStart = System.nanoTime();
     try (TranslationBatcher.Ticket ticket = batcher.announce(modelId)) {
       float[] contents = drawn != null ? drawn.planes() : inputs.read("content_keys", request.contentKeys(), size);
       float[] first = Arrays.copyOf(contents, Math.min(count, MAX_WORK_CONTENTS) * 3 * size * size);
@@ -122,31 +150,39 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
             classKeys.size());
       }
       context.checkStop();
+      long submitted = System.nanoTime();
+      stages.inputs.record(submitted - stageStart, TimeUnit.NANOSECONDS);
       TranslationOutput output = await(ticket.submit(work), context);
       classCode = output.classCode();
       translated = rest(modelId, contents, count, output, size, context);
+      stages.batch.record(System.nanoTime() - submitted, TimeUnit.NANOSECONDS);
     }
-    if (style != null && work.classCode() == null) {
-      styles.saveCode(style.id(), modelId, classCode);
-      styleCodes.put(style.id(), modelId, classCode);
-    }
-    if (drawn != null) {
-      DrawnOutputs.Stored stored = DrawnOutputs.store(store, context, request, drawn.characters(), translated, size,
-          card.gray());
+    long storing = System.nanoTime(); // the outputs stage: a style's code, the outputs, the result
+    try {
+      if (style != null && work.classCode() == null) {
+        styles.saveCode(style.id(), modelId, classCode);
+        styleCodes.put(style.id(), modelId, classCode);
+      }
+      if (drawn != null) {
+        DrawnOutputs.Stored stored = DrawnOutputs.store(store, context, request, drawn.characters(), translated, size,
+            card.gray());
+        return new TranslationResult(modelId, classKeys.size(), request.styleId(), classKeys, request.outputFormat(),
+            size, stored.outputs(), stored.sheet(), stored.archive());
+      }
+      List<TranslationResult.Output> outputs = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String name = TranslationResult.outputName(i, request.outputFormat());
+        String key = context.outputKey(name);
+        store.putBytes(key, OutputImages.encode(translated, i, size, card.gray(), request.outputFormat()),
+            OutputImages.contentType(request.outputFormat()));
+        outputs.add(new TranslationResult.Output(i, key, request.contentKeys().get(i),
+            OutputImages.contentType(request.outputFormat())));
+      }
       return new TranslationResult(modelId, classKeys.size(), request.styleId(), classKeys, request.outputFormat(),
-          size, stored.outputs(), stored.sheet(), stored.archive());
+          size, outputs);
+    } finally {
+      stages.outputs.record(System.nanoTime() - storing, TimeUnit.NANOSECONDS);
     }
-    List<TranslationResult.Output> outputs = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      String name = TranslationResult.outputName(i, request.outputFormat());
-      String key = context.outputKey(name);
-      store.putBytes(key, OutputImages.encode(translated, i, size, card.gray(), request.outputFormat()),
-          OutputImages.contentType(request.outputFormat()));
-      outputs.add(new TranslationResult.Output(i, key, request.contentKeys().get(i),
-          OutputImages.contentType(request.outputFormat())));
-    }
-    return new TranslationResult(modelId, classKeys.size(), request.styleId(), classKeys, request.outputFormat(),
-        size, outputs);
   }
 
   /**
@@ -227,7 +263,7 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
           services.metrics());
       ModelCards cards = new ModelCards(new ModelRegistry(services.store()));
       return new TranslateHandler(services.store(), cards, batcher, TranslationLimits.from(settings),
-          inFlight(settings), new DefaultModelReadiness(cards, models, batcher));
+          inFlight(settings), new DefaultModelReadiness(cards, models, batcher), services.metrics());
     }
   }
 }
