@@ -5,6 +5,7 @@ import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.dataset.imports.ImageValidator.ValidImage;
 import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.storage.ConcurrentIo;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
 import io.funit.common.translate.TranslateJob;
@@ -124,13 +125,15 @@ public final class TranslationRoutes {
       } catch (ProblemException refused) {
         throw formFields(refused);
       }
-      List<String> stored = new ArrayList<>();
+      List<String> keys = new ArrayList<>(contentKeys);
+      keys.addAll(classKeys);
+      List<ValidImage> all = new ArrayList<>(contentImages);
+      all.addAll(classImages);
       try {
-        storeAll(contentKeys, contentImages, stored);
-        storeAll(classKeys, classImages, stored);
+        storeAll(keys, all);
         return admission.admit(ctx, TYPE, request, jobId, "translation");
       } catch (RuntimeException e) {
-        stored.forEach(this::deleteQuietly); // no job will ever read them
+        keys.forEach(this::deleteQuietly); // no job will ever read them (deleting one never written is harmless)
         throw e instanceof ProblemException refused ? formFields(refused)
             : ProblemException.unavailable("the translation could not be stored and enqueued: " + e.getMessage());
       }
@@ -196,12 +199,15 @@ public final class TranslationRoutes {
     return keys;
   }
 
-  private void storeAll(List<String> keys, List<ValidImage> images, List<String> stored) {
+  /** Writes the images at once (each write is a round trip that mostly waits); returns when all have ended. */
+  private void storeAll(List<String> keys, List<ValidImage> images) {
+    List<java.util.concurrent.Callable<Object>> writes = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
+      String key = keys.get(i);
       ValidImage image = images.get(i);
-      store.putBytes(keys.get(i), image.bytes(), RequestImages.contentType(image.extension()));
-      stored.add(keys.get(i));
+      writes.add(() -> store.putBytes(key, image.bytes(), RequestImages.contentType(image.extension())));
     }
+    ConcurrentIo.all(writes);
   }
 
   private void deleteQuietly(String key) {

@@ -2,6 +2,7 @@ package io.funit.worker.translate.job;
 
 import io.funit.common.dataset.imports.ImageValidator;
 import io.funit.common.dataset.sampler.Preprocessing;
+import io.funit.common.storage.ConcurrentIo;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.common.worker.InvalidJobException;
@@ -29,16 +30,23 @@ final class InputImages {
     int plane = 3 * size * size;
     float[] out = new float[keys.size() * plane];
     int maxBytes = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxImageBytes());
+    List<java.util.concurrent.Callable<byte[]>> reads = new java.util.ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
       String name = field + "[" + i + "] (" + key + ")";
-      byte[] bytes;
-      try {
-        bytes = store.readIfPresent(key, maxBytes)
-            .orElseThrow(() -> new InvalidJobException(name + ": no such object"));
-      } catch (io.funit.common.storage.ObjectTooLargeException e) {
-        throw new InvalidJobException(name + ": larger than " + maxBytes + " bytes"); // other storage errors retry
-      }
+      reads.add(() -> {
+        try {
+          return store.readIfPresent(key, maxBytes)
+              .orElseThrow(() -> new InvalidJobException(name + ": no such object"));
+        } catch (io.funit.common.storage.ObjectTooLargeException e) {
+          throw new InvalidJobException(name + ": larger than " + maxBytes + " bytes"); // other storage errors retry
+        }
+      });
+    }
+    List<byte[]> all = ConcurrentIo.all(reads); // the round trips at once; decoding stays on this thread
+    for (int i = 0; i < keys.size(); i++) {
+      String name = field + "[" + i + "] (" + keys.get(i) + ")";
+      byte[] bytes = all.get(i);
       try {
         preprocessing.plain(validator.decode(bytes), out, i * plane);
       } catch (ImageValidator.RejectedFile e) {
