@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ public final class ServeBenchmark implements Callable<Integer> {
         level.put("cpu_ms_per_job", ProcessCpu.perJob(cpuBefore, cpuAfter, r.clientCpuNanos(), r.completed()));
         if (r.jobs() > 0) {
           level.put("wall_ms_per_job", StageTimes.perJob(stagesBefore, stagesAfter,
-              java.util.Arrays.stream(r.latencies()).average().orElse(Double.NaN) * 1000));
+              Arrays.stream(r.latencies()).average().orElse(Double.NaN) * 1000));
         }
         if (r.firstError() != null) {
           level.put("first_error", r.firstError().length() > 300 ? r.firstError().substring(0, 300) : r.firstError());
@@ -154,6 +155,6 @@ public final class ServeBenchmark implements Callable<Integer> {
   }
 
   private static int max(int[] values) {
-    return java.util.Arrays.stream(values).max().orElse(1);
+    return Arrays.stream(values).max().orElse(1);
   }
 }

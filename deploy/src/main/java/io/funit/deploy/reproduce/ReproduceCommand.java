@@ -105,11 +105,11 @@ public final class ReproduceCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>(Arrays.asList(command.trim().split("\\s+")));
     List<String> process = new ArrayList<>();
     if (args.get(0).equals("./funit")) {
-      process.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      process.add(Installation.java().toString());
       process.addAll(Arrays.asList(System.getenv().getOrDefault("FUNIT_JAVA_OPTS", "-Xmx1g").split("\\s+")));
       process.add("-Dfunit.home=" + home);
       process.add("-jar");
-      process.add(home.resolve("deploy/target/funit-deploy.jar").toString());
+      process.add(new Installation(home).deployJar().toString());
       process.addAll(args.subList(1, args.size()));
     } else {
       process.addAll(List.of("bash", "-c", command));

@@ -23,7 +23,13 @@ public record Installation(Path home) {
     return home.resolve(kind + "-worker/target/funit-" + kind + "-worker.jar");
   }
 
-  static Path java() {
+  /** The jar of the launcher's own commands ({@code ./funit model|bench|dataset|...}). */
+  public Path deployJar() {
+    return home.resolve("deploy/target/funit-deploy.jar");
+  }
+
+  /** The Java this process runs on, for the processes it starts. */
+  public static Path java() {
     return Path.of(System.getProperty("java.home"), "bin", "java");
   }
 }

@@ -5,6 +5,7 @@ import io.funit.common.models.ContentFont;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.dataset.DatasetRebuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +63,8 @@ public final class ShippedModel {
     Thread rebuild = new Thread(() -> {
       try {
         ModelCard card = new ModelRegistry(store).card(modelId).orElseThrow();
-        if (card.datasetRecipe() != null && new io.funit.common.dataset.StoredDatasets(store).manifest(card.dataset())
-            .isEmpty()) {
-          io.funit.deploy.dataset.DatasetRebuild.ensure(store, card);
+        if (card.datasetRecipe() != null) {
+          DatasetRebuild.ensure(store, card); // returns at once when the store has the dataset
         }
       } catch (Exception e) {
         LOG.warn("the default model's dataset could not be built again: {}", e.getMessage());

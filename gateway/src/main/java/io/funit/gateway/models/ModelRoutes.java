@@ -1,5 +1,6 @@
 package io.funit.gateway.models;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.gateway.http.HttpJson;
@@ -27,7 +28,7 @@ public final class ModelRoutes {
    * A card, whether it is the default model, and its held-out figures when measured ({@code held-out-l1.json}:
    * glyph L1 of the model and the baselines on held-out fonts at K = 5, style agreement).
    */
-  public record ModelView(ModelCard card, boolean isDefault, com.fasterxml.jackson.databind.JsonNode heldOut) {}
+  public record ModelView(ModelCard card, boolean isDefault, JsonNode heldOut) {}
 
   public void mount(Router router) {
     router.get("/v1/models").handler(ctx -> HttpJson.blocking(vertx, () -> {

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * {@code /v1/translations}: a translation is a translate job. A multipart request carries the images (fields
@@ -201,7 +202,7 @@ public final class TranslationRoutes {
 
   /** Writes the images at once (each write is a round trip that mostly waits); returns when all have ended. */
   private void storeAll(List<String> keys, List<ValidImage> images) {
-    List<java.util.concurrent.Callable<Object>> writes = new ArrayList<>();
+    List<Callable<Object>> writes = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
       ValidImage image = images.get(i);

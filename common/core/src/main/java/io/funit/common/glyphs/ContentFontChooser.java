@@ -74,12 +74,15 @@ public final class ContentFontChooser {
         best = i;
       }
     }
-    String reason = String.format(Locale.ROOT, "%s of %d training faces: %s; mean absolute difference %.4f "
-        + "(pixels in [0, 1]) to the per-pixel median glyphs of %d %s faces", plain.isEmpty()
-        ? "no face of the training split has a plain name; the most typical" : "the most typical plain face",
-        train.size(), plain.isEmpty() ? "all are candidates" : plain.size() + " have no style word in their name",
-        bestDistance, candidates.size(), plain.isEmpty() ? "" : "plain");
-    return Optional.of(new Choice(candidates.get(best), glyphs.get(best), reason.replace("  ", " ")));
+    String among = plain.isEmpty()
+        ? String.format(Locale.ROOT, "no face of the training split has a plain name; the most typical of %d "
+            + "training faces: all are candidates", train.size())
+        : String.format(Locale.ROOT, "the most typical plain face of %d training faces: %d have no style word in "
+            + "their name", train.size(), plain.size());
+    String reason = String.format(Locale.ROOT, "%s; mean absolute difference %.4f (pixels in [0, 1]) to the "
+        + "per-pixel median glyphs of %d %sfaces", among, bestDistance, candidates.size(), plain.isEmpty() ? ""
+        : "plain ");
+    return Optional.of(new Choice(candidates.get(best), glyphs.get(best), reason));
   }
 
   /** No style word in the name (words split at case changes, digits and punctuation), a plain style guess. */

@@ -29,9 +29,4 @@ public record ContentFont(String face, String charset, String key, String reason
     charset.codePoints().forEach(cp -> characters.add(Character.toString(cp)));
     return characters;
   }
-
-  /** The atlas position of a character (one code point), or −1. */
-  public int indexOf(String character) {
-    return characters().indexOf(character);
-  }
 }

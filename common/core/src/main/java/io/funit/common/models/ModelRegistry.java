@@ -1,5 +1,6 @@
 package io.funit.common.models;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.json.Json;
 import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
@@ -48,8 +49,8 @@ public final class ModelRegistry {
   }
 
   /** The model's held-out figures, when they were measured. */
-  public Optional<com.fasterxml.jackson.databind.JsonNode> heldOut(String modelId) {
-    return store.readJson(heldOutKey(modelId), com.fasterxml.jackson.databind.JsonNode.class, MAX_CARD_BYTES);
+  public Optional<JsonNode> heldOut(String modelId) {
+    return store.readJson(heldOutKey(modelId), JsonNode.class, MAX_CARD_BYTES);
   }
 
   public static String cardKey(String modelId) {

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ConcurrentIo {
   private static final int THREADS = 8;
+  private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
   private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, runnable -> {
-    Thread thread = new Thread(runnable, "object-io-" + Counter.NEXT.incrementAndGet());
+    Thread thread = new Thread(runnable, "object-io-" + THREAD_NUMBER.incrementAndGet());
     thread.setDaemon(true);
     return thread;
   });
@@ -69,9 +70,5 @@ public final class ConcurrentIo {
   private static RuntimeException unchecked(Throwable cause) {
     return cause instanceof RuntimeException runtime ? runtime
         : new StorageException("object-store call failed: " + cause.getMessage(), cause);
-  }
-
-  private static final class Counter {
-    static final AtomicInteger NEXT = new AtomicInteger();
   }
 }

@@ -2,6 +2,7 @@ package io.funit.common.translate;
 
 import io.funit.common.dataset.imports.ImageValidator.ValidImage;
 import io.funit.common.json.Json;
+import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,12 +53,12 @@ public final class StyleStore {
   /** Every style, newest first (one manifest read each). */
   public List<StyleManifest> list() {
     List<StyleManifest> styles = new ArrayList<>();
-    for (io.funit.common.storage.ObjectInfo object : store.list("styles/")) {
+    for (ObjectInfo object : store.list("styles/")) {
       if (object.key().endsWith("/" + MANIFEST)) {
         store.readJson(object.key(), StyleManifest.class, MAX_MANIFEST_BYTES).ifPresent(styles::add);
       }
     }
-    styles.sort(java.util.Comparator.comparing(StyleManifest::createdAt).reversed());
+    styles.sort(Comparator.comparing(StyleManifest::createdAt).reversed());
     return styles;
   }
 

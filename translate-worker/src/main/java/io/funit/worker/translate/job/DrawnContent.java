@@ -72,9 +72,10 @@ final class DrawnContent {
     byte[] png = store.readIfPresent(key, MAX_ROW_BYTES).orElseThrow(() -> new InvalidJobException(
         "model " + card.id() + ": its content font's glyphs are not stored at " + key));
     GlyphRow row = GlyphRow.decode(png, card.imageSize());
-    if (row.count() != card.contentFont().characters().size()) {
+    int characters = card.contentFont().characters().size();
+    if (row.count() != characters) {
       throw new InvalidJobException("model " + card.id() + ": its content font has " + row.count() + " glyphs for "
-          + card.contentFont().characters().size() + " characters");
+          + characters + " characters");
     }
     synchronized (rows) {
       rows.put(card.id(), row);

@@ -4,9 +4,12 @@ import io.funit.common.dataset.imports.ImageValidator;
 import io.funit.common.dataset.sampler.Preprocessing;
 import io.funit.common.storage.ConcurrentIo;
 import io.funit.common.storage.ObjectStore;
+import io.funit.common.storage.ObjectTooLargeException;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.common.worker.InvalidJobException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Reads a job's stored images and turns them into model input: each image checked as the gateway checks it (a
@@ -30,7 +33,7 @@ final class InputImages {
     int plane = 3 * size * size;
     float[] out = new float[keys.size() * plane];
     int maxBytes = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxImageBytes());
-    List<java.util.concurrent.Callable<byte[]>> reads = new java.util.ArrayList<>();
+    List<Callable<byte[]>> reads = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
       String key = keys.get(i);
       String name = field + "[" + i + "] (" + key + ")";
@@ -38,7 +41,7 @@ final class InputImages {
         try {
           return store.readIfPresent(key, maxBytes)
               .orElseThrow(() -> new InvalidJobException(name + ": no such object"));
-        } catch (io.funit.common.storage.ObjectTooLargeException e) {
+        } catch (ObjectTooLargeException e) {
           throw new InvalidJobException(name + ": larger than " + maxBytes + " bytes"); // other storage errors retry
         }
       });

@@ -138,8 +138,8 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
     long stageStart = System.nanoTime();
     try (TranslationBatcher.Ticket ticket = batcher.announce(modelId)) {
       float[] contents = drawn != null ? drawn.planes() : inputs.read("content_keys", request.contentKeys(), size);
-      float[] first = Arrays.copyOf(contents, Math.min(count, MAX_WORK_CONTENTS) * 3 * size * size);
       int firstCount = Math.min(count, MAX_WORK_CONTENTS);
+      float[] first = count == firstCount ? contents : Arrays.copyOf(contents, firstCount * 3 * size * size);
       if (request.styleId() != null) {
         style = styles.find(request.styleId())
             .orElseThrow(() -> new InvalidJobException("style_id: no style " + request.styleId()));
