@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  * @param maxUploadBytes FUNIT_MAX_UPLOAD_BYTES, larger uploads (dataset archives) get 413
  * @param uploadDir FUNIT_UPLOAD_DIR, where uploads are spooled before they go to the object store
  * @param maxTranslationBytes FUNIT_MAX_TRANSLATION_BYTES, larger multipart translation and style requests get 413
+ * @param inlineInputBytes FUNIT_TRANSLATE_INLINE_BYTES, a multipart translation whose images add up to at most this
+ *     many bytes carries them in its work record instead of storing them (0: always store); see {@link
+ *     #MAX_INLINE_INPUT_BYTES}
  * @param resultUrls FUNIT_RESULT_URLS, how the API links result images: through the gateway or presigned S3 URLs
  * @param resultUrlExpiry FUNIT_RESULT_URL_EXPIRY_SECONDS, how long a presigned result URL stays valid
  * @param translationLimits the FUNIT_TRANSLATE_* bounds on one request's images (shared with the worker)
@@ -36,7 +39,8 @@ import java.util.stream.Collectors;
  */
 public record GatewaySettings(String host, int port, Set<String> apiKeys, java.nio.file.Path apiKeysFile,
     int maxActiveJobs, Set<JobType> enabledTypes,
-    long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, ResultUrls resultUrls,
+    long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, int inlineInputBytes,
+    ResultUrls resultUrls,
     Duration resultUrlExpiry, TranslationLimits translationLimits, ApiLimits apiLimits,
     WebhookSettings webhooks, Duration drainDelay) {
   /** How result images are linked: {@code proxy} (the gateway streams them) or {@code presigned} (S3 directly). */
@@ -56,6 +60,13 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, java.n
     apiKeys = Set.copyOf(apiKeys);
     enabledTypes = Set.copyOf(enabledTypes);
   }
+
+  /**
+   * The most FUNIT_TRANSLATE_INLINE_BYTES may be: base64 makes it 4/3 larger in the record, which must stay under
+   * Kafka's default limit of about 1 MB per record (producer {@code max.request.size}, broker
+   * {@code message.max.bytes}).
+   */
+  public static final int MAX_INLINE_INPUT_BYTES = 512 << 10;
 
   public static GatewaySettings from(Settings settings) {
     Set<String> keys = Arrays.stream(settings.string("FUNIT_API_KEYS", "").split(","))
@@ -79,6 +90,7 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, java.n
         settings.longValue("FUNIT_MAX_UPLOAD_BYTES", 2L << 30),
         settings.string("FUNIT_UPLOAD_DIR", System.getProperty("java.io.tmpdir") + "/funit-uploads"),
         settings.longValue("FUNIT_MAX_TRANSLATION_BYTES", 64L << 20),
+        settings.integer("FUNIT_TRANSLATE_INLINE_BYTES", 256 << 10, 0, MAX_INLINE_INPUT_BYTES),
         ResultUrls.fromSetting(settings.string("FUNIT_RESULT_URLS", "proxy")),
         // S3 refuses presigned URLs valid for more than 7 days
         Duration.ofSeconds(settings.integer("FUNIT_RESULT_URL_EXPIRY_SECONDS", 3600, 1, 7 * 24 * 3600)),

@@ -60,7 +60,9 @@ class TranslationApiIT {
     // a bucket of its own: the default model and the inputs/ and styles/ listings belong to this class alone
     stack = new TestStack(infra, Map.of("FUNIT_S3_BUCKET", "funit-it-tr-" + UUID.randomUUID().toString().substring(0, 8),
         "FUNIT_TRANSLATE_MAX_CLASS_IMAGES", String.valueOf(K), "FUNIT_TRANSLATE_MAX_CONTENT", "4",
-        "FUNIT_MAX_TRANSLATION_BYTES", "2000000", "FUNIT_TRANSLATE_MAX_IMAGE_BYTES", "1000000"));
+        "FUNIT_MAX_TRANSLATION_BYTES", "2000000", "FUNIT_TRANSLATE_MAX_IMAGE_BYTES", "1000000",
+        // uploads are stored here, as large ones always are; TranslationJobIT covers small ones in the work record
+        "FUNIT_TRANSLATE_INLINE_BYTES", "0"));
     stack.startGateway();
     Path shipped = shippedModel();
     ModelCard card = ShippedModel.register(stack.store, shipped); // not the default yet

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,13 +53,16 @@ class TranslationJobIT {
   private static final Path SHIPPED = Path.of("..", "models", "default");
   private TestStack stack;
   private TranslationBatcher batcher;
+  private static final int INLINE_BYTES = 20_000;
   private ModelCache models;
   private String model;
   private int size;
 
   @BeforeAll
   void start(Infra infra) throws Exception {
-    stack = new TestStack(infra, Map.of("FUNIT_TRANSLATE_MAX_WAIT_MS", "50"));
+    // glyph uploads travel in the work record; a photo-sized one (noise) is stored
+    stack = new TestStack(infra, Map.of("FUNIT_TRANSLATE_MAX_WAIT_MS", "50",
+        "FUNIT_TRANSLATE_INLINE_BYTES", String.valueOf(INLINE_BYTES)));
     ModelCard card = ShippedModel.register(stack.store, SHIPPED);
     ModelRegistry registry = new ModelRegistry(stack.store);
     registry.setDefault(card.id());
@@ -96,7 +100,7 @@ class TranslationJobIT {
     assertThat(view.path("outputs")).hasSize(2);
     for (int i = 0; i < 2; i++) {
       JsonNode output = view.path("outputs").get(i);
-      assertThat(output.path("content_key").asText()).endsWith("content-" + i + ".png");
+      assertThat(output.has("content_key")).as("a small upload travels in the work record, unstored").isFalse();
       HttpResponse<byte[]> image = stack.getBytes(output.path("url").asText());
       assertThat(image.statusCode()).isEqualTo(200);
       BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.body()));
@@ -105,8 +109,28 @@ class TranslationJobIT {
       assertThat(decoded.getType()).as("a gray model answers in gray").isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
       assertThat(ink(decoded)).as("a glyph, not a blank or black square").isBetween(0.02, 0.8);
     }
-    JsonNode job = stack.job(view.path("id").asText());
-    assertThat(job.path("result").path("class_keys")).hasSize(3);
+    String id = view.path("id").asText();
+    JsonNode job = stack.job(id);
+    assertThat(job.path("result").path("k").asInt()).isEqualTo(3);
+    assertThat(job.path("result").path("class_keys")).isEmpty();
+    assertThat(stack.store.list("inputs/" + id + "/")).as("nothing stored for the inputs").isEmpty();
+    assertThat(stack.store.list("outputs/" + id + "/")).hasSize(2);
+  }
+
+  @Test
+  void anUploadLargerThanTheInlineLimitIsStoredAndTranslatedFromTheStore() throws Exception {
+    byte[] noise = noise(160);
+    assertThat(noise.length).isGreaterThan(INLINE_BYTES);
+    HttpResponse<String> response = stack.postParts("/v1/translations", List.of(Part.file("content", "n.png", noise),
+        Part.file("class", "x.png", glyph('x', Font.BOLD))), Map.of("Prefer", "wait=60"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode view = Json.MAPPER.readTree(response.body());
+    String id = view.path("id").asText();
+    assertThat(view.path("outputs").get(0).path("content_key").asText()).isEqualTo("inputs/" + id + "/content-0.png");
+    assertThat(stack.store.list("inputs/" + id + "/")).hasSize(2);
+    assertThat(stack.job(id).path("result").path("class_keys").get(0).asText())
+        .isEqualTo("inputs/" + id + "/class-0.png");
   }
 
   @Test
@@ -304,6 +328,20 @@ class TranslationJobIT {
       }
     }
     return dark / (double) (image.getWidth() * image.getHeight());
+  }
+
+  /** Random RGB pixels: a PNG that does not compress, as large as a photo of its size. */
+  private static byte[] noise(int side) throws Exception {
+    BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(7);
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        image.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   /** A black glyph on white, 64×64 (the worker resizes it to the model's size). */

@@ -12,6 +12,7 @@ import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 
@@ -75,17 +76,33 @@ public final class JobAdmission {
    */
   public <R extends JobRequest> JobEvent admit(RoutingContext ctx, JobDescriptor<R> type, R request, String jobId,
       String noun, java.util.function.Consumer<R> routeCheck) {
+    return admit(ctx, type, request, jobId, noun, routeCheck, Map.of());
+  }
+
+  /**
+   * {@link #admit(RoutingContext, JobDescriptor, JobRequest, String, String)} of a request whose work record carries
+   * the objects it names at {@code attachments}' keys (a small upload), instead of the store: the descriptor
+   * finds them there, and the worker reads them from the record.
+   */
+  public <R extends JobRequest> JobEvent admit(RoutingContext ctx, JobDescriptor<R> type, R request, String jobId,
+      String noun, Map<String, byte[]> attachments) {
+    return admit(ctx, type, request, jobId, noun, admitted -> { }, attachments);
+  }
+
+  private <R extends JobRequest> JobEvent admit(RoutingContext ctx, JobDescriptor<R> type, R request, String jobId,
+      String noun, java.util.function.Consumer<R> routeCheck, Map<String, byte[]> attachments) {
     requireEnabled(type.type());
     owners.requireVisible(ctx, type.references(request), jobId);
     R admitted;
+    AdmissionContext admission = attachments.isEmpty() ? context : context.attaching(attachments.keySet());
     try {
-      admitted = HttpJson.parse(() -> type.admit(request, context));
+      admitted = HttpJson.parse(() -> type.admit(request, admission));
     } catch (JobConflictException e) {
       throw ProblemException.conflict(e.getMessage());
     }
     routeCheck.accept(admitted);
     try {
-      return submitter.submit(type.type(), admitted, jobId, ctx).join();
+      return submitter.submit(type.type(), admitted, jobId, ctx, attachments).join();
     } catch (RuntimeException e) {
       throw ProblemException.unavailable("the " + noun + " could not be enqueued: " + reason(e));
     }

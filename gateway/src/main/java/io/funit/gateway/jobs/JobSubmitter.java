@@ -19,6 +19,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -72,8 +73,14 @@ public final class JobSubmitter {
 
   /** Submits a job of the request's tenant, with the webhook {@link #admission()} read. */
   public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, RoutingContext ctx) {
+    return submit(type, request, jobId, ctx, Map.of());
+  }
+
+  /** As above, with objects the request names carried in the work record ({@link JobEnvelope#attachments()}). */
+  public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, RoutingContext ctx,
+      Map<String, byte[]> attachments) {
     return submit(type, request, jobId, io.funit.gateway.webhooks.WebhookFields.target(ctx),
-        Principal.of(ctx).tenant());
+        Principal.of(ctx).tenant(), attachments);
   }
 
   /**
@@ -82,11 +89,15 @@ public final class JobSubmitter {
    */
   public CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, WebhookTarget webhook,
       String tenant) {
+    return submit(type, request, jobId, webhook, tenant, Map.of());
+  }
+
+  private CompletableFuture<JobEvent> submit(JobType type, JobRequest request, String jobId, WebhookTarget webhook,
+      String tenant, Map<String, byte[]> attachments) {
     JsonNode normalized = Json.MAPPER.valueToTree(request);
     // microseconds: the API shows and lists by this time, and a cursor must round-trip it exactly
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    JobEnvelope envelope = new JobEnvelope(JobEnvelope.SCHEMA_VERSION, jobId, type, now,
-        normalized, webhook, tenant);
+    JobEnvelope envelope = JobEnvelope.of(jobId, type, now, normalized, webhook, tenant, attachments);
     // async: the publish completes on the producer's I/O thread, and a send from that thread would wait for
     // metadata that only that same thread can fetch
     return events.publish(JobEvent.queued(envelope)).thenComposeAsync(queued -> enqueue(envelope, queued));

@@ -30,7 +30,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -130,6 +132,15 @@ public final class TranslationRoutes {
       keys.addAll(classKeys);
       List<ValidImage> all = new ArrayList<>(contentImages);
       all.addAll(classImages);
+      Map<String, byte[]> attachments = attachable(keys, all);
+      if (!attachments.isEmpty()) {
+        // small: the work record carries the images, so neither side makes a round trip to the store for them
+        try {
+          return admission.admit(ctx, TYPE, request, jobId, "translation", attachments);
+        } catch (ProblemException refused) {
+          throw formFields(refused);
+        }
+      }
       try {
         storeAll(keys, all);
         return admission.admit(ctx, TYPE, request, jobId, "translation");
@@ -198,6 +209,22 @@ public final class TranslationRoutes {
       keys.add(StorageKeys.input(jobId, role + "-" + i + "." + images.get(i).extension()));
     }
     return keys;
+  }
+
+  /**
+   * The images by key when they add up to at most FUNIT_TRANSLATE_INLINE_BYTES, for the work record to carry;
+   * otherwise none (they are stored).
+   */
+  private Map<String, byte[]> attachable(List<String> keys, List<ValidImage> images) {
+    long total = images.stream().mapToLong(image -> image.bytes().length).sum();
+    if (total > settings.inlineInputBytes()) {
+      return Map.of();
+    }
+    Map<String, byte[]> attachments = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      attachments.put(keys.get(i), images.get(i).bytes());
+    }
+    return attachments;
   }
 
   /** Writes the images at once (each write is a round trip that mostly waits); returns when all have ended. */

@@ -90,7 +90,7 @@ public final class TranslateJob implements JobDescriptor<TranslateRequest> {
 
   private static void requireStored(AdmissionContext context, String field, List<String> keys) {
     for (int i = 0; i < keys.size(); i++) {
-      if (context.store().stat(keys.get(i)).isEmpty()) {
+      if (!context.readable(keys.get(i))) {
         throw new InvalidRequestException(field + "[" + i + "]", "nothing is stored at '" + keys.get(i) + "'");
       }
     }

@@ -9,7 +9,8 @@ import java.util.List;
  * @param model the model id used
  * @param k the number of class images whose codes were averaged
  * @param styleId the stored style, when one was used
- * @param classKeys the class images (of the request or of the style)
+ * @param classKeys the stored class images (of the request or of the style); empty when the request's work record
+ *     carried them (a small upload is not stored)
  * @param outputFormat png or jpeg
  * @param imageSize the side of the output images (the model's)
  * @param outputs one per content image, in request order; for a text or alphabet, one per distinct character in
@@ -32,7 +33,8 @@ public record TranslationResult(String model, int k, String styleId, List<String
   /**
    * One translated image: where it is stored and which content image it came from.
    *
-   * @param contentKey the content image; null for a drawn character
+   * @param contentKey the stored content image; null for a drawn character, or for an image the request's work
+   *     record carried (a small upload is not stored)
    * @param character the character drawn, for a text or alphabet translation
    */
   public record Output(int index, String key, String contentKey, String contentType, String character) {

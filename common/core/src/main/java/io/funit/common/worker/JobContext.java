@@ -1,6 +1,7 @@
 package io.funit.common.worker;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** What a running job can ask of the runtime. */
 public interface JobContext {
@@ -16,6 +17,14 @@ public interface JobContext {
    * job's live figures in metrics (one training per slot at a time).
    */
   String slot();
+
+  /**
+   * The object at {@code key} when the job's work record carries it instead of the store (a small upload,
+   * {@link io.funit.common.contract.JobEnvelope#attachments()}); empty otherwise: read it from the store.
+   */
+  default Optional<byte[]> attachment(String key) {
+    return Optional.empty();
+  }
 
   /** The key of one of this job's outputs: deterministic, so a redelivery overwrites nothing new. */
   String outputKey(String name);

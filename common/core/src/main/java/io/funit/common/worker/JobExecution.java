@@ -17,6 +17,7 @@ import io.funit.common.logging.JobMdc;
 import io.funit.common.metrics.JobMetrics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,11 +92,11 @@ final class JobExecution<R extends JobRequest> {
     } catch (InvalidRequestException e) {
       return fail(record, job, "invalid_request", e.getMessage());
     }
-    return attempts(record, job, request, stop);
+    return attempts(record, job, request, envelope.attachments(), stop);
   }
 
-  private Outcome attempts(ConsumerRecord<String, String> record, JobEvent job, R request, StopSignal stop)
-      throws InterruptedException {
+  private Outcome attempts(ConsumerRecord<String, String> record, JobEvent job, R request,
+      Map<String, byte[]> attachments, StopSignal stop) throws InterruptedException {
     int attempt = job.attempt();
     while (true) {
       JobEvent latest = latest(job);
@@ -121,7 +122,7 @@ final class JobExecution<R extends JobRequest> {
       try (JobMdc.Scope scope = JobMdc.open(job.jobId(), handler.type().wireName(), attempt, settings.workerId())) {
         LOG.atLevel(runLogLevel()).log("job {} attempt {} started{}", job.jobId(), attempt,
             queueWait == null ? "" : " after " + queueWait.toMillis() + " ms in the queue");
-        run = attempt(record, started, request, stop);
+        run = attempt(record, started, request, attachments, stop);
         LOG.atLevel(runLogLevel()).log("job {} attempt {} ended: {} after {} ms", job.jobId(), attempt,
             run.ended().label(), (System.nanoTime() - startNanos) / 1_000_000);
       } finally {
@@ -150,10 +151,11 @@ final class JobExecution<R extends JobRequest> {
    */
   private record Run(JobMetrics.Outcome ended, Outcome outcome, JobEvent retrying) {}
 
-  private Run attempt(ConsumerRecord<String, String> record, JobEvent started, R request, StopSignal stop) {
+  private Run attempt(ConsumerRecord<String, String> record, JobEvent started, R request,
+      Map<String, byte[]> attachments, StopSignal stop) {
     int attempt = started.attempt();
     RunningJobContext context = new RunningJobContext(started, settings.workerId(), slot, stop, projection, events,
-        settings.progressInterval());
+        settings.progressInterval(), attachments);
     JsonNode result;
     try {
       result = Json.MAPPER.valueToTree(handler.handle(request, context));

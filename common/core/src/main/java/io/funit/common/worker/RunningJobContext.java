@@ -8,6 +8,8 @@ import io.funit.common.kafka.JobEventPublisher;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.StorageKeys;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** The context of one attempt of one job. */
 final class RunningJobContext implements JobContext {
@@ -21,10 +23,12 @@ final class RunningJobContext implements JobContext {
   private final JobStateProjection projection;
   private final JobEventPublisher events;
   private final Duration progressInterval;
+  private final Map<String, byte[]> attachments;
   private long lastProgressNanos;
 
   RunningJobContext(JobEvent started, String workerId, String slot, StopSignal stop, JobStateProjection projection,
-      JobEventPublisher events, Duration progressInterval) {
+      JobEventPublisher events, Duration progressInterval, Map<String, byte[]> attachments) {
+    this.attachments = attachments;
     this.jobId = started.jobId();
     this.attempt = started.attempt();
     this.workerId = workerId;
@@ -53,6 +57,11 @@ final class RunningJobContext implements JobContext {
   @Override
   public String slot() {
     return slot;
+  }
+
+  @Override
+  public Optional<byte[]> attachment(String key) {
+    return Optional.ofNullable(attachments.get(key));
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.funit.common.translate.TranslateRequest;
 import io.funit.common.worker.probe.ProbeJob;
 import io.funit.common.worker.probe.ProbeRequest;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JobRequestsTest {
@@ -81,8 +82,25 @@ class JobRequestsTest {
 
   @Test
   void envelopeOfANewerSchemaIsRefused() throws Exception {
-    assertThatThrownBy(() -> new JobEnvelope(2, "j", ProbeJob.TYPE, Instant.now(), json("{}")))
+    assertThatThrownBy(() -> new JobEnvelope(3, "j", ProbeJob.TYPE, Instant.now(), json("{}")))
         .hasMessageContaining("schema version");
+  }
+
+  @Test
+  void attachmentsTravelAsBase64InARecordOfVersion2AndOnlyThen() throws Exception {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
+    JobEnvelope attached = JobEnvelope.of("job-2", ProbeJob.TYPE, Instant.parse("2026-01-02T03:04:05Z"), json("{}"),
+        null, null, Map.of("inputs/job-2/content-0.png", png));
+    String wire = Json.write(attached);
+    assertThat(wire).contains("\"schema_version\":2", "\"inputs/job-2/content-0.png\":\"iVBORwABAg==\"");
+    JobEnvelope back = Json.MAPPER.readValue(wire, JobEnvelope.class);
+    assertThat(back.attachments().get("inputs/job-2/content-0.png")).isEqualTo(png);
+    JobEvent queued = JobEvent.queued(back);
+    assertThat(Json.write(queued)).doesNotContain("iVBORw"); // events never carry them
+
+    JobEnvelope plain = JobEnvelope.of("job-3", ProbeJob.TYPE, Instant.now(), json("{}"), null, null, Map.of());
+    assertThat(plain.schemaVersion()).isEqualTo(1);
+    assertThat(Json.MAPPER.readValue(Json.write(plain), JobEnvelope.class).attachments()).isEmpty();
   }
 
   @Test

@@ -137,16 +137,16 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
     float[] classCode;
     long stageStart = System.nanoTime();
     try (TranslationBatcher.Ticket ticket = batcher.announce(modelId)) {
-      float[] contents = drawn != null ? drawn.planes() : inputs.read("content_keys", request.contentKeys(), size);
+      float[] contents = drawn != null ? drawn.planes() : inputs.read("content_keys", request.contentKeys(), size, context);
       int firstCount = Math.min(count, MAX_WORK_CONTENTS);
       float[] first = count == firstCount ? contents : Arrays.copyOf(contents, firstCount * 3 * size * size);
       if (request.styleId() != null) {
         style = styles.find(request.styleId())
             .orElseThrow(() -> new InvalidJobException("style_id: no style " + request.styleId()));
         classKeys = style.classKeys();
-        work = styleWork(style, modelId, first, firstCount, size);
+        work = styleWork(style, modelId, first, firstCount, size, context);
       } else {
-        work = TranslationWork.withClassImages(first, firstCount, inputs.read("class_keys", classKeys, size),
+        work = TranslationWork.withClassImages(first, firstCount, inputs.read("class_keys", classKeys, size, context),
             classKeys.size());
       }
       context.checkStop();
@@ -166,8 +166,8 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
       if (drawn != null) {
         DrawnOutputs.Stored stored = DrawnOutputs.store(store, context, request, drawn.characters(), translated, size,
             card.gray());
-        return new TranslationResult(modelId, classKeys.size(), request.styleId(), classKeys, request.outputFormat(),
-            size, stored.outputs(), stored.sheet(), stored.archive());
+        return new TranslationResult(modelId, classKeys.size(), request.styleId(), storedOnly(classKeys, context),
+            request.outputFormat(), size, stored.outputs(), stored.sheet(), stored.archive());
       }
       List<TranslationResult.Output> outputs = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -175,14 +175,26 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
         String key = context.outputKey(name);
         store.putBytes(key, OutputImages.encode(translated, i, size, card.gray(), request.outputFormat()),
             OutputImages.contentType(request.outputFormat()));
-        outputs.add(new TranslationResult.Output(i, key, request.contentKeys().get(i),
+        outputs.add(new TranslationResult.Output(i, key, storedOnly(request.contentKeys().get(i), context),
             OutputImages.contentType(request.outputFormat())));
       }
-      return new TranslationResult(modelId, classKeys.size(), request.styleId(), classKeys, request.outputFormat(),
-          size, outputs);
+      return new TranslationResult(modelId, classKeys.size(), request.styleId(), storedOnly(classKeys, context),
+          request.outputFormat(), size, outputs);
     } finally {
       stages.outputs.record(System.nanoTime() - storing, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /**
+   * A result names only stored inputs, which a later request can name too: an image the work record carried (a small
+   * upload) is not stored.
+   */
+  private static String storedOnly(String key, JobContext context) {
+    return context.attachment(key).isPresent() ? null : key;
+  }
+
+  private static List<String> storedOnly(List<String> keys, JobContext context) {
+    return keys.stream().filter(key -> context.attachment(key).isEmpty()).toList();
   }
 
   /**
@@ -208,7 +220,8 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
   }
 
   /** A style's code when known (memory, then the store); otherwise its class images, so the batcher computes it. */
-  private TranslationWork styleWork(StyleManifest style, String modelId, float[] contents, int count, int size) {
+  private TranslationWork styleWork(StyleManifest style, String modelId, float[] contents, int count, int size,
+      JobContext context) {
     float[] code = styleCodes.get(style.id(), modelId).orElse(null);
     if (code == null) {
       code = styles.code(style.id(), modelId).orElse(null);
@@ -220,7 +233,7 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
       return TranslationWork.withClassCode(contents, count, code);
     }
     return TranslationWork.withClassImages(contents, count, inputs.read("style " + style.id() + " class",
-        style.classKeys(), size), style.k());
+        style.classKeys(), size, context), style.k());
   }
 
   /**
