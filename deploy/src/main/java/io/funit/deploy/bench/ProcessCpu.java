@@ -22,7 +22,15 @@ final class ProcessCpu {
     this.stack = stack;
   }
 
-  /** CPU nanoseconds so far: each child by name, {@code launcher} (this JVM), {@code http_client_threads}. */
+  private static final String MODEL = "model_threads";
+  private static final String JIT = "jit_compiler_threads";
+  private static final java.util.Set<String> NOT_PROCESSES = java.util.Set.of("launcher", "http_client_threads", MODEL,
+      JIT);
+
+  /**
+   * CPU nanoseconds so far: each child by name, {@code launcher} (this JVM), {@code http_client_threads}, and over
+   * every process the model's threads and the JIT compiler's ({@link ThreadCpu}).
+   */
   Map<String, Long> snapshot() {
     Map<String, Long> nanos = new LinkedHashMap<>();
     stack.childCpuTimes().forEach((name, time) -> nanos.put(name, time.toNanos()));
@@ -35,12 +43,21 @@ final class ProcessCpu {
       }
     }
     nanos.put("http_client_threads", http);
+    ThreadCpu.Split split = ThreadCpu.of(ProcessHandle.current().pid());
+    for (long pid : stack.childPids().values()) {
+      split = split.plus(ThreadCpu.of(pid));
+    }
+    nanos.put(MODEL, split.modelNanos());
+    nanos.put(JIT, split.jitNanos());
     return nanos;
   }
 
   /**
    * Milliseconds per job between two snapshots: each child, {@code broker_and_s3} (this JVM less the clients: the
-   * embedded broker and S3 server, and the benchmark's own JIT and GC), {@code clients}, and {@code all}.
+   * embedded broker and S3 server, and the benchmark's own JIT and GC), {@code clients}, {@code all}; then {@code
+   * model} (the batcher's threads), {@code outside_model} (all less model and clients: what the issue's "CPU outside
+   * the model" means), {@code jit_compiler} (every process's JIT threads: warm-up, not a per-job cost in steady state)
+   * and {@code outside_model_less_jit}.
    */
   static Map<String, Double> perJob(Map<String, Long> before, Map<String, Long> after, long clientThreadNanos,
       int jobs) {
@@ -50,7 +67,7 @@ final class ProcessCpu {
     }
     long all = 0;
     for (String name : after.keySet()) {
-      if (!name.equals("launcher") && !name.equals("http_client_threads")) {
+      if (!NOT_PROCESSES.contains(name)) {
         long used = after.get(name) - before.getOrDefault(name, 0L);
         perJob.put(name, ms(used, jobs));
         all += used;
@@ -61,6 +78,13 @@ final class ProcessCpu {
     perJob.put("broker_and_s3", ms(launcher - clients, jobs));
     perJob.put("clients", ms(clients, jobs));
     perJob.put("all", ms(all + launcher, jobs));
+    long model = after.get(MODEL) - before.get(MODEL);
+    long jit = after.get(JIT) - before.get(JIT);
+    perJob.put("model", ms(model, jobs));
+    // the serving path: every process's CPU but the model's and the benchmark clients'
+    perJob.put("outside_model", ms(all + launcher - clients - model, jobs));
+    perJob.put("jit_compiler", ms(jit, jobs));
+    perJob.put("outside_model_less_jit", ms(all + launcher - clients - model - jit, jobs));
     return perJob;
   }
 

@@ -38,40 +38,68 @@ public final class TranslateBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FunitConfig config = Presets.get(preset);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("preset", preset);
     out.put("k", k);
-    try (FunitNetworks nets = FunitNetworks.create(config, 1)) {
-      translate(nets, 1);
-      double[] latencies = new double[requests];
-      for (int i = 0; i < requests; i++) {
-        latencies[i] = translate(nets, 1);
-      }
-      out.put("batch1_latency_ms_p50", TrainBenchmark.round(Measurements.percentile(latencies, 50) * 1000, 2));
-      out.put("batch1_latency_ms_p99", TrainBenchmark.round(Measurements.percentile(latencies, 99) * 1000, 2));
-      Map<String, Double> throughput = new LinkedHashMap<>();
-      for (int batch : batches) {
-        translate(nets, batch);
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-          best = Math.min(best, translate(nets, batch));
-        }
-        throughput.put(Integer.toString(batch), TrainBenchmark.round(batch / best, 2));
-      }
-      out.put("images_per_second_by_batch", throughput);
-      double batchOne = 1 / Measurements.percentile(latencies, 50);
-      out.put("images_per_second_batch1", TrainBenchmark.round(batchOne, 2));
-      out.put("batching_gain_bound", TrainBenchmark.round(
-          throughput.values().stream().mapToDouble(Double::doubleValue).max().orElse(batchOne) / batchOne, 2));
-      out.put("peak_rss_mib", TrainBenchmark.round(Measurements.rssMib()[1], 1));
-    }
+    out.putAll(measure(Presets.get(preset), k, requests, batches).toJson());
+    out.put("peak_rss_mib", TrainBenchmark.round(Measurements.rssMib()[1], 1));
     System.out.println(Json.write(out));
     return 0;
   }
 
+  /**
+   * The model alone, in this process: batch-1 latency percentiles and throughput at each batch size.
+   *
+   * @param imagesPerSecond by batch size, the best of three timed batches
+   */
+  record ModelSpeed(double batch1P50Seconds, double batch1P99Seconds, Map<Integer, Double> imagesPerSecond) {
+    double batch1ImagesPerSecond() {
+      return 1 / batch1P50Seconds;
+    }
+
+    /** The best throughput at any batch size measured, batch 1 included. */
+    double bestImagesPerSecond() {
+      return Math.max(batch1ImagesPerSecond(),
+          imagesPerSecond.values().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+
+    Map<String, Object> toJson() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("batch1_latency_ms_p50", TrainBenchmark.round(batch1P50Seconds * 1000, 2));
+      out.put("batch1_latency_ms_p99", TrainBenchmark.round(batch1P99Seconds * 1000, 2));
+      Map<String, Double> throughput = new LinkedHashMap<>();
+      imagesPerSecond.forEach((batch, value) -> throughput.put(Integer.toString(batch), TrainBenchmark.round(value, 2)));
+      out.put("images_per_second_by_batch", throughput);
+      out.put("images_per_second_batch1", TrainBenchmark.round(batch1ImagesPerSecond(), 2));
+      out.put("batching_gain_bound", TrainBenchmark.round(bestImagesPerSecond() / batch1ImagesPerSecond(), 2));
+      return out;
+    }
+  }
+
+  /** Times a new (randomly initialised) generator of {@code config}: speed does not depend on the weights. */
+  static ModelSpeed measure(FunitConfig config, int k, int requests, int[] batches) {
+    try (FunitNetworks nets = FunitNetworks.create(config, 1)) {
+      translate(nets, 1, k);
+      double[] latencies = new double[requests];
+      for (int i = 0; i < requests; i++) {
+        latencies[i] = translate(nets, 1, k);
+      }
+      Map<Integer, Double> throughput = new LinkedHashMap<>();
+      for (int batch : batches) {
+        translate(nets, batch, k);
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+          best = Math.min(best, translate(nets, batch, k));
+        }
+        throughput.put(batch, batch / best);
+      }
+      return new ModelSpeed(Measurements.percentile(latencies, 50), Measurements.percentile(latencies, 99),
+          throughput);
+    }
+  }
+
   /** One request of {@code batch} content images with K class images each; returns seconds. */
-  private double translate(FunitNetworks nets, int batch) {
+  private static double translate(FunitNetworks nets, int batch, int k) {
     int s = nets.config().imageSize();
     try (io.funit.common.funit.train.NoGrad noGrad = new io.funit.common.funit.train.NoGrad();
         NDManager m = NDManager.newBaseManager()) {

@@ -40,6 +40,13 @@ final class ChildProcess {
         : running.toHandle().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
   }
 
+  /** The running process's id, empty when none runs. */
+  java.util.OptionalLong pid() {
+    Process running = process;
+    return running == null || !running.isAlive() ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(running.pid());
+  }
+
   synchronized void start() throws IOException {
     if (stopping) {
       return;

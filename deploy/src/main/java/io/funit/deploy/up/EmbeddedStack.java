@@ -182,6 +182,13 @@ public final class EmbeddedStack implements AutoCloseable {
     return times;
   }
 
+  /** The process id of each running child (gateway, workers) by name, for per-thread accounting. */
+  public Map<String, Long> childPids() {
+    Map<String, Long> pids = new java.util.LinkedHashMap<>();
+    children.forEach(child -> child.pid().ifPresent(pid -> pids.put(child.name(), pid)));
+    return pids;
+  }
+
   public Map<String, String> workerUrls() {
     Map<String, String> urls = new java.util.LinkedHashMap<>();
     workerPorts.forEach((name, port) -> urls.put(name, "http://127.0.0.1:" + port));

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * One inference thread for the whole process (PyTorch already spreads one forward pass over every core, so two
  * passes at once would only fight for them). Jobs submit their work and wait; the thread takes the oldest job,
  * adds later jobs for the same model until the batch holds {@code maxBatchImages} content images or the oldest
- * job has waited {@code maxWait}, and runs them as one pass. It only waits while more jobs for that model are
+ * job has waited {@code maxWait}, and runs them as one pass; below that maximum, a batch holds at most the size that
+ * costs least per image as measured on this machine ({@link BatchSizeTuner}), so batching never costs throughput
+ * where big passes are slower per image than small ones. It only waits while more jobs for that model are
  * announced (a job announces itself when it starts reading its inputs): a lone job runs at once. Jobs for other
  * models wait for a later batch, in arrival order. With {@code maxBatchImages} 1 every job runs alone: batching
  * off.
@@ -57,6 +59,8 @@ public final class TranslationBatcher implements AutoCloseable {
   private final DistributionSummary batchImages;
   private final DistributionSummary batchJobs;
   private final Timer forwardTime;
+  private final BatchSizeTuner tuner;
+  private volatile int lastCap = 1;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -78,6 +82,10 @@ public final class TranslationBatcher implements AutoCloseable {
         .register(metrics);
     this.forwardTime = Timer.builder("funit.translate.forward").description("Time of one batched forward pass")
         .serviceLevelObjectives(Buckets.FAST_SECONDS).register(metrics);
+    this.tuner = new BatchSizeTuner(settings.maxBatchImages());
+    io.micrometer.core.instrument.Gauge.builder("funit.translate.batch.cap", () -> lastCap)
+        .description("Content images the batcher takes into its next pass at most: the batch size with the lowest "
+            + "measured cost per image, up to FUNIT_TRANSLATE_MAX_BATCH").register(metrics);
     this.thread = new Thread(this::loop, "translate-batcher");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -179,19 +187,21 @@ public final class TranslationBatcher implements AutoCloseable {
     if (first == null) {
       return List.of();
     }
+    int cap = tuner.cap();
+    lastCap = cap;
     List<Pending> batch = new ArrayList<>();
     batch.add(first);
     int images = first.work().contentCount();
-    for (Iterator<Pending> it = deferred.iterator(); it.hasNext() && images < settings.maxBatchImages(); ) {
+    for (Iterator<Pending> it = deferred.iterator(); it.hasNext() && images < cap; ) {
       Pending next = it.next();
-      if (next.modelId().equals(first.modelId()) && images + next.work().contentCount() <= settings.maxBatchImages()) {
+      if (next.modelId().equals(first.modelId()) && images + next.work().contentCount() <= cap) {
         it.remove();
         batch.add(next);
         images += next.work().contentCount();
       }
     }
     long deadline = first.arrivedNanos() + settings.maxWait().toNanos();
-    while (images < settings.maxBatchImages()) {
+    while (images < cap) {
       long left = deadline - System.nanoTime();
       // wait only for jobs known to be on their way; anything already queued is taken at once
       Pending next = left > 0 && moreAnnounced(first.modelId()) ? queue.poll(left, TimeUnit.NANOSECONDS)
@@ -199,7 +209,7 @@ public final class TranslationBatcher implements AutoCloseable {
       if (next == null) {
         break;
       }
-      if (!next.modelId().equals(first.modelId()) || images + next.work().contentCount() > settings.maxBatchImages()) {
+      if (!next.modelId().equals(first.modelId()) || images + next.work().contentCount() > cap) {
         deferred.add(next);
         continue;
       }
@@ -219,7 +229,9 @@ public final class TranslationBatcher implements AutoCloseable {
         long forwardStart = System.nanoTime();
         outputs = BatchedTranslation.run(generator.translator(), generator.translator().imageSize(),
             batch.stream().map(Pending::work).toList());
-        forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
+        long forwardNanos = System.nanoTime() - forwardStart;
+        forwardTime.record(forwardNanos, TimeUnit.NANOSECONDS);
+        tuner.record(batch.stream().mapToInt(p -> p.work().contentCount()).sum(), forwardNanos);
       } catch (RuntimeException e) {
         batch.forEach(p -> p.result().completeExceptionally(e));
         return;

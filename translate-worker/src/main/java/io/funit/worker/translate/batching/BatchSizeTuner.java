@@ -1,0 +1,85 @@
+package io.funit.worker.translate.batching;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The batch size that pays on this hardware, learnt from the batcher's own forward passes. A bigger batch is not
+ * always cheaper per image: on a 2-core CPU a pass of 32 glyphs took longer per image than 32 passes of one
+ * (docs/benchmarks.md), so a fixed maximum made batching slower than no batching under load. The tuner keeps a
+ * moving average of the seconds per content image for each size class (1, 2, 4, … up to the configured maximum)
+ * and caps batches at the class with the lowest cost; it tries the next bigger class once when that class has no
+ * measurement or a stale one, so the cap follows a change of load or hardware. Batcher thread only.
+ */
+final class BatchSizeTuner {
+  /** Weight of the newest pass in a class's average: a few passes settle it, one slow pass does not swing it. */
+  static final double SMOOTHING = 0.25;
+  /** Passes after which a bigger class than the best is tried again. */
+  static final int EXPLORE_EVERY = 64;
+
+  private final int[] classes;
+  private final double[] secondsPerImage;
+  private final long[] measuredAtPass;
+  private long passes;
+
+  /** @param maxBatchImages the configured maximum (FUNIT_TRANSLATE_MAX_BATCH): the largest class */
+  BatchSizeTuner(int maxBatchImages) {
+    List<Integer> sizes = new ArrayList<>();
+    for (int size = 1; size < maxBatchImages; size *= 2) {
+      sizes.add(size);
+    }
+    sizes.add(maxBatchImages);
+    classes = sizes.stream().mapToInt(Integer::intValue).toArray();
+    secondsPerImage = new double[classes.length];
+    measuredAtPass = new long[classes.length];
+    java.util.Arrays.fill(secondsPerImage, Double.NaN);
+  }
+
+  /** The most content images the next batch should take. */
+  int cap() {
+    int best = best();
+    if (best < 0) {
+      return classes[0]; // nothing measured yet: start from one image and grow
+    }
+    int bigger = best + 1;
+    if (bigger < classes.length
+        && (Double.isNaN(secondsPerImage[bigger]) || passes - measuredAtPass[bigger] >= EXPLORE_EVERY)) {
+      return classes[bigger];
+    }
+    return classes[best];
+  }
+
+  /** A forward pass of {@code images} content images took {@code nanos}. */
+  void record(int images, long nanos) {
+    passes++;
+    int c = classOf(images);
+    double cost = nanos / 1e9 / images;
+    secondsPerImage[c] = Double.isNaN(secondsPerImage[c]) ? cost
+        : (1 - SMOOTHING) * secondsPerImage[c] + SMOOTHING * cost;
+    measuredAtPass[c] = passes;
+  }
+
+  /** The measured seconds per image of each class, for logs and metrics; NaN where unmeasured. */
+  double secondsPerImage(int sizeClass) {
+    return secondsPerImage[classOf(sizeClass)];
+  }
+
+  private int best() {
+    int best = -1;
+    for (int c = 0; c < classes.length; c++) {
+      if (!Double.isNaN(secondsPerImage[c]) && (best < 0 || secondsPerImage[c] < secondsPerImage[best])) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** The largest class not above {@code images} (a job bigger than the cap runs alone and counts in the top class). */
+  private int classOf(int images) {
+    int c = 0;
+    while (c + 1 < classes.length && classes[c + 1] <= images) {
+      c++;
+    }
+    return c;
+  }
+}
