@@ -2,6 +2,7 @@ package io.funit.worker.translate.job;
 
 import com.google.auto.service.AutoService;
 import io.funit.common.config.Settings;
+import io.funit.common.faults.Failpoints;
 import io.funit.common.health.Readiness;
 import io.funit.common.jobs.JobDescriptor;
 import io.funit.common.models.ModelCard;
@@ -157,6 +158,7 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
       translated = rest(modelId, contents, count, output, size, context);
       stages.batch.record(System.nanoTime() - submitted, TimeUnit.NANOSECONDS);
     }
+    Failpoints.hit(Failpoints.TRANSLATE_BEFORE_OUTPUTS); // tests: a crash with the work done and nothing stored
     long storing = System.nanoTime(); // the outputs stage: a style's code, the outputs, the result
     try {
       if (style != null && work.classCode() == null) {
