@@ -47,6 +47,13 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final WebhookMetrics metrics;
   private final Map<TopicPartition, Map<String, JobQueue>> owned = new HashMap<>();
   private final Map<TopicPartition, Long> committed = new HashMap<>();
+  /**
+   * How often the loop commits (a rebalance and a stop always do): every job event moves the offset, and a commit per
+   * poll cost the broker's group coordinator more than the rest of a translation's events. An older committed
+   * offset only means a longer replay after a restart, whose messages the stored deliveries already know.
+   */
+  private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
+  private long committedAtNanos = System.nanoTime();
   private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
   private final ExecutorService pool = Executors.newFixedThreadPool(ATTEMPT_THREADS, r -> {
     Thread t = new Thread(r, "webhook-attempt");
@@ -93,7 +100,9 @@ public final class WebhookDispatcher implements AutoCloseable {
           }
           drainFinished();
           startDue();
-          commit(owned.keySet());
+          if (System.nanoTime() - committedAtNanos >= COMMIT_INTERVAL.toNanos()) {
+            commit(owned.keySet());
+          }
           metrics.pending(owned.values().stream().flatMap(jobs -> jobs.values().stream())
               .mapToInt(queue -> queue.pending.size()).sum());
         } catch (WakeupException e) {
@@ -232,6 +241,7 @@ public final class WebhookDispatcher implements AutoCloseable {
       consumer.commitSync(offsets);
       offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
     }
+    committedAtNanos = System.nanoTime();
   }
 
   /** After a failure mid-batch: forget the partitions' state and read them again from the committed offsets. */

@@ -25,6 +25,9 @@ public final class Webhooks {
    * Starts this gateway's dispatcher (nothing when webhooks are off; its metrics are there anyway, at 0); closing
    * it stops it.
    */
+  /** How long the dispatcher's fetches wait to fill: at most this much later than its event a webhook leaves. */
+  static final java.time.Duration FETCH_WAIT = java.time.Duration.ofMillis(250);
+
   public static AutoCloseable startDispatcher(Vertx vertx, WebhookSettings settings, KafkaClients kafka,
       ObjectStore store, JobStateProjection jobs, String clientId, MeterRegistry registry) {
     WebhookMetrics metrics = new WebhookMetrics(registry);
@@ -32,7 +35,8 @@ public final class Webhooks {
       return () -> { };
     }
     String group = kafka.settings().topicPrefix() + "webhooks";
-    return new WebhookDispatcher(kafka.workConsumer(group, clientId, 500), kafka.topics().jobEvents(),
+    // a webhook may leave up to FETCH_WAIT after its event: the dispatcher reads every job's events, most without one
+    return new WebhookDispatcher(kafka.batchingConsumer(group, clientId, 500, FETCH_WAIT), kafka.topics().jobEvents(),
         new DeliveryStore(store), attempts(vertx, settings, store, jobs), Clock.systemUTC(), metrics).start();
   }
 

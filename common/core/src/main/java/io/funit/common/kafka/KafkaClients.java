@@ -43,7 +43,7 @@ public final class KafkaClients {
     Properties p = base(clientId);
     p.put(ProducerConfig.ACKS_CONFIG, "all");                       // an acknowledged event survives a broker loss
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);          // retries never duplicate or reorder per partition
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 2);                      // small batches; events are latency-sensitive
+    p.put(ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis()); // events are latency-sensitive
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);       // fail a send instead of hanging a request
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);               // metadata waits bounded when Kafka is down
@@ -63,6 +63,23 @@ public final class KafkaClients {
 
   /** As {@link #workConsumer(String, String)}, for a slot that runs up to {@code maxInFlight} jobs at once. */
   public KafkaConsumer<String, String> workConsumer(String group, String clientId, int maxInFlight) {
+    return new KafkaConsumer<>(workConsumerProperties(group, clientId, maxInFlight));
+  }
+
+  /**
+   * As {@link #workConsumer(String, String, int)}, for a consumer that may lag up to {@code fetchWait} behind the
+   * topic: the broker answers a fetch once it has 1 MiB or that wait has passed, instead of at every record (a
+   * consumer of every job event, e.g. the webhook dispatcher, otherwise costs the broker a fetch per event).
+   */
+  public KafkaConsumer<String, String> batchingConsumer(String group, String clientId, int maxRecords,
+      java.time.Duration fetchWait) {
+    Properties p = workConsumerProperties(group, clientId, maxRecords);
+    p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+    p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchWait.toMillis());
+    return new KafkaConsumer<>(p);
+  }
+
+  private Properties workConsumerProperties(String group, String clientId, int maxInFlight) {
     Properties p = base(clientId);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);          // commit only after the job's effects are stored
@@ -76,7 +93,7 @@ public final class KafkaClients {
     p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    return new KafkaConsumer<>(p);
+    return p;
   }
 
   /** A group-less reader that assigns itself partitions (the job-state projection, DLQ inspection). */

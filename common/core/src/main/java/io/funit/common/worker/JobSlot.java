@@ -130,6 +130,8 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
 
   /** Takes finished jobs off each partition's head, commits what may be committed, rewinds what was handed back. */
   private void drainFinished() {
+    // one commit for every partition that moved: with batched translations many finish at once
+    Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     for (TopicPartition partition : new ArrayList<>(inFlight.keySet())) {
       TreeMap<Long, InFlight> jobs = inFlight.get(partition);
       Long commitTo = null;
@@ -152,7 +154,7 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
       }
       boolean assigned = consumer.assignment().contains(partition);
       if (commitTo != null && assigned) {
-        commit(partition, commitTo);
+        commits.put(partition, new OffsetAndMetadata(commitTo));
       }
       if (jobs.isEmpty()) {
         inFlight.remove(partition);
@@ -161,6 +163,9 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
           consumer.seek(partition, from);
         }
       }
+    }
+    if (!commits.isEmpty()) {
+      commit(commits);
     }
   }
 
@@ -189,17 +194,16 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     return resumeAtNanos != 0;
   }
 
-  private void commit(TopicPartition partition, long next) {
-    Map<TopicPartition, OffsetAndMetadata> offset = Map.of(partition, new OffsetAndMetadata(next));
+  private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
     try {
-      consumer.commitSync(offset);
+      consumer.commitSync(offsets);
     } catch (WakeupException e) {
       // stop() woke the consumer up: commit these finished jobs anyway, then let the loop end
-      consumer.commitSync(offset);
+      consumer.commitSync(offsets);
       throw e;
     } catch (RuntimeException e) {
       // the partition moved meanwhile: the next owner redelivers, sees the jobs finished and skips them
-      LOG.warn("commit of {} up to {} failed: {}", partition, next, e.toString());
+      LOG.warn("commit of {} failed: {}", offsets, e.toString());
     }
   }
 

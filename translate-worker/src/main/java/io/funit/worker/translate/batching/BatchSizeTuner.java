@@ -8,18 +8,30 @@ import java.util.List;
  * always cheaper per image: on a 2-core CPU a pass of 32 glyphs took longer per image than 32 passes of one
  * (docs/benchmarks.md), so a fixed maximum made batching slower than no batching under load. The tuner keeps a
  * moving average of the seconds per content image for each size class (1, 2, 4, … up to the configured maximum)
- * and caps batches at the class with the lowest cost; it tries the next bigger class once when that class has no
- * measurement or a stale one, so the cap follows a change of load or hardware. Batcher thread only.
+ * and caps batches at the biggest class within {@link #TOLERANCE} of the lowest cost (a bigger pass also spends less
+ * outside the model per job, and passes timed on a busy machine are noisy); it tries the next bigger class once
+ * when that class has no measurement or a stale one, so the cap follows a change of load or hardware. Batcher
+ * thread only.
  */
 final class BatchSizeTuner {
   /** Weight of the newest pass in a class's average: a few passes settle it, one slow pass does not swing it. */
   static final double SMOOTHING = 0.25;
-  /** Passes after which a bigger class than the best is tried again. */
-  static final int EXPLORE_EVERY = 64;
+  /** Weight of a pass in a class measured long ago (EXPLORE_EVERY passes): what it says now counts more. */
+  static final double STALE_SMOOTHING = 0.5;
+  /**
+   * Passes after which a bigger class than the chosen one is tried again. Each look that finds it still dearer
+   * doubles its wait, up to {@link #MAX_EXPLORE_EVERY}: a look at a class that costs far more holds every waiting job
+   * up for one slow pass, which shows in the tail of the latency.
+   */
+  static final int EXPLORE_EVERY = 32;
+  static final int MAX_EXPLORE_EVERY = 1024;
+  /** How much more a bigger class may cost per image than the cheapest and still be chosen. */
+  static final double TOLERANCE = 0.1;
 
   private final int[] classes;
   private final double[] secondsPerImage;
   private final long[] measuredAtPass;
+  private final long[] exploreEvery;
   private long passes;
 
   /** @param maxBatchImages the configured maximum (FUNIT_TRANSLATE_MAX_BATCH): the largest class */
@@ -32,18 +44,20 @@ final class BatchSizeTuner {
     classes = sizes.stream().mapToInt(Integer::intValue).toArray();
     secondsPerImage = new double[classes.length];
     measuredAtPass = new long[classes.length];
+    exploreEvery = new long[classes.length];
     java.util.Arrays.fill(secondsPerImage, Double.NaN);
+    java.util.Arrays.fill(exploreEvery, EXPLORE_EVERY);
   }
 
   /** The most content images the next batch should take. */
   int cap() {
-    int best = best();
+    int best = chosen();
     if (best < 0) {
       return classes[0]; // nothing measured yet: start from one image and grow
     }
     int bigger = best + 1;
     if (bigger < classes.length
-        && (Double.isNaN(secondsPerImage[bigger]) || passes - measuredAtPass[bigger] >= EXPLORE_EVERY)) {
+        && (Double.isNaN(secondsPerImage[bigger]) || passes - measuredAtPass[bigger] >= exploreEvery[bigger])) {
       return classes[bigger];
     }
     return classes[best];
@@ -54,9 +68,12 @@ final class BatchSizeTuner {
     passes++;
     int c = classOf(images);
     double cost = nanos / 1e9 / images;
+    double weight = passes - measuredAtPass[c] >= EXPLORE_EVERY ? STALE_SMOOTHING : SMOOTHING;
     secondsPerImage[c] = Double.isNaN(secondsPerImage[c]) ? cost
-        : (1 - SMOOTHING) * secondsPerImage[c] + SMOOTHING * cost;
+        : (1 - weight) * secondsPerImage[c] + weight * cost;
     measuredAtPass[c] = passes;
+    int chosen = chosen();
+    exploreEvery[c] = c > chosen ? Math.min(2 * exploreEvery[c], MAX_EXPLORE_EVERY) : EXPLORE_EVERY;
   }
 
   /** The measured seconds per image of each class, for logs and metrics; NaN where unmeasured. */
@@ -64,14 +81,21 @@ final class BatchSizeTuner {
     return secondsPerImage[classOf(sizeClass)];
   }
 
-  private int best() {
-    int best = -1;
+  /** The biggest measured class within the tolerance of the cheapest; -1 when none is measured. */
+  private int chosen() {
+    int cheapest = -1;
     for (int c = 0; c < classes.length; c++) {
-      if (!Double.isNaN(secondsPerImage[c]) && (best < 0 || secondsPerImage[c] < secondsPerImage[best])) {
-        best = c;
+      if (!Double.isNaN(secondsPerImage[c]) && (cheapest < 0 || secondsPerImage[c] < secondsPerImage[cheapest])) {
+        cheapest = c;
       }
     }
-    return best;
+    int chosen = cheapest;
+    for (int c = cheapest + 1; cheapest >= 0 && c < classes.length; c++) {
+      if (!Double.isNaN(secondsPerImage[c]) && secondsPerImage[c] <= (1 + TOLERANCE) * secondsPerImage[cheapest]) {
+        chosen = c;
+      }
+    }
+    return chosen;
   }
 
   /** The largest class not above {@code images} (a job bigger than the cap runs alone and counts in the top class). */
