@@ -62,6 +62,11 @@ public final class ServeBenchmark implements Callable<Integer> {
   @Option(names = "--modes", split = ",", defaultValue = "batched,unbatched", description = "Default: ${DEFAULT-VALUE}")
   List<String> modes;
 
+  @Option(names = "--idle-seconds", defaultValue = "10",
+      description = "Time after the warm-up with no load, to measure the stack's fixed CPU cost. Default: "
+          + "${DEFAULT-VALUE}")
+  int idleSeconds;
+
   @Option(names = "--model-requests", defaultValue = "100",
       description = "Batch-1 forward passes timed for the model-only reference. Default: ${DEFAULT-VALUE}")
   int modelRequests;
@@ -115,6 +120,13 @@ public final class ServeBenchmark implements Callable<Integer> {
       load.run(Math.min(8, max(clients)), Duration.ofSeconds(warmupSeconds)); // model load, JIT, connections
       List<Map<String, Object>> levels = new ArrayList<>();
       ProcessCpu cpu = new ProcessCpu(stack);
+      // what the stack spends with no translation at all (polls, heartbeats, timers): a fixed cost per second, which
+      // a faster worker spreads over more jobs; the levels' marginal figure leaves it out
+      Map<String, Long> idleBefore = cpu.snapshot();
+      Thread.sleep(idleSeconds * 1000L);
+      double idlePerSecond = ProcessCpu.perJob(idleBefore, cpu.snapshot(), 0, 1).get("outside_model_less_jit")
+          / idleSeconds;
+      result.put("idle_cpu_ms_per_second_outside_model_less_jit", TrainBenchmark.round(idlePerSecond, 2));
       StageTimes stages = new StageTimes(stack.workerUrls().get("translate-1"));
       for (int n : clients) {
         Map<String, Long> cpuBefore = cpu.snapshot();
@@ -133,7 +145,13 @@ public final class ServeBenchmark implements Callable<Integer> {
           level.put("latency_ms_p99", TrainBenchmark.round(Measurements.percentile(r.latencies(), 99) * 1000, 1));
         }
         // every answered job, those in flight at the end included: the CPU was spent on all of them
-        level.put("cpu_ms_per_job", ProcessCpu.perJob(cpuBefore, cpuAfter, r.clientCpuNanos(), r.completed()));
+        Map<String, Double> cpuPerJob = ProcessCpu.perJob(cpuBefore, cpuAfter, r.clientCpuNanos(), r.completed());
+        if (r.completed() > 0) {
+          cpuPerJob.put("outside_model_less_jit_and_idle", TrainBenchmark.round(cpuPerJob.get("outside_model_less_jit")
+              - idlePerSecond * seconds / r.completed(), 2));
+        }
+        level.put("cpu_ms_per_job", cpuPerJob);
+        level.put("images_per_pass", StageTimes.imagesPerPass(stagesBefore, stagesAfter));
         if (r.jobs() > 0) {
           level.put("wall_ms_per_job", StageTimes.perJob(stagesBefore, stagesAfter,
               Arrays.stream(r.latencies()).average().orElse(Double.NaN) * 1000));

@@ -58,9 +58,17 @@ final class StageTimes {
     parts.put("forward_pass_mean", ms(mean(before, after, "funit_translate_forward_seconds", "")));
     parts.put("outputs", ms(outputs));
     parts.put("rest_of_job", ms(job - inputs - batch - outputs));
+    // a difference of two means over slightly different jobs (the worker's finished in the level, the clients'
+    // answered in it): at high load, with seconds-long waits, it can come out somewhat off, even below zero
     parts.put("gateway_events_and_answer", Math.round((endToEndMeanMs - (queue + job) * 1000) * 10) / 10.0);
     parts.put("end_to_end_mean", Math.round(endToEndMeanMs * 10) / 10.0);
     return parts;
+  }
+
+  /** Content images per forward pass between two scrapes (the batcher's mean batch). */
+  static double imagesPerPass(Map<String, Double> before, Map<String, Double> after) {
+    double perPass = mean(before, after, "funit_translate_batch_size", "");
+    return Double.isNaN(perPass) ? perPass : Math.round(perPass * 100) / 100.0;
   }
 
   /** The mean of a timer's observations between the scrapes, in seconds, over series whose labels hold {@code labels}. */

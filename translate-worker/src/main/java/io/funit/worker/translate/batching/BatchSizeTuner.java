@@ -7,7 +7,8 @@ import java.util.List;
  * The batch size that pays on this hardware, learnt from the batcher's own forward passes. A bigger batch is not
  * always cheaper per image: on a 2-core CPU a pass of 32 glyphs took longer per image than 32 passes of one
  * (docs/benchmarks.md), so a fixed maximum made batching slower than no batching under load. The tuner keeps a
- * moving average of the seconds per content image for each size class (1, 2, 4, … up to the configured maximum)
+ * moving average of the seconds per content image of the batcher's cycles (a pass and the wait before it) for each
+ * size class (1, 2, 4, … up to the configured maximum)
  * and caps batches at the biggest class within {@link #TOLERANCE} of the lowest cost (a bigger pass also spends less
  * outside the model per job, and passes timed on a busy machine are noisy); it tries the next bigger class once
  * when that class has no measurement or a stale one, so the cap follows a change of load or hardware. Batcher
@@ -63,7 +64,7 @@ final class BatchSizeTuner {
     return classes[best];
   }
 
-  /** A forward pass of {@code images} content images took {@code nanos}. */
+  /** A cycle of the batcher (a pass and the wait before it) of {@code images} content images took {@code nanos}. */
   void record(int images, long nanos) {
     passes++;
     int c = classOf(images);

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * passes at once would only fight for them). Jobs submit their work and wait; the thread takes the oldest job,
  * adds later jobs for the same model until the batch holds {@code maxBatchImages} content images or the oldest
  * job has waited {@code maxWait}, and runs them as one pass; below that maximum, a batch holds at most the size that
- * costs least per image as measured on this machine ({@link BatchSizeTuner}), so batching never costs throughput
- * where big passes are slower per image than small ones. It only waits while more jobs for that model are
+ * costs least wall time per image as measured on this machine ({@link BatchSizeTuner}, over whole cycles of the
+ * batcher), so batching never costs throughput where big passes are slower per image than small ones. It only waits while more jobs for that model are
  * announced (a job announces itself when it starts reading its inputs): a lone job runs at once. Jobs for other
  * models wait for a later batch, in arrival order. With {@code maxBatchImages} 1 every job runs alone: batching
  * off.
@@ -60,6 +60,9 @@ public final class TranslationBatcher implements AutoCloseable {
   private final DistributionSummary batchJobs;
   private final Timer forwardTime;
   private final BatchSizeTuner tuner;
+  /** A longer cycle than this had the batcher idle for want of jobs: no measure of a batch size's cost. */
+  private static final long IDLE_GAP_NANOS = 5_000_000_000L;
+  private long lastPassEndNanos;
   private volatile int lastCap = 1;
   private final Thread thread;
   private volatile boolean running = true;
@@ -231,7 +234,7 @@ public final class TranslationBatcher implements AutoCloseable {
             batch.stream().map(Pending::work).toList());
         long forwardNanos = System.nanoTime() - forwardStart;
         forwardTime.record(forwardNanos, TimeUnit.NANOSECONDS);
-        tuner.record(batch.stream().mapToInt(p -> p.work().contentCount()).sum(), forwardNanos);
+        recordCycle(batch.stream().mapToInt(p -> p.work().contentCount()).sum(), System.nanoTime());
       } catch (RuntimeException e) {
         batch.forEach(p -> p.result().completeExceptionally(e));
         return;
@@ -246,6 +249,20 @@ public final class TranslationBatcher implements AutoCloseable {
       }
       logStatistics();
     }
+  }
+
+  /**
+   * Tells the tuner how long this pass's cycle took: from the end of the previous pass to the end of this one, the
+   * pass and any wait for jobs before it. The pass alone would favour big batches wrongly: while one big pass runs,
+   * every job waits in it, and after it the batcher idles until the jobs' next requests come back through the path;
+   * smaller passes overlap with that path. After a quiet spell (no load) the gap says nothing: not recorded.
+   */
+  private void recordCycle(int images, long passEndNanos) {
+    long cycle = passEndNanos - lastPassEndNanos;
+    if (lastPassEndNanos != 0 && cycle < IDLE_GAP_NANOS) {
+      tuner.record(images, cycle);
+    }
+    lastPassEndNanos = passEndNanos;
   }
 
   private static JobMdc.Scope batchLogContext(List<Pending> batch) {
