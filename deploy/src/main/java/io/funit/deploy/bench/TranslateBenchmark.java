@@ -68,7 +68,8 @@ public final class TranslateBenchmark implements Callable<Integer> {
       out.put("batch1_latency_ms_p50", TrainBenchmark.round(batch1P50Seconds * 1000, 2));
       out.put("batch1_latency_ms_p99", TrainBenchmark.round(batch1P99Seconds * 1000, 2));
       Map<String, Double> throughput = new LinkedHashMap<>();
-      imagesPerSecond.forEach((batch, value) -> throughput.put(Integer.toString(batch), TrainBenchmark.round(value, 2)));
+      imagesPerSecond.forEach((batch, value) ->
+          throughput.put(Integer.toString(batch), TrainBenchmark.round(value, 2)));
       out.put("images_per_second_by_batch", throughput);
       out.put("images_per_second_batch1", TrainBenchmark.round(batch1ImagesPerSecond(), 2));
       out.put("batching_gain_bound", TrainBenchmark.round(bestImagesPerSecond() / batch1ImagesPerSecond(), 2));

@@ -40,9 +40,10 @@ import java.util.concurrent.Callable;
 /**
  * {@code /v1/translations}: a translation is a translate job. A multipart request carries the images (fields
  * {@code content} and {@code class}, or a stored {@code style}); a JSON request names stored images. Everything is
- * checked first (counts, every image with the {@code ImageValidator}), then the images are stored under the new job's
- * inputs and the request is admitted as {@code POST /v1/jobs/translate} admits it (model, style, images: {@link
- * TranslateJob#admit}); a refused request leaves nothing behind.
+ * checked first (counts, every image with the {@code ImageValidator}), then the images go into the work record when
+ * they are small (FUNIT_TRANSLATE_INLINE_BYTES) or are stored under the new job's inputs, and the request is admitted
+ * as {@code POST /v1/jobs/translate} admits it (model, style, images: {@link TranslateJob#admit}); a refused request
+ * leaves nothing behind.
  * {@code Prefer: wait=N} holds the answer until the job ends or N seconds pass.
  */
 public final class TranslationRoutes {
@@ -99,8 +100,9 @@ public final class TranslationRoutes {
   }
 
   /**
-   * Multipart: the images come with the request. Once every image is valid they are stored under the new job's
-   * inputs and the request is admitted as any other; if it is refused or cannot be enqueued, they are deleted.
+   * Multipart: the images come with the request. Once every image is valid they travel in the work record (small) or
+   * are stored under the new job's inputs, and the request is admitted as any other; if it is refused or cannot be
+   * enqueued, stored ones are deleted.
    */
   private void upload(RoutingContext ctx) {
     RequestImages.onlyFileFields(ctx, Set.of("content", "class"));

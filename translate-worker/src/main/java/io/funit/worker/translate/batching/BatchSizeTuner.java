@@ -1,18 +1,18 @@
 package io.funit.worker.translate.batching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The batch size that pays on this hardware, learnt from the batcher's own forward passes. A bigger batch is not
+ * The batch size that pays on this hardware, learnt from the batcher's own cycles. A bigger batch is not
  * always cheaper per image: on a 2-core CPU a pass of 32 glyphs took longer per image than 32 passes of one
  * (docs/benchmarks.md), so a fixed maximum made batching slower than no batching under load. The tuner keeps a
  * moving average of the seconds per content image of the batcher's cycles (a pass and the wait before it) for each
- * size class (1, 2, 4, … up to the configured maximum)
- * and caps batches at the biggest class within {@link #TOLERANCE} of the lowest cost (a bigger pass also spends less
- * outside the model per job, and passes timed on a busy machine are noisy); it tries the next bigger class once
- * when that class has no measurement or a stale one, so the cap follows a change of load or hardware. Batcher
- * thread only.
+ * size class (1, 2, 4, … up to the configured maximum) and caps batches at the biggest class within {@link #TOLERANCE}
+ * of the lowest cost (a bigger pass also spends less outside the model per job, and passes timed on a busy machine are
+ * noisy); it tries the next bigger class once when that class has no measurement or a stale one, so the cap follows a
+ * change of load or hardware. Batcher thread only.
  */
 final class BatchSizeTuner {
   /** Weight of the newest pass in a class's average: a few passes settle it, one slow pass does not swing it. */
@@ -46,8 +46,8 @@ final class BatchSizeTuner {
     secondsPerImage = new double[classes.length];
     measuredAtPass = new long[classes.length];
     exploreEvery = new long[classes.length];
-    java.util.Arrays.fill(secondsPerImage, Double.NaN);
-    java.util.Arrays.fill(exploreEvery, EXPLORE_EVERY);
+    Arrays.fill(secondsPerImage, Double.NaN);
+    Arrays.fill(exploreEvery, EXPLORE_EVERY);
   }
 
   /** The most content images the next batch should take. */
@@ -75,11 +75,6 @@ final class BatchSizeTuner {
     measuredAtPass[c] = passes;
     int chosen = chosen();
     exploreEvery[c] = c > chosen ? Math.min(2 * exploreEvery[c], MAX_EXPLORE_EVERY) : EXPLORE_EVERY;
-  }
-
-  /** The measured seconds per image of each class, for logs and metrics; NaN where unmeasured. */
-  double secondsPerImage(int sizeClass) {
-    return secondsPerImage[classOf(sizeClass)];
   }
 
   /** The biggest measured class within the tolerance of the cheapest; -1 when none is measured. */

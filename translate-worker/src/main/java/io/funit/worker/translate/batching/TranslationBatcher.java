@@ -4,6 +4,7 @@ import io.funit.common.logging.JobMdc;
 import io.funit.common.metrics.Buckets;
 import io.funit.common.models.ServingModel;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,16 +25,19 @@ import org.slf4j.LoggerFactory;
 /**
  * One inference thread for the whole process (PyTorch already spreads one forward pass over every core, so two
  * passes at once would only fight for them). Jobs submit their work and wait; the thread takes the oldest job,
- * adds later jobs for the same model until the batch holds {@code maxBatchImages} content images or the oldest
- * job has waited {@code maxWait}, and runs them as one pass; below that maximum, a batch holds at most the size that
- * costs least wall time per image as measured on this machine ({@link BatchSizeTuner}, over whole cycles of the
- * batcher), so batching never costs throughput where big passes are slower per image than small ones. It only waits while more jobs for that model are
- * announced (a job announces itself when it starts reading its inputs): a lone job runs at once. Jobs for other
- * models wait for a later batch, in arrival order. With {@code maxBatchImages} 1 every job runs alone: batching
- * off.
+ * adds later jobs for the same model until the batch holds the cap of content images or the oldest job has waited
+ * {@code maxWait}, and runs them as one pass. The cap is the size, up to {@code maxBatchImages}, that costs least wall
+ * time per image as measured on this machine over whole cycles of the batcher ({@link BatchSizeTuner}), so batching
+ * never costs throughput where big passes are slower per image than small ones (unless tuning is off: then the cap
+ * is {@code maxBatchImages}). It only waits while more jobs for
+ * that model are announced (a job announces itself when it starts reading its inputs): a lone job runs at once. Jobs
+ * for other models wait for a later batch, in arrival order. With {@code maxBatchImages} 1 every job runs alone:
+ * batching off.
  */
 public final class TranslationBatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TranslationBatcher.class);
+  /** A longer cycle than this had the batcher idle for want of jobs: no measure of a batch size's cost. */
+  private static final long IDLE_GAP_NANOS = 5_000_000_000L;
 
   /** @param logContext the submitting job's log context, for the batcher's lines about its batch */
   private record Pending(String modelId, TranslationWork work, CompletableFuture<TranslationOutput> result,
@@ -60,10 +64,9 @@ public final class TranslationBatcher implements AutoCloseable {
   private final DistributionSummary batchJobs;
   private final Timer forwardTime;
   private final BatchSizeTuner tuner;
-  /** A longer cycle than this had the batcher idle for want of jobs: no measure of a batch size's cost. */
-  private static final long IDLE_GAP_NANOS = 5_000_000_000L;
+  /** Batcher thread only: when the last pass ended, the start of the next cycle. */
   private long lastPassEndNanos;
-  private volatile int lastCap = 1;
+  private volatile int lastCap;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -86,7 +89,8 @@ public final class TranslationBatcher implements AutoCloseable {
     this.forwardTime = Timer.builder("funit.translate.forward").description("Time of one batched forward pass")
         .serviceLevelObjectives(Buckets.FAST_SECONDS).register(metrics);
     this.tuner = new BatchSizeTuner(settings.maxBatchImages());
-    io.micrometer.core.instrument.Gauge.builder("funit.translate.batch.cap", () -> lastCap)
+    this.lastCap = settings.tuned() ? 1 : settings.maxBatchImages();
+    Gauge.builder("funit.translate.batch.cap", () -> lastCap)
         .description("Content images the batcher takes into its next pass at most: the batch size with the lowest "
             + "measured cost per image, up to FUNIT_TRANSLATE_MAX_BATCH").register(metrics);
     this.thread = new Thread(this::loop, "translate-batcher");
@@ -190,7 +194,7 @@ public final class TranslationBatcher implements AutoCloseable {
     if (first == null) {
       return List.of();
     }
-    int cap = tuner.cap();
+    int cap = settings.tuned() ? tuner.cap() : settings.maxBatchImages();
     lastCap = cap;
     List<Pending> batch = new ArrayList<>();
     batch.add(first);
@@ -232,8 +236,7 @@ public final class TranslationBatcher implements AutoCloseable {
         long forwardStart = System.nanoTime();
         outputs = BatchedTranslation.run(generator.translator(), generator.translator().imageSize(),
             batch.stream().map(Pending::work).toList());
-        long forwardNanos = System.nanoTime() - forwardStart;
-        forwardTime.record(forwardNanos, TimeUnit.NANOSECONDS);
+        forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
         recordCycle(batch.stream().mapToInt(p -> p.work().contentCount()).sum(), System.nanoTime());
       } catch (RuntimeException e) {
         batch.forEach(p -> p.result().completeExceptionally(e));

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** How the batcher groups concurrent jobs: by model, up to the batch size, within the wait. */
+/**
+ * How the batcher groups concurrent jobs: by model, up to the batch size, within the wait. Most tests fix the batch
+ * size (no tuning), so that what they count does not depend on this machine's speed.
+ */
 class TranslationBatcherTest {
   private static final int S = 32;
   private static ServingGenerator first;
@@ -93,6 +96,23 @@ class TranslationBatcherTest {
       assertThat(a2.get(30, TimeUnit.SECONDS).images()).isEqualTo(fromA);
       assertThat(fromB).isNotEqualTo(fromA);
       assertThat(batcher.batches()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aTunedBatcherStartsWithOneImageAPassAndGrowsAsItMeasures() throws Exception {
+    try (TranslationBatcher batcher = new TranslationBatcher(new BatchingSettings(16, Duration.ofMillis(100), true),
+        id -> first)) {
+      List<CompletableFuture<TranslationOutput>> results = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        results.add(batcher.submit("a", work(i)));
+      }
+      for (CompletableFuture<TranslationOutput> result : results) {
+        result.get(30, TimeUnit.SECONDS);
+      }
+      // one image (nothing measured), one image (the first cycle has no start), then two: the next class, unmeasured
+      assertThat(batcher.batches()).isEqualTo(3);
+      assertThat(batcher.jobs()).isEqualTo(4);
     }
   }
 
