@@ -6,6 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * CPU time per process of a benchmark's stack, from the processes' own accounting: each child (gateway, workers)
@@ -16,16 +17,15 @@ import java.util.Map;
 final class ProcessCpu {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  private static final String MODEL = "model_threads";
+  private static final String JIT = "jit_compiler_threads";
+  private static final Set<String> NOT_PROCESSES = Set.of("launcher", "http_client_threads", MODEL, JIT);
+
   private final EmbeddedStack stack;
 
   ProcessCpu(EmbeddedStack stack) {
     this.stack = stack;
   }
-
-  private static final String MODEL = "model_threads";
-  private static final String JIT = "jit_compiler_threads";
-  private static final java.util.Set<String> NOT_PROCESSES = java.util.Set.of("launcher", "http_client_threads", MODEL,
-      JIT);
 
   /**
    * CPU nanoseconds so far: each child by name, {@code launcher} (this JVM), {@code http_client_threads}, and over

@@ -63,8 +63,8 @@ public final class ServeBenchmark implements Callable<Integer> {
   List<String> modes;
 
   @Option(names = "--idle-seconds", defaultValue = "10",
-      description = "Time after the warm-up with no load, to measure the stack's fixed CPU cost. Default: "
-          + "${DEFAULT-VALUE}")
+      description = "Time after the warm-up with no load, to measure the stack's fixed CPU cost (0: not measured). "
+          + "Default: ${DEFAULT-VALUE}")
   int idleSeconds;
 
   @Option(names = "--model-requests", defaultValue = "100",
@@ -122,11 +122,14 @@ public final class ServeBenchmark implements Callable<Integer> {
       ProcessCpu cpu = new ProcessCpu(stack);
       // what the stack spends with no translation at all (polls, heartbeats, timers): a fixed cost per second, which
       // a faster worker spreads over more jobs; the levels' marginal figure leaves it out
-      Map<String, Long> idleBefore = cpu.snapshot();
-      Thread.sleep(idleSeconds * 1000L);
-      double idlePerSecond = ProcessCpu.perJob(idleBefore, cpu.snapshot(), 0, 1).get("outside_model_less_jit")
-          / idleSeconds;
-      result.put("idle_cpu_ms_per_second_outside_model_less_jit", TrainBenchmark.round(idlePerSecond, 2));
+      double idlePerSecond = 0;
+      if (idleSeconds > 0) {
+        Map<String, Long> idleBefore = cpu.snapshot();
+        Thread.sleep(idleSeconds * 1000L);
+        idlePerSecond = ProcessCpu.perJob(idleBefore, cpu.snapshot(), 0, 1).get("outside_model_less_jit")
+            / idleSeconds;
+        result.put("idle_cpu_ms_per_second_outside_model_less_jit", TrainBenchmark.round(idlePerSecond, 2));
+      }
       StageTimes stages = new StageTimes(stack.workerUrls().get("translate-1"));
       for (int n : clients) {
         Map<String, Long> cpuBefore = cpu.snapshot();
@@ -146,7 +149,7 @@ public final class ServeBenchmark implements Callable<Integer> {
         }
         // every answered job, those in flight at the end included: the CPU was spent on all of them
         Map<String, Double> cpuPerJob = ProcessCpu.perJob(cpuBefore, cpuAfter, r.clientCpuNanos(), r.completed());
-        if (r.completed() > 0) {
+        if (r.completed() > 0 && idleSeconds > 0) {
           cpuPerJob.put("outside_model_less_jit_and_idle", TrainBenchmark.round(cpuPerJob.get("outside_model_less_jit")
               - idlePerSecond * seconds / r.completed(), 2));
         }
