@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires the webhook parts. The dispatcher runs inside each gateway rather than as a service of its own: it needs
@@ -26,7 +27,7 @@ public final class Webhooks {
    * it stops it.
    */
   /** How long the dispatcher's fetches wait to fill: at most this much later than its event a webhook leaves. */
-  static final java.time.Duration FETCH_WAIT = java.time.Duration.ofMillis(250);
+  static final Duration FETCH_WAIT = Duration.ofMillis(250);
 
   public static AutoCloseable startDispatcher(Vertx vertx, WebhookSettings settings, KafkaClients kafka,
       ObjectStore store, JobStateProjection jobs, String clientId, MeterRegistry registry) {

@@ -1,6 +1,7 @@
 package io.funit.common.kafka;
 
 import io.funit.common.config.KafkaSettings;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -72,7 +73,7 @@ public final class KafkaClients {
    * consumer of every job event, e.g. the webhook dispatcher, otherwise costs the broker a fetch per event).
    */
   public KafkaConsumer<String, String> batchingConsumer(String group, String clientId, int maxRecords,
-      java.time.Duration fetchWait) {
+      Duration fetchWait) {
     Properties p = workConsumerProperties(group, clientId, maxRecords);
     p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchWait.toMillis());
