@@ -62,9 +62,31 @@ public final class Preprocessing {
 
   /** Resizes an already decoded image to S×S without augmentation. */
   public void plain(BufferedImage image, float[] out, int offset) {
-    BufferedImage resized = image.getWidth() == size && image.getHeight() == size && image.getType()
-        == BufferedImage.TYPE_INT_RGB ? image : resize(image, size, size, false);
+    boolean fits = image.getWidth() == size && image.getHeight() == size;
+    if (fits && image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+      writeGray(image, out, offset);
+      return;
+    }
+    BufferedImage resized = fits && image.getType() == BufferedImage.TYPE_INT_RGB ? image
+        : resize(image, size, size, false);
     write(resized, 0, 0, out, offset);
+  }
+
+  /**
+   * A gray image already S×S, read from its raster: the same values as drawing it on RGB and reading that (Java2D
+   * copies a gray level into all three channels), without the drawing, which cost a serving worker more than
+   * the PNG decode (glyphs arrive this way).
+   */
+  private void writeGray(BufferedImage image, float[] out, int offset) {
+    int plane = size * size;
+    byte[] levels = new byte[plane];
+    image.getRaster().getDataElements(0, 0, size, size, levels);
+    for (int i = 0; i < plane; i++) {
+      float v = (levels[i] & 0xff) / 127.5f - 1f;
+      out[offset + i] = v;
+      out[offset + plane + i] = v;
+      out[offset + 2 * plane + i] = v;
+    }
   }
 
   private void write(BufferedImage image, int x0, int y0, float[] out, int offset) {

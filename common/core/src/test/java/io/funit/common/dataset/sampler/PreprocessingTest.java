@@ -28,6 +28,29 @@ class PreprocessingTest {
   }
 
   @Test
+  void aGrayImageOfTheModelSizeGivesWhatDrawingItOnRgbGives() throws Exception {
+    // every gray level, in a shuffled order: the raster read must match Java2D's gray-to-RGB copy exactly
+    int size = 32;
+    BufferedImage gray = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+    Random random = new Random(7);
+    for (int i = 0; i < size * size; i++) {
+      gray.getRaster().setSample(i % size, i / size, 0, (i * 37 + random.nextInt(3)) & 0xff);
+    }
+    BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(png(gray)));
+    assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+    float[] fast = new float[3 * size * size];
+    new Preprocessing(size, size).plain(decoded, fast, 0);
+
+    BufferedImage drawn = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    var g = drawn.createGraphics();
+    g.drawImage(decoded, 0, 0, size, size, null);
+    g.dispose();
+    float[] viaRgb = new float[3 * size * size];
+    new Preprocessing(size, size).plain(drawn, viaRgb, 0);
+    assertThat(fast).containsExactly(viaRgb);
+  }
+
+  @Test
   void trainingCropsToTheModelSizeFromTheResizedImageAndFlipsAboutHalfTheTime() throws Exception {
     // 40×20 image: left half black, right half white; resized shorter side to 20 keeps 40×20, crop 16×16
     BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
