@@ -153,9 +153,9 @@ public final class Gateway implements AutoCloseable {
     JobSubmitter submitter = new JobSubmitter(producer, kafka.topics(), events,
         new WebhookFields(vertx, settings.webhooks()),
         new ActiveJobQuota(projection, settings.maxActiveJobs(), metrics.registry()), metrics.registry());
-    Ownership owners = new Ownership(projection, store);
-    JobAdmission admission = new JobAdmission(submitter, owners,
-        new AdmissionContext(store, new ModelCards(new ModelRegistry(store)), projection::get),
+    ModelCards cards = new ModelCards(new ModelRegistry(store));
+    Ownership owners = new Ownership(projection, store, cards);
+    JobAdmission admission = new JobAdmission(submitter, owners, new AdmissionContext(store, cards, projection::get),
         settings.enabledTypes());
     JobRoutes jobs = new JobRoutes(vertx, submitter, projection, admission, settings.maxBodyBytes());
     ModelRoutes models = new ModelRoutes(vertx, new ModelRegistry(store), owners);

@@ -3,7 +3,7 @@ package io.funit.gateway.tenants;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.jobs.JobReference;
 import io.funit.common.kafka.JobStateProjection;
-import io.funit.common.models.ModelRegistry;
+import io.funit.common.models.ModelCards;
 import io.funit.common.training.TrainJob;
 import io.funit.common.translate.StyleStore;
 import io.funit.gateway.auth.Principal;
@@ -28,13 +28,14 @@ public final class Ownership {
   public static final String TENANT_AREA = "tenants/";
   private final JobStateProjection jobs;
   private final StyleStore styles;
-  private final ModelRegistry models;
+  private final ModelCards models;
 
-  public Ownership(JobStateProjection jobs, io.funit.common.storage.ObjectStore store) {
-    this(jobs, new StyleStore(store), new ModelRegistry(store));
+  /** @param models the gateway's model cards: the default model as they remember it (a change shows within seconds) */
+  public Ownership(JobStateProjection jobs, io.funit.common.storage.ObjectStore store, ModelCards models) {
+    this(jobs, new StyleStore(store), models);
   }
 
-  public Ownership(JobStateProjection jobs, StyleStore styles, ModelRegistry models) {
+  public Ownership(JobStateProjection jobs, StyleStore styles, ModelCards models) {
     this.jobs = jobs;
     this.styles = styles;
     this.models = models;

@@ -3,6 +3,7 @@ package io.funit.common.models;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Model cards by id, read from the registry once: a card never changes after registration, and a translation
@@ -16,6 +17,7 @@ public final class ModelCards {
   private final ConcurrentMap<String, ModelCard> cards = new ConcurrentHashMap<>();
   private volatile String defaultModel;
   private volatile long defaultReadAtNanos;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   public ModelCards(ModelRegistry registry) {
     this.registry = registry;
@@ -31,15 +33,26 @@ public final class ModelCards {
     return read;
   }
 
-  /** The default model, read again once {@link #DEFAULT_TTL} has passed; "no default" is never remembered. */
+  /**
+   * The default model, read again once {@link #DEFAULT_TTL} has passed; "no default" is never remembered. When the
+   * remembered one is due, a single caller reads it again while the others go on with it: under load every request
+   * arriving during the read would otherwise make the same two object-store calls.
+   */
   public Optional<String> defaultModel() {
     String known = defaultModel;
-    if (known != null && System.nanoTime() - defaultReadAtNanos < DEFAULT_TTL.toNanos()) {
+    boolean due = System.nanoTime() - defaultReadAtNanos >= DEFAULT_TTL.toNanos();
+    if (known != null && (!due || !refreshing.compareAndSet(false, true))) {
       return Optional.of(known);
     }
-    Optional<String> read = registry.defaultModel();
-    defaultModel = read.orElse(null);
-    defaultReadAtNanos = System.nanoTime();
-    return read;
+    try {
+      Optional<String> read = registry.defaultModel();
+      defaultModel = read.orElse(null);
+      defaultReadAtNanos = System.nanoTime();
+      return read;
+    } finally {
+      if (known != null) {
+        refreshing.set(false);
+      }
+    }
   }
 }
