@@ -26,7 +26,7 @@ class OwnershipTest {
   private static final Principal ADMIN = new Principal("key-o", "ops", true);
   private final JobStateProjection jobs = new JobStateProjection(
       new KafkaClients(KafkaSettings.from(Settings.of(Map.of("FUNIT_KAFKA_BOOTSTRAP", "127.0.0.1:1")))), "test");
-  private final Ownership owners = new Ownership(jobs, null, null);
+  private final Ownership owners = new Ownership(jobs, (io.funit.common.translate.StyleStore) null, null);
 
   @AfterEach
   void close() {
