@@ -46,7 +46,9 @@ class Conv2dBlock(nn.Module):
     def __init__(self, cin, cout, k, stride, pad, norm="none", act="none", act_first=False, bias=True):
         super().__init__()
         self.act_first = act_first
-        self.pad = nn.ReflectionPad2d(pad)
+        # the official 1×1 blocks (D's conv_s and cnn_c) keep the default zero padding of 0: the same forward, but
+        # a reflection pad would save its input for backward, which conv_0's in-place LeakyReLU then rewrites
+        self.pad = nn.ReflectionPad2d(pad) if pad else nn.ZeroPad2d(0)
         self.norm = {"none": None, "in": nn.InstanceNorm2d(cout), "adain": AdaIn(cout)}[norm]
         self.activation = {"none": None, "relu": nn.ReLU(inplace=True), "lrelu": nn.LeakyReLU(0.2, inplace=True),
                            "tanh": nn.Tanh()}[act]
