@@ -25,7 +25,7 @@ weight decay 1e-4, alpha 0.99, eps 1e-8), then θ_ema ← 0.999·θ_ema + 0.001�
 import argparse
 import copy
 import json
-import resource
+import os
 import sys
 import time
 from collections import OrderedDict
@@ -156,7 +156,9 @@ def fixture(src, dst, seed, square_avg_start):
           f"EMA update off 0.001 of G's by at most {ema_error:.1e}")
 
 
-def bench(cfg, batch_size, iterations, warmup, seed):
+def bench(cfg, batch_size, iterations, warmup, seed, threads):
+    # Debian's build starts with one intra-op thread on this machine; ours uses every core
+    torch.set_num_threads(threads)
     torch.manual_seed(seed)
     gen, dis, gen_test = build(cfg)
     gen_opt, dis_opt = optimizer(gen, 0), optimizer(dis, 0)
@@ -174,8 +176,12 @@ def bench(cfg, batch_size, iterations, warmup, seed):
         start = time.perf_counter()
         iteration(gen, dis, gen_test, gen_opt, dis_opt, data)
         times.append(time.perf_counter() - start)
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # VmHWM, not getrusage: ru_maxrss survives exec, so a child of a 2 GiB JVM would report the JVM's peak
+    peak_kib = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
+                    if line.startswith("VmHWM:"))
+    blas = Path("/etc/alternatives/libblas.so.3-x86_64-linux-gnu")
     print(json.dumps({"engine": "pytorch " + torch.__version__, "threads": torch.get_num_threads(),
+                      "blas": str(blas.resolve()) if blas.exists() else "unknown",
                       "seconds_per_iteration": times, "peak_rss_bytes": peak_kib * 1024}))
 
 
@@ -193,11 +199,12 @@ def main():
     b.add_argument("--iterations", type=int, default=5)
     b.add_argument("--warmup", type=int, default=2)
     b.add_argument("--seed", type=int, default=1)
+    b.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
     args = parser.parse_args()
     if args.command == "fixture":
         fixture(args.src, args.dst, args.seed, args.square_avg_start)
     else:
-        bench(json.loads(args.config), args.batch, args.iterations, args.warmup, args.seed)
+        bench(json.loads(args.config), args.batch, args.iterations, args.warmup, args.seed, args.threads)
 
 
 if __name__ == "__main__":

@@ -61,12 +61,31 @@ public final class TrainBenchmark implements Callable<Integer> {
   @Option(names = "--ops-trace", defaultValue = "funit-ops-trace.json", description = "Default: ${DEFAULT-VALUE}")
   Path opsTrace;
 
+  @Option(names = "--versus-torch", description = "Alternate with the PyTorch eager reference of the same iteration "
+      + "(tools/reference/funit_torch_train.py; needs Debian's python3-torch) and print both times, both peak RSS "
+      + "figures and the ratios")
+  boolean versusTorch;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "With --versus-torch: reference-then-ours rounds. "
+      + "Default: ${DEFAULT-VALUE}")
+  int rounds;
+
   @Option(names = "--rss-at", split = ",", description = "Also report RSS after these iteration counts, e.g. 200,2000")
   int[] rssAt = new int[0];
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     FunitConfig config = overridden(Presets.get(preset).withBatchSize(batch).withNumClasses(classes));
+    if (versusTorch) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("preset", preset);
+      out.put("batch", batch);
+      out.put("architecture", TorchTrainReference.architecture(config));
+      out.putAll(VersusTorch.run(config, iterations, warmup, rounds,
+          java.nio.file.Path.of(System.getProperty("funit.home", "."))));
+      System.out.println(Json.write(out));
+      return 0;
+    }
     double peak = Measurements.peakMatmulGflops();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("preset", preset);
@@ -221,7 +240,7 @@ public final class TrainBenchmark implements Callable<Integer> {
         batch.create(lb));
   }
 
-  private static void step(FunitTrainer trainer, NDManager data, FunitConfig config, Random random) {
+  static void step(FunitTrainer trainer, NDManager data, FunitConfig config, Random random) {
     try (NDManager batch = data.newSubManager()) {
       trainer.iterate(batch(batch, config, random));
     }
