@@ -59,6 +59,11 @@ public final class Conv2dBlock extends FunitBlock implements Tangent {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
+    // the pad's, the norm's and the activation's temporaries are freed on return when no graph needs them
+    return Intermediates.freedAfter(inputs, () -> run(store, inputs, training));
+  }
+
+  private NDList run(ParameterStore store, NDList inputs, boolean training) {
     NDArray x = inputs.get(0);
     if (activationFirst) {
       x = activation.apply(x);

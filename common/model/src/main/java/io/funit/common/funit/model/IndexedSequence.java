@@ -28,11 +28,18 @@ public final class IndexedSequence extends FunitBlock implements Tangent {
     return blocks.size();
   }
 
-  /** Runs children {@code from} (inclusive) to the end. */
+  /**
+   * Runs children {@code from} (inclusive) to the end. Without a graph, each child's output is freed once the next
+   * child has consumed it ({@link Intermediates}); the sequence's own input is the caller's.
+   */
   public NDList forwardFrom(int from, ParameterStore store, NDList inputs, boolean training) {
     NDList x = inputs;
     for (int i = from; i < blocks.size(); i++) {
-      x = blocks.get(i).forward(store, x, training);
+      NDList next = blocks.get(i).forward(store, x, training);
+      if (x != inputs) {
+        Intermediates.closeConsumed(x, next, inputs);
+      }
+      x = next;
     }
     return x;
   }

@@ -30,6 +30,10 @@ public final class ResBlock extends FunitBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
+    return Intermediates.freedAfter(inputs, () -> run(store, inputs, training));
+  }
+
+  private NDList run(ParameterStore store, NDList inputs, boolean training) {
     NDArray x = inputs.get(0);
     NDArray y;
     if (norm == Norm.ADAIN) {

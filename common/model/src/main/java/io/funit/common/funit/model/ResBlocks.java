@@ -22,6 +22,10 @@ public final class ResBlocks extends FunitBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
+    return Intermediates.freedAfter(inputs, () -> run(store, inputs, training));
+  }
+
+  private NDList run(ParameterStore store, NDList inputs, boolean training) {
     NDArray x = inputs.get(0);
     for (int i = 0; i < model.size(); i++) {
       NDList in = perBlock == 0 ? new NDList(x)
