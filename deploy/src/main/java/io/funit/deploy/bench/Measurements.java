@@ -39,9 +39,18 @@ final class Measurements {
 
   /** Resident set size now and its peak (VmRSS, VmHWM), in MiB. */
   static double[] rssMib() {
+    return rssMib("self");
+  }
+
+  /** As {@link #rssMib()}, of another process of this machine (NaN when it is gone). */
+  static double[] rssMib(long pid) {
+    return rssMib(Long.toString(pid));
+  }
+
+  private static double[] rssMib(String process) {
     try {
       double[] values = new double[2];
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {
         if (line.startsWith("VmRSS:")) {
           values[0] = kib(line) / 1024;
         } else if (line.startsWith("VmHWM:")) {

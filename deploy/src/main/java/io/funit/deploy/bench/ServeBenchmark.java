@@ -155,6 +155,12 @@ public final class ServeBenchmark implements Callable<Integer> {
         }
         level.put("cpu_ms_per_job", cpuPerJob);
         level.put("images_per_pass", StageTimes.imagesPerPass(stagesBefore, stagesAfter));
+        Long worker = stack.childPids().get("translate-1");
+        if (worker != null) { // issue 19 asks ≤ 1 GiB at 32 clients; the peak counts every level so far
+          double[] rss = Measurements.rssMib(worker);
+          level.put("translate_worker_rss_mib", TrainBenchmark.round(rss[0], 1));
+          level.put("translate_worker_peak_rss_mib", TrainBenchmark.round(rss[1], 1));
+        }
         if (r.jobs() > 0) {
           level.put("wall_ms_per_job", StageTimes.perJob(stagesBefore, stagesAfter,
               Arrays.stream(r.latencies()).average().orElse(Double.NaN) * 1000));
