@@ -2,13 +2,13 @@ package io.funit.deploy.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.funit.config.FunitConfig;
+import io.funit.common.funit.interop.ReferenceCheck;
 import io.funit.common.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,20 +61,8 @@ final class TorchTrainReference {
     return new Run(engine, seconds, result.path("peak_rss_bytes").asDouble() / (1 << 20));
   }
 
-  /** The architecture in the keys the reference's fixtures use (tools/reference/README.md). */
+  /** The architecture in the config keys the reference reads (tools/reference/README.md). */
   static Map<String, Object> architecture(FunitConfig config) {
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("gen_nf", config.gen().nf());
-    c.put("gen_n_res_blks", config.gen().nResBlks());
-    c.put("nf_mlp", config.gen().nfMlp());
-    c.put("latent_dim", config.gen().latentDim());
-    c.put("n_mlp_blks", config.gen().nMlpBlks());
-    c.put("n_downs_content", config.gen().nDownsContent());
-    c.put("n_downs_class", config.gen().nDownsClass());
-    c.put("dis_nf", config.dis().nf());
-    c.put("dis_n_res_blks", config.dis().nResBlks());
-    c.put("num_classes", config.dis().numClasses());
-    c.put("image_size", config.imageSize());
-    return c;
+    return ReferenceCheck.metadataConfig(config.gen(), config.dis(), config.imageSize());
   }
 }

@@ -82,7 +82,7 @@ public final class TrainBenchmark implements Callable<Integer> {
       out.put("batch", batch);
       out.put("architecture", TorchTrainReference.architecture(config));
       out.putAll(VersusTorch.run(config, iterations, warmup, rounds,
-          java.nio.file.Path.of(System.getProperty("funit.home", "."))));
+          Path.of(System.getProperty("funit.home", "."))));
       System.out.println(Json.write(out));
       return 0;
     }

@@ -1,5 +1,6 @@
 package io.funit.deploy.bench;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.model.FunitNetworks;
@@ -63,7 +64,7 @@ final class VersusTorch {
     double ourMedian = median(ourTimes);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("reference", engine + " eager, tools/reference/funit_torch_train.py (R1 by double backward)");
-    out.put("ours", "DJL " + ai.djl.engine.Engine.getInstance().getVersion() + ", R1 " + config.loss().r1Method());
+    out.put("ours", "DJL " + Engine.getInstance().getVersion() + ", R1 " + config.loss().r1Method());
     out.put("jvm_options", ManagementFactory.getRuntimeMXBean().getInputArguments());
     out.put("iterations_per_round", iterations);
     out.put("rounds", perRound);

@@ -82,7 +82,7 @@ public final class Preprocessing {
     byte[] levels = new byte[plane];
     image.getRaster().getDataElements(0, 0, size, size, levels);
     for (int i = 0; i < plane; i++) {
-      float v = (levels[i] & 0xff) / 127.5f - 1f;
+      float v = normalized(levels[i] & 0xff);
       out[offset + i] = v;
       out[offset + plane + i] = v;
       out[offset + 2 * plane + i] = v;
@@ -94,10 +94,15 @@ public final class Preprocessing {
     int[] rgb = image.getRGB(x0, y0, size, size, null, 0, size);
     for (int i = 0; i < plane; i++) {
       int p = rgb[i];
-      out[offset + i] = ((p >> 16) & 0xff) / 127.5f - 1f;
-      out[offset + plane + i] = ((p >> 8) & 0xff) / 127.5f - 1f;
-      out[offset + 2 * plane + i] = (p & 0xff) / 127.5f - 1f;
+      out[offset + i] = normalized((p >> 16) & 0xff);
+      out[offset + plane + i] = normalized((p >> 8) & 0xff);
+      out[offset + 2 * plane + i] = normalized(p & 0xff);
     }
+  }
+
+  /** A channel level 0..255 in [−1, 1], as ToTensor then Normalize(0.5, 0.5) gives it. */
+  private static float normalized(int level) {
+    return level / 127.5f - 1f;
   }
 
   private static BufferedImage resize(BufferedImage image, int w, int h, boolean flip) {

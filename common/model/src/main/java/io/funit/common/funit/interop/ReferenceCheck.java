@@ -55,6 +55,26 @@ public final class ReferenceCheck {
             c.path("num_classes").asInt(), true));
   }
 
+  /**
+   * The inverse of {@link #architectureFromMetadata}: an architecture in the config keys tools/reference reads, for
+   * running the PyTorch reference on the same networks.
+   */
+  public static Map<String, Object> metadataConfig(GeneratorConfig gen, DiscriminatorConfig dis, int imageSize) {
+    Map<String, Object> c = new java.util.LinkedHashMap<>();
+    c.put("gen_nf", gen.nf());
+    c.put("gen_n_res_blks", gen.nResBlks());
+    c.put("nf_mlp", gen.nfMlp());
+    c.put("latent_dim", gen.latentDim());
+    c.put("n_mlp_blks", gen.nMlpBlks());
+    c.put("n_downs_content", gen.nDownsContent());
+    c.put("n_downs_class", gen.nDownsClass());
+    c.put("dis_nf", dis.nf());
+    c.put("dis_n_res_blks", dis.nResBlks());
+    c.put("num_classes", dis.numClasses());
+    c.put("image_size", imageSize);
+    return c;
+  }
+
   /** The discriminator's head count comes from the file ({@code cnn_c.0.conv.weight}), not from the preset. */
   public static Result run(Path file, GeneratorConfig genConfig, DiscriminatorConfig disConfig) throws IOException {
     try (NDManager manager = NDManager.newBaseManager()) {
