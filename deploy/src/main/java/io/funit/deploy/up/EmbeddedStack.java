@@ -36,6 +36,8 @@ public final class EmbeddedStack implements AutoCloseable {
   public static final String REBUILD_DATASET = "FUNIT_REBUILD_MODEL_DATASET";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
   private static final long CHILD_STOP_GRACE_SECONDS = 45;
+  /** A worker's young generation cap, as the launcher sets it for workers (see {@code ./funit}: resident memory). */
+  private static final String MODEL_YOUNG_GENERATION = "-XX:MaxNewSize=64m";
 
   private final StackLayout layout;
   private final EmbeddedKafka kafka;
@@ -133,7 +135,7 @@ public final class EmbeddedStack implements AutoCloseable {
         workerEnv.put("FUNIT_WORKER_HTTP_HOST", "127.0.0.1");
         workerEnv.put("FUNIT_WORKER_HTTP_PORT", Integer.toString(port));
         children.add(new ChildProcess(kind + "-" + i,
-            List.of(java, "-Xmx2g", "-jar", installation.workerJar(kind).toString()), workerEnv, System.out));
+            List.of(java, "-Xmx2g", MODEL_YOUNG_GENERATION, "-jar", installation.workerJar(kind).toString()), workerEnv, System.out));
       }
     });
     for (ChildProcess child : children) {

@@ -31,6 +31,10 @@ public final class ActFirstResBlock extends FunitBlock implements Tangent {
 
   @Override
   public NDArray[] tangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
+    return Intermediates.freedAfter(new NDArray[] {x, xDot}, () -> runTangent(store, x, xDot, training));
+  }
+
+  private NDArray[] runTangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
     NDArray activated = Nonlinearity.LRELU.apply(x);
     NDArray activatedDot = Tangent.leakyReluTangent(x, xDot);
     NDArray[] shortcut;
@@ -48,6 +52,10 @@ public final class ActFirstResBlock extends FunitBlock implements Tangent {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
+    return Intermediates.freedAfter(inputs, () -> run(store, inputs, training));
+  }
+
+  private NDList run(ParameterStore store, NDList inputs, boolean training) {
     NDArray x = inputs.singletonOrThrow();
     NDArray activated = Nonlinearity.LRELU.apply(x);
     NDArray shortcut;

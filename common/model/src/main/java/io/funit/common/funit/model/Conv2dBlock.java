@@ -39,6 +39,10 @@ public final class Conv2dBlock extends FunitBlock implements Tangent {
     if (norm != Norm.NONE || (activation != Nonlinearity.NONE && activation != Nonlinearity.LRELU)) {
       throw new IllegalStateException("tangents are defined for unnormalized, LeakyReLU or linear conv blocks");
     }
+    return Intermediates.freedAfter(new NDArray[] {x, xDot}, () -> runTangent(store, x, xDot, training));
+  }
+
+  private NDArray[] runTangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
     NDArray z = x;
     NDArray zDot = xDot;
     if (activationFirst && activation == Nonlinearity.LRELU) {
@@ -59,7 +63,7 @@ public final class Conv2dBlock extends FunitBlock implements Tangent {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    // the pad's, the norm's and the activation's temporaries are freed on return when no graph needs them
+    // the pad's, the norm's and the activation's temporaries are freed on return (a graph keeps what its backward needs)
     return Intermediates.freedAfter(inputs, () -> run(store, inputs, training));
   }
 

@@ -29,7 +29,7 @@ public final class IndexedSequence extends FunitBlock implements Tangent {
   }
 
   /**
-   * Runs children {@code from} (inclusive) to the end. Without a graph, each child's output is freed once the next
+   * Runs children {@code from} (inclusive) to the end. Each child's output is freed once the next
    * child has consumed it ({@link Intermediates}); the sequence's own input is the caller's.
    */
   public NDList forwardFrom(int from, ParameterStore store, NDList inputs, boolean training) {
@@ -47,11 +47,16 @@ public final class IndexedSequence extends FunitBlock implements Tangent {
   /** Chains the children's tangents; every child must implement {@link Tangent}. */
   @Override
   public NDArray[] tangent(ParameterStore store, NDArray x, NDArray xDot, boolean training) {
-    NDArray[] state = {x, xDot};
+    NDList inputs = new NDList(x, xDot);
+    NDList state = inputs;
     for (Block block : blocks) {
-      state = ((Tangent) block).tangent(store, state[0], state[1], training);
+      NDList next = new NDList(((Tangent) block).tangent(store, state.get(0), state.get(1), training));
+      if (state != inputs) {
+        Intermediates.closeConsumed(state, next, inputs);
+      }
+      state = next;
     }
-    return state;
+    return state.toArray(new NDArray[0]);
   }
 
   @Override

@@ -3,23 +3,24 @@ package io.funit.common.funit.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.function.Supplier;
 
 /**
- * Frees a block's intermediate arrays when its forward returns, if no autograd graph is being recorded (inference:
- * translation, evaluation, the D step's translation under no-grad). PyTorch frees an intermediate as soon as nothing
+ * Frees a block's intermediate arrays when its forward returns. PyTorch frees an intermediate as soon as nothing
  * refers to it; DJL keeps every array until its manager closes, so a pass of 64 K = 5 translations held every
- * activation of every layer at once. With a graph (training) the graph needs them: nothing is freed.
+ * activation of every layer at once, and a training step every activation of its three discriminator passes.
+ *
+ * <p>Closing an array closes only DJL's handle on the tensor. When a graph is being recorded, autograd holds its own
+ * reference to every tensor a backward needs (its saved variables), so those stay alive until the backward has run
+ * and the rest (an activation's input that only the next convolution's padded copy is saved of, a norm's output…)
+ * is freed at once, as in PyTorch. Nothing reads an intermediate's gradient: the trainer asks for gradients of
+ * parameters and of its own inputs only.
  */
 final class Intermediates {
   private Intermediates() {}
 
-  /** Runs {@code body}; without grad mode, every array it made except its outputs is closed on return. */
+  /** Runs {@code body}; every array it made except its outputs is closed on return. */
   static NDList freedAfter(NDList inputs, Supplier<NDList> body) {
-    if (JniUtils.isGradMode()) {
-      return body.get();
-    }
     NDList out;
     try (NDScope scope = new NDScope()) {
       out = body.get();
@@ -33,14 +34,16 @@ final class Intermediates {
     return out;
   }
 
+  /** {@link #freedAfter(NDList, Supplier)} for a tangent: inputs {@code [x, ẋ]}, outputs {@code [y, ẏ]}. */
+  static NDArray[] freedAfter(NDArray[] inputs, Supplier<NDArray[]> body) {
+    return freedAfter(new NDList(inputs), () -> new NDList(body.get())).toArray(new NDArray[0]);
+  }
+
   /**
    * Closes what {@code done} holds that neither {@code next} nor the caller's {@code inputs} do: a sequence's
    * previous output, once the next child consumed it (a child may pass an input such as AdaIN parameters along).
    */
   static void closeConsumed(NDList done, NDList next, NDList inputs) {
-    if (JniUtils.isGradMode()) {
-      return;
-    }
     for (NDArray array : done) {
       if (!contains(next, array) && !contains(inputs, array)) {
         array.close();

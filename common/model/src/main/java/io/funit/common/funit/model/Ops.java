@@ -17,6 +17,30 @@ public final class Ops {
   private Ops() {}
 
   /**
+   * x·factor, differentiable, with the factor in a tensor libtorch owns. DJL's {@code mul(Number)} wraps the number in
+   * a tensor over a Java direct buffer and closes it at once; autograd saves that tensor for the backward, and once a
+   * garbage collection has run between the forward and the backward, the backward multiplies by freed memory (the
+   * gradient of x·3 came out as 1.8e-19 or 5.2e17: OwnedTensorsTest). Every scalar factor in a graph goes through
+   * here.
+   */
+  public static NDArray scale(NDArray x, double factor) {
+    try (NDArray owned = x.getManager().full(new Shape(), (float) factor, x.getDataType())) {
+      return x.mul(owned);
+    }
+  }
+
+  /**
+   * A copy of {@code x} in memory libtorch owns, and {@code x} closed. For constants made from Java arrays that a graph
+   * saves: see {@link #scale}; closing them as soon as a block returns (Intermediates) would otherwise leave the
+   * backward reading a freed buffer.
+   */
+  static NDArray owned(NDArray x) {
+    try (x) {
+      return x.duplicate();
+    }
+  }
+
+  /**
    * ReflectionPad2d(p) on (B,C,H,W): mirrors without repeating the edge. Built as two products with constant 0/1
    * matrices, rows · x · columnsᵀ (a matrix product, then a batched one over the B·C maps), whose row i picks the
    * source of padded position i: exact in value and gradient (each output is one input times 1), and the backward
@@ -35,11 +59,11 @@ public final class Ops {
     }
     Shape s = x.getShape();
     long maps = s.get(0) * s.get(1);
-    NDArray columns = x.getManager().create(reflection(w, p), new Shape(w + 2L * p, w)).transpose();
+    NDArray columns = owned(x.getManager().create(reflection(w, p), new Shape(w + 2L * p, w))).transpose();
     NDArray wide = x.reshape(maps, h, w).matMul(columns);
     // rows · wide as a batched product over a broadcast (stride-0) view of rows: matMul(rows, wide) would transpose
     // wide into a contiguous copy, and its backward a second one (in a font-32 profile, as long as the products)
-    NDArray rows = x.getManager().create(reflection(h, p), new Shape(h + 2L * p, h))
+    NDArray rows = owned(x.getManager().create(reflection(h, p), new Shape(h + 2L * p, h)))
         .broadcast(new Shape(maps, h + 2L * p, h));
     return rows.batchMatMul(wide).reshape(s.get(0), s.get(1), h + 2L * p, w + 2L * p);
   }

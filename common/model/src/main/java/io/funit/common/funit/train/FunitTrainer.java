@@ -14,6 +14,8 @@ import io.funit.common.funit.config.R1Method;
 import io.funit.common.funit.model.FewShotGenerator;
 import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.funit.model.MultiTaskPatchDiscriminator;
+import io.funit.common.funit.model.Ops;
+import java.util.function.Supplier;
 
 /**
  * FUNIT's training loop body (spec §3, §4): per iteration a discriminator step, then a generator step on the same
@@ -64,12 +66,16 @@ public final class FunitTrainer implements AutoCloseable {
       boolean tangent = w.r1W() > 0 && w.r1Method() == R1Method.TANGENT;
       boolean doubleBackward = w.r1W() > 0 && w.r1Method() == R1Method.DOUBLE_BACKWARD;
       // before the loss's graph, on the real images alone and with D frozen: only input gradients are computed
-      NDArray g = tangent ? R1Penalty.inputGradient(dis, store, b.xb(), b.lb()) : null;
+      NDArray g = tangent ? keptFromOwnScope(() -> R1Penalty.inputGradient(dis, store, b.xb(), b.lb())) : null;
       float realAdv;
       float fakeAdv;
       float reg = 0;
       float accuracy;
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      // each backward's forward in a scope of its own, closed once the backward ran: PyTorch frees a graph's
+      // activations after its backward, DJL only when their scope closes, and the step's three passes would otherwise
+      // all be resident at once
+      try (NDScope lossScope = new NDScope();
+          GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray xb = b.xb().duplicate();
         xb.setRequiresGradient(doubleBackward);
         NDArray out = dis.forward(store, new NDList(NDArrays.concat(new NDList(xb, translated)),
@@ -78,10 +84,10 @@ public final class FunitTrainer implements AutoCloseable {
         NDArray fake = out.get(n + ":");
         NDArray realLoss = Activation.relu(real.neg().add(1)).mean();
         NDArray fakeLoss = Activation.relu(fake.add(1)).mean();
-        NDArray adversarial = realLoss.add(fakeLoss).mul((float) w.ganW());
+        NDArray adversarial = Ops.scale(realLoss.add(fakeLoss), w.ganW());
         if (doubleBackward) {
           NDArray[] r1 = R1Penalty.doubleBackward(real, xb, w.r1Chunk());
-          collector.backward(adversarial.add(r1[0].mul((float) w.r1W())).sub(r1[1]));
+          collector.backward(adversarial.add(Ops.scale(r1[0], w.r1W())).sub(r1[1]));
           reg = r1[0].getFloat();
         } else {
           collector.backward(adversarial);
@@ -92,7 +98,9 @@ public final class FunitTrainer implements AutoCloseable {
       }
       if (g != null) {
         reg = R1Penalty.value(g, w.r1Chunk()).getFloat();
-        R1Penalty.addTangentGradient(dis, store, b.xb(), b.lb(), g, w);
+        try (NDScope tangentScope = new NDScope()) {
+          R1Penalty.addTangentGradient(dis, store, b.xb(), b.lb(), g, w);
+        }
       }
       disOpt.step();
       float total = (float) (w.ganW() * (realAdv + fakeAdv) + w.r1W() * reg);
@@ -117,7 +125,9 @@ public final class FunitTrainer implements AutoCloseable {
           NDArrays.concat(new NDList(b.la(), b.lb()))), true));
       GenStepLosses losses;
       Gradients.freeze(dis, true);
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+      // the graph's activations freed before the optimizer step allocates its own temporaries
+      try (NDScope graphScope = new NDScope();
+          GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray contentA = gen.contentCode(store, b.xa(), true);
         NDArray codes = gen.classCode(store, NDArrays.concat(new NDList(b.xa(), b.xb())), true);
         NDArray translated = gen.decode(store, contentA, codes.get(n + ":"), true);
@@ -126,12 +136,12 @@ public final class FunitTrainer implements AutoCloseable {
             NDArrays.concat(new NDList(b.lb(), b.la()))), true);
         NDArray out = d.get(0);
         NDArray fakeFeatures = meanFeatures(d);
-        NDArray adv = out.get(":" + n).mean().neg().add(out.get(n + ":").mean().neg()).mul(0.5f);
+        NDArray adv = Ops.scale(out.get(":" + n).mean().neg().add(out.get(n + ":").mean().neg()), 0.5);
         NDArray reconX = reconstructed.sub(b.xa()).abs().mean();
         NDArray reconC = fakeFeatures.get(n + ":").sub(realFeatures.get(":" + n)).abs().mean();
         NDArray reconS = fakeFeatures.get(":" + n).sub(realFeatures.get(n + ":")).abs().mean();
-        NDArray total = adv.mul((float) w.ganW()).add(reconX.mul((float) w.reconW()))
-            .add(reconC.add(reconS).mul((float) w.fmW()));
+        NDArray total = Ops.scale(adv, w.ganW()).add(Ops.scale(reconX, w.reconW()))
+            .add(Ops.scale(reconC.add(reconS), w.fmW()));
         collector.backward(total);
         float accuracy = 0.5f * (fraction(out.get(":" + n).gte(0)) + fraction(out.get(n + ":").gte(0)));
         losses = new GenStepLosses(total.getFloat(), adv.getFloat(), reconX.getFloat(), reconC.getFloat(),
@@ -142,6 +152,17 @@ public final class FunitTrainer implements AutoCloseable {
       genOpt.step();
       return losses;
     }
+  }
+
+  /** Runs {@code body} in a scope of its own that frees everything it made except the array it returns. */
+  private static NDArray keptFromOwnScope(Supplier<NDArray> body) {
+    NDArray kept;
+    try (NDScope scope = new NDScope()) {
+      kept = body.get();
+      NDScope.unregister(kept);
+    }
+    NDScope.register(kept);
+    return kept;
   }
 
   /** Spatial mean of D's features: (B, C). */

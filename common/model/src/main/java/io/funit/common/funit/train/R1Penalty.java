@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.funit.common.funit.config.LossConfig;
 import io.funit.common.funit.model.MultiTaskPatchDiscriminator;
+import io.funit.common.funit.model.Ops;
 
 /**
  * The zero-centred R1 penalty on real images (spec §3.1 step 3): g = ∂mean(D(xb))/∂xb, reg = Σ g² / B, weighted by
@@ -21,7 +22,7 @@ final class R1Penalty {
   static NDArray value(NDArray g, int chunk) {
     long batch = g.getShape().get(0);
     NDArray reg = g.square().sum().div(batch);
-    return chunk > 0 && chunk < batch ? reg.mul((float) Math.pow((double) batch / chunk, 2)) : reg;
+    return chunk > 0 && chunk < batch ? Ops.scale(reg, Math.pow((double) batch / chunk, 2)) : reg;
   }
 
   static double scale(long batch, int chunk) {
@@ -72,7 +73,7 @@ final class R1Penalty {
     double coefficient = loss.r1W() * scale(batch, loss.r1Chunk()) * 2.0 / batch;
     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
       NDArray[] out = dis.selectedTangent(store, xb, g, lb, true);
-      collector.backward(out[1].mean().mul((float) coefficient));
+      collector.backward(Ops.scale(out[1].mean(), coefficient));
     }
   }
 }
