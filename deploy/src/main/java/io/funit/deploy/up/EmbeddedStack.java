@@ -135,7 +135,8 @@ public final class EmbeddedStack implements AutoCloseable {
         workerEnv.put("FUNIT_WORKER_HTTP_HOST", "127.0.0.1");
         workerEnv.put("FUNIT_WORKER_HTTP_PORT", Integer.toString(port));
         children.add(new ChildProcess(kind + "-" + i,
-            List.of(java, "-Xmx2g", MODEL_YOUNG_GENERATION, "-jar", installation.workerJar(kind).toString()), workerEnv, System.out));
+            List.of(java, "-Xmx2g", MODEL_YOUNG_GENERATION, "-jar", installation.workerJar(kind).toString()), workerEnv,
+            System.out));
       }
     });
     for (ChildProcess child : children) {

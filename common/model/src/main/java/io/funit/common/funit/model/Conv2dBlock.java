@@ -63,7 +63,8 @@ public final class Conv2dBlock extends FunitBlock implements Tangent {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    // the pad's, the norm's and the activation's temporaries are freed on return (a graph keeps what its backward needs)
+    // the pad's, the norm's and the activation's temporaries are freed on return (a graph keeps what its backward
+    // needs)
     return Intermediates.freedAfter(inputs, () -> run(store, inputs, training));
   }
 

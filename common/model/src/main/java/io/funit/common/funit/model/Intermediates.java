@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * is freed at once, as in PyTorch. Nothing reads an intermediate's gradient: the trainer asks for gradients of
  * parameters and of its own inputs only.
  */
-final class Intermediates {
+public final class Intermediates {
   private Intermediates() {}
 
   /** Runs {@code body}; every array it made except its outputs is closed on return. */
@@ -32,6 +32,14 @@ final class Intermediates {
       }
     }
     return out;
+  }
+
+  /**
+   * Runs {@code body}; every array it made except the one it returns is closed on return: for a step that needs one
+   * result of a pass with a graph (the R1 penalty's input gradient) and none of the pass's activations.
+   */
+  public static NDArray freedAfter(Supplier<NDArray> body) {
+    return freedAfter(new NDList(), () -> new NDList(body.get())).singletonOrThrow();
   }
 
   /** {@link #freedAfter(NDList, Supplier)} for a tangent: inputs {@code [x, ẋ]}, outputs {@code [y, ẏ]}. */

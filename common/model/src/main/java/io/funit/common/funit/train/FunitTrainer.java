@@ -13,9 +13,9 @@ import io.funit.common.funit.config.LossConfig;
 import io.funit.common.funit.config.R1Method;
 import io.funit.common.funit.model.FewShotGenerator;
 import io.funit.common.funit.model.FunitNetworks;
+import io.funit.common.funit.model.Intermediates;
 import io.funit.common.funit.model.MultiTaskPatchDiscriminator;
 import io.funit.common.funit.model.Ops;
-import java.util.function.Supplier;
 
 /**
  * FUNIT's training loop body (spec §3, §4): per iteration a discriminator step, then a generator step on the same
@@ -66,7 +66,7 @@ public final class FunitTrainer implements AutoCloseable {
       boolean tangent = w.r1W() > 0 && w.r1Method() == R1Method.TANGENT;
       boolean doubleBackward = w.r1W() > 0 && w.r1Method() == R1Method.DOUBLE_BACKWARD;
       // before the loss's graph, on the real images alone and with D frozen: only input gradients are computed
-      NDArray g = tangent ? keptFromOwnScope(() -> R1Penalty.inputGradient(dis, store, b.xb(), b.lb())) : null;
+      NDArray g = tangent ? Intermediates.freedAfter(() -> R1Penalty.inputGradient(dis, store, b.xb(), b.lb())) : null;
       float realAdv;
       float fakeAdv;
       float reg = 0;
@@ -152,17 +152,6 @@ public final class FunitTrainer implements AutoCloseable {
       genOpt.step();
       return losses;
     }
-  }
-
-  /** Runs {@code body} in a scope of its own that frees everything it made except the array it returns. */
-  private static NDArray keptFromOwnScope(Supplier<NDArray> body) {
-    NDArray kept;
-    try (NDScope scope = new NDScope()) {
-      kept = body.get();
-      NDScope.unregister(kept);
-    }
-    NDScope.register(kept);
-    return kept;
   }
 
   /** Spatial mean of D's features: (B, C). */

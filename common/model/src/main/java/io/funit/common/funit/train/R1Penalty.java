@@ -21,7 +21,7 @@ final class R1Penalty {
   /** reg from g: Σ g² / B, times (B/chunk)² when computed per chunk as the authors' 8-GPU run did (spec G6). */
   static NDArray value(NDArray g, int chunk) {
     long batch = g.getShape().get(0);
-    NDArray reg = g.square().sum().div(batch);
+    NDArray reg = Ops.scale(g.square().sum(), 1.0 / batch);
     return chunk > 0 && chunk < batch ? Ops.scale(reg, Math.pow((double) batch / chunk, 2)) : reg;
   }
 
