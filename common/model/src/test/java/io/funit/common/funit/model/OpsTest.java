@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import io.funit.common.funit.train.NoGrad;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,23 @@ class OpsTest {
     }
     assertThat(values[1]).containsExactly(values[0]);
     assertThat(grads[1]).containsExactly(grads[0], org.assertj.core.data.Offset.offset(1e-6f));
+  }
+
+  @Test
+  void reflectPadWithoutAGraphEqualsThePaddingInAGraph() {
+    for (int p = 1; p <= 3; p++) {
+      NDArray x = m.randomNormal(new Shape(2, 3, 5, 7));
+      float[] inGraph;
+      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+        inGraph = Ops.reflectPad(x, p).toFloatArray();
+      }
+      try (NoGrad noGrad = new NoGrad()) {
+        NDArray padded = Ops.reflectPad(x, p);
+        assertThat(padded.getShape()).isEqualTo(new Shape(2, 3, 5 + 2 * p, 7 + 2 * p));
+        assertThat(padded.toFloatArray()).as("p = %d", p).containsExactly(inGraph);
+        assertThat(x.isReleased()).isFalse();
+      }
+    }
   }
 
   /** ReflectionPad2d written the direct way, from flipped edge slices: the reference for the product form. */
