@@ -30,19 +30,13 @@ public final class Ops {
   }
 
   /**
-   * A copy of {@code x} in memory libtorch owns, and {@code x} closed. For constants made from Java arrays that a graph
-   * saves: see {@link #scale}; closing them as soon as a block returns (Intermediates) would otherwise leave the
-   * backward reading a freed buffer.
-   */
-  static NDArray owned(NDArray x) {
-    try (x) {
-      return x.duplicate();
-    }
-  }
-
-  /**
    * ReflectionPad2d(p) on (B,C,H,W): mirrors without repeating the edge. libtorch's one-pass reflection_pad2d is not
-   * in DJL 0.25's JNI, so it is built from other ops, differently with and without a graph (equal values: OpsTest).
+   * in DJL 0.25's JNI; this is the mirrored columns, then rows, as one-wide slices (views) concatenated with the
+   * tensor: one copy per axis, and a backward that narrows the output gradient and adds each line's gradient back
+   * (OpsTest: values and gradients). Measured alternatives (docs/benchmarks.md, "Reflect padding by slices"): two
+   * products with constant 0/1 matrices (2·H multiply-adds per element: forward and backward 1.2–2.6× as long on
+   * the training shapes, 7–40× without a graph), flipped slices (a copy per flip), index_select (2–4×: scatter-add
+   * backward).
    */
   public static NDArray reflectPad(NDArray x, int p) {
     if (p == 0) {
@@ -52,38 +46,6 @@ public final class Ops {
     if (p >= s.get(2) || p >= s.get(3)) {
       throw new IllegalArgumentException("reflect padding " + p + " needs H and W above it, got " + s);
     }
-    return JniUtils.isGradMode() ? reflectPadByProducts(x, p) : reflectPadBySlices(x, p);
-  }
-
-  /**
-   * For a graph: two products with constant 0/1 matrices, rows · x · columnsᵀ (a matrix product, then a batched one
-   * over the B·C maps), whose row i picks the source of padded position i: exact in value and gradient (each output
-   * is one input times 1), and the backward is two products. Measured alternatives in training (docs/benchmarks.md):
-   * flipped slices and concatenation (every slice's gradient is a zero-filled full-size tensor: font-32 steps 10–16%
-   * longer), advanced indexing (scatter-add backward, 25% longer), gather along W then H (font-64 as fast, font-32
-   * 5–10% slower).
-   */
-  private static NDArray reflectPadByProducts(NDArray x, int p) {
-    Shape s = x.getShape();
-    int h = (int) s.get(2);
-    int w = (int) s.get(3);
-    long maps = s.get(0) * s.get(1);
-    NDArray columns = owned(x.getManager().create(reflection(w, p), new Shape(w + 2L * p, w))).transpose();
-    NDArray wide = x.reshape(maps, h, w).matMul(columns);
-    // rows · wide as a batched product over a broadcast (stride-0) view of rows: matMul(rows, wide) would transpose
-    // wide into a contiguous copy, and its backward a second one (in a font-32 profile, as long as the products)
-    NDArray rows = owned(x.getManager().create(reflection(h, p), new Shape(h + 2L * p, h)))
-        .broadcast(new Shape(maps, h + 2L * p, h));
-    return rows.batchMatMul(wide).reshape(s.get(0), s.get(1), h + 2L * p, w + 2L * p);
-  }
-
-  /**
-   * Without a graph (translation, evaluation, the D step's fakes): the mirrored columns, then rows, as one-wide slices
-   * (views) concatenated with the tensor, one copy per axis. The products cost 2·H multiply-adds per element and
-   * took 7–40× as long on the generator's shapes (3.3 ms against 0.21 ms for (1, 128, 32, 32) with p = 2;
-   * docs/benchmarks.md, "Inference pads by copying").
-   */
-  private static NDArray reflectPadBySlices(NDArray x, int p) {
     try (NDArray wide = mirrorEdges(x, 3, p)) {
       return mirrorEdges(wide, 2, p);
     }
@@ -110,19 +72,6 @@ public final class Ops {
   /** The one-wide slice of {@code x} at index i along {@code axis}: a view, no copy. */
   private static NDArray line(NDArray x, int axis, long i) {
     return JniUtils.slice((PtNDArray) x, axis, i, i + 1, 1);
-  }
-
-  /** The (n + 2p) × n 0/1 matrix whose row i picks the source of padded position i (the edge is not repeated). */
-  private static float[] reflection(int n, int p) {
-    float[] m = new float[(n + 2 * p) * n];
-    for (int i = 0; i < n + 2 * p; i++) {
-      int source = Math.abs(i - p);
-      if (source >= n) {
-        source = 2 * (n - 1) - source;
-      }
-      m[i * n + source] = 1f;
-    }
-    return m;
   }
 
   /** ZeroPad2d(p) on (B,C,H,W). */

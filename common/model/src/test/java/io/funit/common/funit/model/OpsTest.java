@@ -53,23 +53,19 @@ class OpsTest {
   }
 
   @Test
-  void reflectPadWithoutAGraphEqualsThePaddingInAGraph() {
+  void reflectPadWithoutAGraphEqualsFlippedSlicesForEveryWidth() {
     for (int p = 1; p <= 3; p++) {
       NDArray x = m.randomNormal(new Shape(2, 3, 5, 7));
-      float[] inGraph;
-      try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        inGraph = Ops.reflectPad(x, p).toFloatArray();
-      }
       try (NoGrad noGrad = new NoGrad()) {
         NDArray padded = Ops.reflectPad(x, p);
         assertThat(padded.getShape()).isEqualTo(new Shape(2, 3, 5 + 2 * p, 7 + 2 * p));
-        assertThat(padded.toFloatArray()).as("p = %d", p).containsExactly(inGraph);
+        assertThat(padded.toFloatArray()).as("p = %d", p).containsExactly(reflectPadBySlices(x, p).toFloatArray());
         assertThat(x.isReleased()).isFalse();
       }
     }
   }
 
-  /** ReflectionPad2d written the direct way, from flipped edge slices: the reference for the product form. */
+  /** ReflectionPad2d written the direct way, from flipped edge slices: the reference for Ops.reflectPad. */
   private static NDArray reflectPadBySlices(NDArray x, int p) {
     long h = x.getShape().get(2);
     long w = x.getShape().get(3);
