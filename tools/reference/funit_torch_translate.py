@@ -36,10 +36,12 @@ def seconds(gen, batch, k, size):
     return time.perf_counter() - start
 
 
-def images_per_second(gen, batch, k, size, requests):
-    """As ours: batch 1 is 1 / the median of `requests` passes; a batch is the best of three after a warm-up."""
+def images_per_second(gen, batch, k, size, requests, warmup):
+    """As ours: batch 1 is 1 / the median of `requests` passes after `warmup` passes (ours needs them for its JIT);
+    a batch is the best of three after one."""
     with torch.no_grad():
-        seconds(gen, batch, k, size)
+        for _ in range(warmup if batch == 1 else 1):
+            seconds(gen, batch, k, size)
         if batch == 1:
             return 1 / statistics.median(seconds(gen, 1, k, size) for _ in range(requests))
         return batch / min(seconds(gen, batch, k, size) for _ in range(3))
@@ -51,6 +53,7 @@ def main():
     parser.add_argument("--k", type=int, default=5)
     parser.add_argument("--batches", default="1,8,16,32,64")
     parser.add_argument("--requests", type=int, default=50, help="batch-1 passes timed")
+    parser.add_argument("--warmup-passes", type=int, default=300, help="batch-1 passes before timing, as ours")
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -58,7 +61,8 @@ def main():
     cfg = PRESETS[args.preset]
     gen, _, _ = train.build(cfg)
     gen.eval()
-    rates = {b: round(images_per_second(gen, int(b), args.k, cfg["image_size"], args.requests), 2)
+    rates = {b: round(images_per_second(gen, int(b), args.k, cfg["image_size"], args.requests,
+                                          args.warmup_passes), 2)
              for b in args.batches.split(",")}
     peak_kib = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
                     if line.startswith("VmHWM:"))

@@ -81,7 +81,8 @@ public final class ServeBenchmark implements Callable<Integer> {
     out.put("cores", Runtime.getRuntime().availableProcessors());
     // the reference the targets are stated against: the same model alone in this process, before any stack runs
     TranslateBenchmark.ModelSpeed model = TranslateBenchmark.measure(
-        io.funit.common.funit.config.Presets.get(preset), k, modelRequests, new int[] {8, 16, 32});
+        io.funit.common.funit.config.Presets.get(preset), k, modelRequests, new int[] {8, 16, 32},
+        TranslateBenchmark.WARMUP_PASSES);
     out.put("model_only", model.toJson());
     System.err.println("bench serve model only: " + Json.write(model.toJson()));
     Map<String, Map<String, Object>> byMode = new LinkedHashMap<>();
