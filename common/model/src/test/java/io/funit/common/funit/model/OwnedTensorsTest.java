@@ -46,8 +46,8 @@ class OwnedTensorsTest {
   }
 
   /**
-   * A block closes its intermediates when it returns, in training too ({@link Intermediates}): the reflect pad's 0/1
-   * matrices among them, which the backward of its products needs.
+   * A block closes its intermediates when it returns, in training too ({@link Intermediates}): the padded input among
+   * them, which the convolution's backward needs.
    */
   @Test
   void aBlocksClosedIntermediatesLeaveItsGradientsIntact() throws InterruptedException {
