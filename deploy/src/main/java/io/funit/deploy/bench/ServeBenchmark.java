@@ -51,7 +51,7 @@ public final class ServeBenchmark implements Callable<Integer> {
   @Option(names = "--k", defaultValue = "5", description = "Class images per request. Default: ${DEFAULT-VALUE}")
   int k;
 
-  @Option(names = "--max-batch", defaultValue = "32",
+  @Option(names = "--max-batch", defaultValue = "8", // the worker's default on a CPU (BatchingSettings)
       description = "FUNIT_TRANSLATE_MAX_BATCH when batching is on. Default: ${DEFAULT-VALUE}")
   int maxBatch;
 

@@ -70,7 +70,7 @@ class TranslationJobIT {
     size = card.imageSize();
     stack.startGateway();
     models = new ModelCache(stack.store, 1L << 30);
-    batcher = new TranslationBatcher(BatchingSettings.from(stack.settings), models::get);
+    batcher = new TranslationBatcher(BatchingSettings.from(stack.settings, false), models::get);
     WorkerRuntime worker = WorkerRuntime.start(stack.kafka,
         WorkerSettings.from(stack.settings).withWorkerId("translate-worker"),
         List.of(new TranslateHandler(stack.store, new ModelCards(registry), batcher,

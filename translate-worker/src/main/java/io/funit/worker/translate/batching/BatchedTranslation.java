@@ -18,12 +18,14 @@ import java.util.List;
 public final class BatchedTranslation {
   private BatchedTranslation() {}
 
-  public static List<TranslationOutput> run(FewShotTranslator generator, int size, List<TranslationWork> works) {
+  /** The jobs' outputs, in order; {@code staging} is the calling thread's. */
+  static List<TranslationOutput> run(InputStaging staging, FewShotTranslator generator, int size,
+      List<TranslationWork> works) {
     int plane = 3 * size * size;
     int latent = generator.classCodeSize();
     try (NoGrad noGrad = new NoGrad(); NDManager manager = NDManager.newBaseManager()) {
       ParameterStore parameters = new ParameterStore(manager, false);
-      float[][] codes = classCodes(generator, parameters, manager, size, plane, latent, works);
+      float[][] codes = classCodes(staging, generator, parameters, manager, size, plane, latent, works);
       int total = works.stream().mapToInt(TranslationWork::contentCount).sum();
       float[] contents = new float[total * plane];
       float[] rowCodes = new float[total * latent];
@@ -36,9 +38,9 @@ public final class BatchedTranslation {
         }
       }
       NDArray contentCode = generator.contentCode(parameters,
-          manager.create(contents, new Shape(total, 3, size, size)));
-      float[] images = generator.decode(parameters, contentCode, manager.create(rowCodes, new Shape(total, latent)))
-          .toFloatArray();
+          staging.tensor(manager, contents, new Shape(total, 3, size, size)));
+      float[] images = generator.decode(parameters, contentCode,
+          staging.tensor(manager, rowCodes, new Shape(total, latent))).toFloatArray();
       List<TranslationOutput> outputs = new ArrayList<>(works.size());
       int offset = 0;
       for (int w = 0; w < works.size(); w++) {
@@ -53,8 +55,8 @@ public final class BatchedTranslation {
   }
 
   /** Each job's K-shot code: given, or the mean of its class images' codes from one class-encoder pass. */
-  private static float[][] classCodes(FewShotTranslator generator, ParameterStore parameters, NDManager manager,
-      int size, int plane, int latent, List<TranslationWork> works) {
+  private static float[][] classCodes(InputStaging staging, FewShotTranslator generator, ParameterStore parameters,
+      NDManager manager, int size, int plane, int latent, List<TranslationWork> works) {
     float[][] codes = new float[works.size()][];
     int totalK = works.stream().filter(w -> w.classCode() == null).mapToInt(TranslationWork::k).sum();
     float[] perImage = null;
@@ -67,7 +69,7 @@ public final class BatchedTranslation {
           at += work.k();
         }
       }
-      perImage = generator.classCode(parameters, manager.create(images, new Shape(totalK, 3, size, size)))
+      perImage = generator.classCode(parameters, staging.tensor(manager, images, new Shape(totalK, 3, size, size)))
           .toFloatArray();
     }
     int at = 0;

@@ -6,7 +6,8 @@ import java.time.Duration;
 /**
  * How the batcher groups jobs.
  *
- * @param maxBatchImages FUNIT_TRANSLATE_MAX_BATCH, content images per forward pass at most; 1 turns batching off
+ * @param maxBatchImages FUNIT_TRANSLATE_MAX_BATCH, content images per forward pass at most; 1 turns batching off;
+ *     default 8 on a CPU, 32 on a GPU
  * @param maxWait FUNIT_TRANSLATE_MAX_WAIT_MS, how long the first job of a batch may wait for others
  * @param tuned FUNIT_TRANSLATE_BATCH_TUNING, whether the batcher caps its passes below the maximum at the size that
  *     costs least per image on this machine ({@link BatchSizeTuner}, the default), or always fills up to the maximum
@@ -17,8 +18,19 @@ public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tun
     this(maxBatchImages, maxWait, false);
   }
 
-  public static BatchingSettings from(Settings settings) {
-    return new BatchingSettings(settings.integer("FUNIT_TRANSLATE_MAX_BATCH", 32, 1, 1024),
+  /**
+   * On a CPU, passes of 8: font-64 translation does 72-83 images/s at batch 8 and 69-88 at 16 or 32 (model alone,
+   * ./funit bench serve), but a worker serving batches of every size up to 16 grew to 1.1-1.2 GiB resident (glibc
+   * keeps each size's freed activations apart) and to 0.8 GiB with 8, at the same jobs/s (docs/benchmarks.md,
+   * "Translate worker memory"). A GPU's batch costs little more than its first image.
+   */
+  public static final int CPU_MAX_BATCH = 8;
+  public static final int GPU_MAX_BATCH = 32;
+
+  /** The settings in {@code settings}, with the default maximum batch for the device the model runs on. */
+  public static BatchingSettings from(Settings settings, boolean gpu) {
+    return new BatchingSettings(
+        settings.integer("FUNIT_TRANSLATE_MAX_BATCH", gpu ? GPU_MAX_BATCH : CPU_MAX_BATCH, 1, 1024),
         settings.millis("FUNIT_TRANSLATE_MAX_WAIT_MS", 10), settings.bool("FUNIT_TRANSLATE_BATCH_TUNING", true));
   }
 }

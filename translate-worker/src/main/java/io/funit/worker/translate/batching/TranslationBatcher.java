@@ -68,6 +68,8 @@ public final class TranslationBatcher implements AutoCloseable {
   private long lastPassEndNanos;
   private volatile int lastCap;
   private final Thread thread;
+  /** The inference thread's: its passes' inputs go through one reused buffer. */
+  private final InputStaging staging = new InputStaging();
   private volatile boolean running = true;
 
   /** @param models the loaded generator of a model id, called on the batcher thread only (see ModelCache) */
@@ -234,7 +236,7 @@ public final class TranslationBatcher implements AutoCloseable {
       try {
         ServingModel generator = models.apply(batch.get(0).modelId());
         long forwardStart = System.nanoTime();
-        outputs = BatchedTranslation.run(generator.translator(), generator.translator().imageSize(),
+        outputs = BatchedTranslation.run(staging, generator.translator(), generator.translator().imageSize(),
             batch.stream().map(Pending::work).toList());
         forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
         recordCycle(batch.stream().mapToInt(p -> p.work().contentCount()).sum(), System.nanoTime());

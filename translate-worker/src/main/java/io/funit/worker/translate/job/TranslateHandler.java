@@ -1,5 +1,6 @@
 package io.funit.worker.translate.job;
 
+import ai.djl.engine.Engine;
 import com.google.auto.service.AutoService;
 import io.funit.common.config.Settings;
 import io.funit.common.faults.Failpoints;
@@ -274,7 +275,8 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
       Settings settings = services.settings();
       ModelCache models = new ModelCache(services.store(), settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30),
           services.metrics());
-      TranslationBatcher batcher = new TranslationBatcher(BatchingSettings.from(settings), models::get,
+      TranslationBatcher batcher = new TranslationBatcher(
+          BatchingSettings.from(settings, Engine.getInstance().defaultDevice().isGpu()), models::get,
           services.metrics());
       ModelCards cards = new ModelCards(new ModelRegistry(services.store()));
       return new TranslateHandler(services.store(), cards, batcher, TranslationLimits.from(settings),

@@ -23,6 +23,9 @@ class BatchedTranslationTest {
     generator = TestGenerators.font32(7);
   }
 
+  /** Shared by the passes of a test, as the batcher's thread shares it: a pass's inputs must not outlive it. */
+  private final InputStaging staging = new InputStaging();
+
   @AfterAll
   static void close() {
     generator.close();
@@ -35,7 +38,7 @@ class BatchedTranslationTest {
         TestGenerators.images(random, 5, S), 5);
     TranslationWork b = TranslationWork.withClassImages(TestGenerators.images(random, 1, S), 1,
         TestGenerators.images(random, 3, S), 3);
-    List<TranslationOutput> batched = BatchedTranslation.run(generator.translator(), S, List.of(a, b));
+    List<TranslationOutput> batched = BatchedTranslation.run(staging, generator.translator(), S, List.of(a, b));
 
     assertClose(batched.get(0).images(), reference(a), 2e-5);
     assertClose(batched.get(1).images(), reference(b), 2e-5);
@@ -47,12 +50,14 @@ class BatchedTranslationTest {
     Random random = new Random(2);
     float[] contents = TestGenerators.images(random, 3, S);
     TranslationWork fromImages = TranslationWork.withClassImages(contents, 3, TestGenerators.images(random, 4, S), 4);
-    TranslationOutput first = BatchedTranslation.run(generator.translator(), S, List.of(fromImages)).get(0);
+    TranslationOutput first =
+        BatchedTranslation.run(staging, generator.translator(), S, List.of(fromImages)).get(0);
     TranslationWork fromCode = TranslationWork.withClassCode(contents, 3, first.classCode());
     TranslationWork other = TranslationWork.withClassImages(TestGenerators.images(random, 1, S), 1,
         TestGenerators.images(random, 2, S), 2);
 
-    List<TranslationOutput> again = BatchedTranslation.run(generator.translator(), S, List.of(other, fromCode));
+    List<TranslationOutput> again =
+        BatchedTranslation.run(staging, generator.translator(), S, List.of(other, fromCode));
 
     assertClose(again.get(1).images(), first.images(), 2e-5);
     assertThat(again.get(1).classCode()).isSameAs(first.classCode());
