@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import io.funit.common.funit.model.NormTensors.Kind;
 
 /** Tensor operations FUNIT needs that DJL's PyTorch engine has no op for; all differentiable. */
 public final class Ops {
@@ -87,25 +88,22 @@ public final class Ops {
   /** Instance normalization: per sample and channel over H×W, biased variance (spec §1.1, G2). */
   public static NDArray instanceNorm(NDArray x) {
     long c = x.getShape().get(0) * x.getShape().get(1);
-    try (NDArray ones = x.getManager().ones(new Shape(c)); NDArray zeros = x.getManager().zeros(new Shape(c))) {
-      return fusedInstanceNorm(x, ones, zeros);
-    }
+    return fusedInstanceNorm(x, NormTensors.of(Kind.ONES, c, x), NormTensors.of(Kind.ZEROS, c, x));
   }
 
   /**
    * PyTorch's fused batch norm over a (1, B·C, H, W) view in training mode is exactly instance norm with a per-sample
    * affine: the official AdaIN is written this way. One fused kernel (and one in backward) instead of seven.
-   * The engine's running statistics are required arguments; throwaway ones are passed.
+   * The engine's running statistics are required arguments; kept scratch ones are passed (NormTensors).
    */
   private static NDArray fusedInstanceNorm(NDArray x, NDArray weight, NDArray bias) {
     Shape s = x.getShape();
     long c = s.get(0) * s.get(1);
-    try (NDArray runningMean = x.getManager().zeros(new Shape(c)); NDArray runningVar = x.getManager().ones(new Shape(c))) {
-      // JniUtils names its parameters (gamma, beta, mean, var) but the native order is (mean, var, gamma, beta)
-      NDArray y = JniUtils.batchNorm((PtNDArray) x.reshape(1, c, s.get(2), s.get(3)), (PtNDArray) runningMean,
-          (PtNDArray) runningVar, (PtNDArray) weight, (PtNDArray) bias, true, 0.1, NORM_EPS);
-      return y.reshape(s);
-    }
+    // JniUtils names its parameters (gamma, beta, mean, var) but the native order is (mean, var, gamma, beta)
+    NDArray y = JniUtils.batchNorm((PtNDArray) x.reshape(1, c, s.get(2), s.get(3)),
+        (PtNDArray) NormTensors.of(Kind.RUNNING_MEAN, c, x), (PtNDArray) NormTensors.of(Kind.RUNNING_VAR, c, x),
+        (PtNDArray) weight, (PtNDArray) bias, true, 0.1, NORM_EPS);
+    return y.reshape(s);
   }
 
   /** Mean over H×W of (B,C,H,W), kept as (B,C,1,1); the engine's mean takes a single axis. */

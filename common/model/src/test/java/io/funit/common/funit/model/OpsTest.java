@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.funit.common.funit.train.NoGrad;
@@ -125,6 +126,19 @@ class OpsTest {
     assertThat((double) y[0]).isCloseTo(-1.5 / sd, within(1e-6));
     assertThat((double) y[3]).isCloseTo(1.5 / sd, within(1e-6));
     assertThat(y[4]).isZero();
+  }
+
+  @Test
+  void instanceNormKeepsItsConstantsPastTheScopeAndManagerThatFirstNeededThem() {
+    // 7 channels: a size no other test normalizes, so its kept tensors are made inside this scope
+    float[] first;
+    try (NDManager pass = NDManager.newBaseManager(); NDScope temporaries = new NDScope()) {
+      first = Ops.instanceNorm(pass.arange(0f, 28f).reshape(1, 7, 2, 2)).toFloatArray();
+    }
+    float[] again = Ops.instanceNorm(m.arange(0f, 28f).reshape(1, 7, 2, 2)).toFloatArray();
+    double sd = Math.sqrt(1.25 + 1e-5);
+    assertThat((double) again[0]).isCloseTo(-1.5 / sd, within(1e-6));
+    assertThat(again).containsExactly(first);
   }
 
   @Test
