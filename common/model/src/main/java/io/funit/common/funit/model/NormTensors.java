@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentMap;
  * The 1-D tensors that instance normalization hands libtorch's fused batch norm besides its input: a weight of ones
  * and a bias of zeros where there is no affine, and the running statistics the kernel requires in training mode and
  * writes but nothing reads. Made once per kind, size (samples × channels) and device and kept for the process, like
- * the engine's own state: allocated per call they were 44 of a font-64 translation's 313 operators (batch 1). Callers
- * never close them. Threads share them: the weights and biases are only read, and concurrent writes to the running
+ * the engine's own state: allocated per call they were 44 operators of each font-64 generator pass. Callers never
+ * close them. Threads share them: the weights and biases are only read, and concurrent writes to the running
  * statistics are never read back.
  */
 final class NormTensors {

@@ -120,10 +120,10 @@ public final class Ops {
 
   /**
    * Upsample ×2, nearest: every pixel becomes a 2×2 block. Columns are doubled, then rows, each as a broadcast view
-   * copied once with a contiguous inner run (2 elements, then 2·W); the backward sums the broadcast copies. libtorch
-   * 2.0.1's own upsample_nearest2d, reached through DJL's interpolate, took 0.3-8 ms where this takes 0.08-0.65 ms
-   * (batch 1 and 8 at the decoder's shapes; PyTorch 1.13's kernel 0.05-0.31 ms): docs/benchmarks.md, "Nearest
-   * upsampling by broadcasting".
+   * copied once with a contiguous inner run (2 elements, then 2·W); the backward sums the broadcast copies. It
+   * replaced libtorch 2.0.1's upsample_nearest2d (through DJL's interpolate), which ran several times slower than
+   * PyTorch 1.13's at the decoder's shapes: translation 3-33% faster at batch 1 to 64, training unchanged
+   * (docs/benchmarks.md, "Nearest upsampling by broadcasting").
    */
   public static NDArray upsampleNearest2x(NDArray x) {
     Shape s = x.getShape();
