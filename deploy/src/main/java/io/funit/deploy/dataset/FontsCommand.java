@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     description = "Font-glyph dataset: class = font face, image = character (Debian packages or a font folder).")
 public final class FontsCommand implements Callable<Integer> {
   static final class Input {
-    @Option(names = "--preset", required = true, description = "starter300, starter300-faces, ci or all-latin (Debian packages)")
+    @Option(names = "--preset", required = true,
+        description = "starter300, starter300-faces, ci, all-latin or all-latin-faces (Debian packages)")
     String preset;
 
     @Option(names = "--fonts-dir", required = true, description = "A folder of TTF/OTF/TTC/WOFF files (recursive)")

@@ -4,6 +4,8 @@ import io.funit.common.dataset.DatasetManifest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,21 +50,61 @@ public final class FamilySplit {
    * @param testFraction the share of classes to put into test, in [0, 1)
    */
   public static List<String> assign(List<String> families, long seed, double testFraction) {
+    return assign(families, families.stream().map(f -> Set.<String>of()).toList(), seed, testFraction, 0);
+  }
+
+  /**
+   * As {@link #assign(List, long, double)}, with each style group of {@link StyleGroups#ALL} held out at least
+   * {@code minPerGroup} times where the input allows: first, group by group, families in the seed's order that have
+   * faces of the group go into test until the group has {@code minPerGroup} test faces, skipping any family that would
+   * put more than half of the group's faces into test (training keeps the other half); then families fill test up to
+   * the fraction as without groups. The minimums may take the test share past the fraction. With
+   * {@code minPerGroup} 0 the split is the one without groups.
+   *
+   * @param groups each class's style groups, in the order of {@code families}
+   */
+  public static List<String> assign(List<String> families, List<Set<String>> groups, long seed, double testFraction,
+      int minPerGroup) {
     if (!(testFraction >= 0 && testFraction < 1)) {
       throw new IllegalArgumentException("testFraction: must be in [0, 1), got " + testFraction);
     }
+    if (groups.size() != families.size() || minPerGroup < 0) {
+      throw new IllegalArgumentException("groups: one set per family, and minPerGroup >= 0");
+    }
     Map<String, Integer> groupSizes = new TreeMap<>(); // sorted: the shuffle below is then order-independent
-    for (String family : families) {
-      groupSizes.merge(familyKey(family), 1, Integer::sum);
+    Map<String, Map<String, Integer>> facesByGroup = new HashMap<>();
+    Map<String, Integer> groupTotals = new HashMap<>();
+    for (int i = 0; i < families.size(); i++) {
+      String key = familyKey(families.get(i));
+      groupSizes.merge(key, 1, Integer::sum);
+      for (String group : groups.get(i)) {
+        facesByGroup.computeIfAbsent(key, k -> new HashMap<>()).merge(group, 1, Integer::sum);
+        groupTotals.merge(group, 1, Integer::sum);
+      }
     }
     List<String> keys = new ArrayList<>(groupSizes.keySet());
     Collections.shuffle(keys, new Random(seed));
     long target = Math.round(testFraction * families.size());
-    Set<String> test = new java.util.HashSet<>();
+    Set<String> test = new HashSet<>();
     int testClasses = 0;
+    Map<String, Integer> held = new HashMap<>();
+    for (String group : minPerGroup > 0 ? StyleGroups.ALL : List.<String>of()) {
+      for (String key : keys) {
+        int faces = facesByGroup.getOrDefault(key, Map.of()).getOrDefault(group, 0);
+        if (held.getOrDefault(group, 0) >= minPerGroup) {
+          break;
+        }
+        if (faces == 0 || test.contains(key) || 2 * (held.getOrDefault(group, 0) + faces) > groupTotals.get(group)) {
+          continue;
+        }
+        test.add(key);
+        testClasses += groupSizes.get(key);
+        facesByGroup.getOrDefault(key, Map.of()).forEach((g, n) -> held.merge(g, n, Integer::sum));
+      }
+    }
     for (String key : keys) {
       int size = groupSizes.get(key);
-      if (testClasses + size <= target) {
+      if (!test.contains(key) && testClasses + size <= target) {
         test.add(key);
         testClasses += size;
       }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the kept faces into dataset classes: sorted by face name (so indices do not depend on file-system order),
@@ -28,7 +29,8 @@ final class FontClassPlan {
     sorted.sort(Comparator.comparing(FontCuration.Candidate::face).thenComparing(c -> c.file().origin()));
     List<String> names = uniqueNames(sorted);
     List<String> splits = FamilySplit.assign(sorted.stream().map(FontCuration.Candidate::family).toList(),
-        options.seed(), options.testFraction());
+        sorted.stream().map(FontClassPlan::groups).toList(), options.seed(), options.testFraction(),
+        options.preset() == null ? 0 : FontPreset.named(options.preset()).heldOutPerGroup());
     List<String> imageNames = new ArrayList<>();
     for (int i = 0; i < contents.size(); i++) {
       imageNames.add(imageName(i));
@@ -43,6 +45,11 @@ final class FontClassPlan {
           DatasetClass.shardPath(index), imageNames, source), c));
     }
     return plan;
+  }
+
+  /** The style groups of a kept face. */
+  static Set<String> groups(FontCuration.Candidate candidate) {
+    return StyleGroups.of(candidate.face(), candidate.family(), candidate.file().style());
   }
 
   /** Face names, made unique with the package (or file) name and then a counter: two packages may ship one face. */

@@ -76,7 +76,7 @@ public final class FontDatasetBuilder {
       int train = manifest.split(DatasetManifest.SPLIT_TRAIN).size();
       int test = manifest.split(DatasetManifest.SPLIT_TEST).size();
       out.writeReport(new FontBuildReport(datasetId, inputs.description(), contents, checks.faces(), train, test,
-          byReason, skipped));
+          FontBuildReport.countGroups(plan), byReason, skipped));
       out.writeManifest(manifest);
       progress.progress(total, total, "done");
       return new FontBuildSummary(datasetId, train, test, manifest.imageCount(), checks.faces(), skipped.size(),

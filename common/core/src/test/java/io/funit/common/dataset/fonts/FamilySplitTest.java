@@ -50,6 +50,38 @@ class FamilySplitTest {
     assertThat(test).isBetween(35L, 40L); // 20% of 190, never above the target
   }
 
+  @Test
+  void withoutMinimumsTheGroupsChangeNothing() {
+    List<String> families = families();
+    List<Set<String>> groups = families.stream().map(f -> StyleGroups.of(f, f, "serif")).toList();
+
+    assertThat(FamilySplit.assign(families, groups, 1, 0.2, 0)).isEqualTo(FamilySplit.assign(families, 1, 0.2));
+  }
+
+  @Test
+  void minimumsHoldOutEachGroupWhereHalfOfItsFacesAllowAndKeepFamiliesWhole() {
+    List<String> families = families();
+    // the 30 text families are italic (their third face) and bold (their second); 2 faces are slab, in one family
+    families.add("Slabby Grotesk");
+    families.add("Slabby Grotesk Bold");
+    List<Set<String>> groups = families.stream().map(f -> StyleGroups.of(f, f, null)).toList();
+    // a small fraction: without minimums the 30 italic faces would mostly stay in training
+    List<String> splits = FamilySplit.assign(families, groups, 3, 0.05, 12);
+
+    Map<String, Integer> heldOut = new HashMap<>();
+    Map<String, Set<String>> sidesByKey = new HashMap<>();
+    for (int i = 0; i < families.size(); i++) {
+      sidesByKey.computeIfAbsent(FamilySplit.familyKey(families.get(i)), k -> new HashSet<>()).add(splits.get(i));
+      if (splits.get(i).equals("test")) {
+        groups.get(i).forEach(g -> heldOut.merge(g, 1, Integer::sum));
+      }
+    }
+    assertThat(sidesByKey.values()).allMatch(sides -> sides.size() == 1);
+    assertThat(heldOut.get(StyleGroups.ITALIC)).isBetween(12, 15);
+    assertThat(heldOut.get(StyleGroups.BOLD)).isGreaterThanOrEqualTo(12);
+    assertThat(heldOut).doesNotContainKey(StyleGroups.SLAB); // its one family holds all of it: training keeps it
+  }
+
   /** 190 classes: 100 single families and 30 families with three variants each. */
   private static List<String> families() {
     List<String> families = new ArrayList<>();
