@@ -19,7 +19,7 @@ public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tun
   }
 
   /**
-   * On a CPU, passes of 8: font-64 translation does 72-83 images/s at batch 8 and 69-88 at 16 or 32 (model alone,
+   * On a CPU, passes of 8: font-64 translation does 70-82 images/s at batch 8 and 66-89 at 16 or 32 (model alone,
    * ./funit bench serve), but a worker serving batches of every size up to 16 grew to 1.1-1.2 GiB resident (glibc
    * keeps each size's freed activations apart) and to 0.8 GiB with 8, at the same jobs/s (docs/benchmarks.md,
    * "Translate worker memory"). A GPU's batch costs little more than its first image.
