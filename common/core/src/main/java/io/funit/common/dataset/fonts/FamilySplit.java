@@ -35,13 +35,17 @@ public final class FamilySplit {
    * dropped ("Accanthis ADF Std No2" and "AccanthisADFStd Bold" both become "accanthis adf").
    */
   public static String familyKey(String family) {
-    String spaced = family.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
-        .toLowerCase(Locale.ROOT)
-        .replace("no2", " no2 ").replaceAll("[^a-z0-9]+", " ");
+    String spaced = lowerCaseWords(family).replace("no2", " no2 ").replaceAll("[^a-z0-9]+", " ");
     String key = Arrays.stream(spaced.trim().split(" "))
         .filter(w -> !w.isEmpty() && !VARIANT_WORDS.contains(w) && !w.matches("\\d+"))
         .collect(Collectors.joining(" "));
     return key.isEmpty() ? family.toLowerCase(Locale.ROOT).trim() : key;
+  }
+
+  /** {@code name} lower-cased, with its CamelCase words apart ("AccanthisADFStd Bold" → "accanthis adf std bold"). */
+  static String lowerCaseWords(String name) {
+    return name.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+        .toLowerCase(Locale.ROOT);
   }
 
   /**

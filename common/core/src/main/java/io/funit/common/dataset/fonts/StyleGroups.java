@@ -79,8 +79,7 @@ public final class StyleGroups {
 
   /** Lower-cased words, CamelCase and punctuation split ("RobotoSlab-BoldItalic" → roboto, slab, bold, italic). */
   static List<String> words(String name) {
-    String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+    String spaced = FamilySplit.lowerCaseWords(name).replaceAll("[^a-z0-9]+", " ").trim();
     return spaced.isEmpty() ? List.of() : Arrays.asList(spaced.split(" "));
   }
 }
