@@ -7,6 +7,7 @@ import io.funit.common.funit.config.Presets;
 import io.funit.common.funit.model.FlopCounter;
 import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.funit.train.FunitTrainer;
+import io.funit.common.dataset.sampler.FunitSampler;
 import io.funit.common.funit.train.TrainingBatch;
 import io.funit.common.json.Json;
 import java.nio.file.Path;
@@ -70,12 +71,19 @@ public final class TrainBenchmark implements Callable<Integer> {
       + "Default: ${DEFAULT-VALUE}")
   int rounds;
 
+  @Option(names = "--dataset", description = "A local dataset directory (a build's folder, e.g. funit-data/s3/funit/"
+      + "datasets/ID): also time iterations on its batches, drawn as a training draws them, alternated with random "
+      + "ones in this process; the discriminator gets the dataset's training classes as heads")
+  Path dataset;
+
   @Option(names = "--rss-at", split = ",", description = "Also report RSS after these iteration counts, e.g. 200,2000")
   int[] rssAt = new int[0];
 
   @Override
   public Integer call() throws Exception {
-    FunitConfig config = overridden(Presets.get(preset).withBatchSize(batch).withNumClasses(classes));
+    FunitSampler real = dataset == null ? null : RealBatches.sampler(dataset, Presets.get(preset).imageSize(), batch);
+    FunitConfig config = overridden(Presets.get(preset).withBatchSize(batch)
+        .withNumClasses(real == null ? classes : real.numClasses()));
     if (versusTorch) {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("preset", preset);
@@ -123,6 +131,11 @@ public final class TrainBenchmark implements Callable<Integer> {
         out.put("profile_seconds", profile(trainer, data, config, random));
       }
       long done = warmup + 1L + iterations;
+      if (real != null) {
+        out.put("dataset_alternated", RealBatches.alternated(trainer, real, () -> step(trainer, data, config, random),
+            iterations));
+        done += 2L * iterations;
+      }
       if (profile) {
         done += profileRounds();
       }

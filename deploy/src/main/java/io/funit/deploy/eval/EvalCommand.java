@@ -114,7 +114,10 @@ public final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  /** What stdout shows: where the report is, and per K every method's scores (FUNIT first, then the baselines). */
+  /**
+   * What stdout shows: where the report is, and per K every method's scores (FUNIT first, then the baselines), and
+   * the same per style group of the held-out fonts when the report has groups.
+   */
   static Map<String, Object> summary(EvaluationReport report, Path dir) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("model", report.model());
@@ -122,13 +125,26 @@ public final class EvalCommand implements Callable<Integer> {
     summary.put("held_out_classes", report.heldOutClasses());
     summary.put("report", dir.resolve(io.funit.common.eval.ReportFiles.REPORT_HTML).toAbsolutePath().toString());
     summary.put("seconds", report.seconds());
-    summary.put("results", report.results().stream().map(r -> {
+    summary.put("results", rows(report.results()));
+    if (report.groups() != null && !report.groups().isEmpty()) {
+      summary.put("groups", report.groups().stream().map(g -> {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("group", g.group());
+        group.put("classes", g.classes());
+        group.put("results", rows(g.results()));
+        return group;
+      }).toList());
+    }
+    return summary;
+  }
+
+  private static List<Map<String, Object>> rows(List<EvaluationReport.KResult> results) {
+    return results.stream().map(r -> {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("k", r.k());
       r.methods().forEach(m -> row.put(m.method(), m.scores()));
       return row;
-    }).toList());
-    return summary;
+    }).toList();
   }
 
   /** Progress on stderr, at most about once a second, so a long evaluation shows it is alive without flooding. */

@@ -3,6 +3,7 @@ package io.funit.deploy.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.funit.common.eval.report.EvaluationReport;
+import io.funit.common.eval.report.EvaluationReport.GroupResult;
 import io.funit.common.eval.report.EvaluationReport.KResult;
 import io.funit.common.eval.report.EvaluationReport.MethodScores;
 import io.funit.common.json.Json;
@@ -37,12 +38,17 @@ class EvalCommandTest {
         Instant.EPOCH, 2.5, List.of(), List.of(), List.of(
             new KResult(1, List.of(new MethodScores("funit", Map.of("gt_l1", 0.2)),
                 new MethodScores("copy_content", Map.of("gt_l1", 0.4)))),
-            new KResult(5, List.of(new MethodScores("funit", Map.of("gt_l1", 0.1))))), List.of(), List.of());
+            new KResult(5, List.of(new MethodScores("funit", Map.of("gt_l1", 0.1))))),
+        List.of(new GroupResult("italic", 2, List.of(new KResult(5, List.of(new MethodScores("funit",
+            Map.of("gt_l1", 0.3))))))), List.of(), List.of());
 
     var json = Json.MAPPER.readTree(Json.write(EvalCommand.summary(report, Path.of("out"))));
 
     assertThat(json.path("report").asText()).endsWith("out/report.html");
     assertThat(json.path("results")).hasSize(2);
+    assertThat(json.path("groups").get(0).path("group").asText()).isEqualTo("italic");
+    assertThat(json.path("groups").get(0).path("results").get(0).path("funit").path("gt_l1").asDouble())
+        .isEqualTo(0.3);
     assertThat(json.path("results").get(0).path("k").asInt()).isEqualTo(1);
     assertThat(json.path("results").get(0).path("copy_content").path("gt_l1").asDouble()).isEqualTo(0.4);
     assertThat(json.path("results").get(1).path("funit").path("gt_l1").asDouble()).isEqualTo(0.1);

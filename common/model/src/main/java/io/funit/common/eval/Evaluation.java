@@ -91,7 +91,8 @@ public final class Evaluation {
       EvaluationReport report = new EvaluationReport(inputs.evaluationId(), inputs.card().id(), dataset.id(),
           dataset.name(), inputs.card().preset(), size, heldOut, contents, ks, options.seed(), Instant.now(),
           (System.nanoTime() - started) / 1e9, j == null ? List.of() : j.summaries(),
-          MetricCatalog.ALL.stream().filter(m -> wanted.contains(m.key())).toList(), result.results(), samples,
+          MetricCatalog.ALL.stream().filter(m -> wanted.contains(m.key())).toList(), result.results(),
+          result.groups(), samples,
           ReportNotes.of(dataset, inputs.request(), contents, result.fidDims()));
       return new Output(report, files);
     } catch (IOException e) {

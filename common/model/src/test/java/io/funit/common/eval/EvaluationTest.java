@@ -101,6 +101,34 @@ class EvaluationTest {
   }
 
   @Test
+  void heldOutFontsAreAlsoScoredPerStyleGroup() throws Exception {
+    EvaluationReport report = run(List.of(2), List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM),
+        dir.resolve("judges-g"), new ArrayList<>()).report();
+
+    // held out: faces 4 (sans regular) and 5 (monospaced bold), one font per group, in StyleGroups.ALL order
+    assertThat(report.groups()).extracting(EvaluationReport.GroupResult::group)
+        .containsExactly("sans", "monospace", "bold");
+    assertThat(report.groups()).allSatisfy(g -> assertThat(g.classes()).isEqualTo(1));
+    for (String method : EvaluationReport.METHODS) {
+      double sans = groupScore(report, "sans", method);
+      double mono = groupScore(report, "monospace", method);
+      assertThat(groupScore(report, "bold", method)).isEqualTo(mono);
+      double all = report.results().get(0).methods().stream().filter(m -> m.method().equals(method)).findFirst()
+          .orElseThrow().scores().get(EvaluationReport.GT_L1);
+      assertThat(all).as("two fonts with as many draws: the mean of the groups'").isCloseTo((sans + mono) / 2,
+          org.assertj.core.data.Offset.offset(1e-9));
+    }
+    assertThat(groupScore(report, "sans", EvaluationReport.COPY_CONTENT))
+        .isNotEqualTo(groupScore(report, "monospace", EvaluationReport.COPY_CONTENT));
+  }
+
+  private static double groupScore(EvaluationReport report, String group, String method) {
+    return report.groups().stream().filter(g -> g.group().equals(group)).findFirst().orElseThrow().results().get(0)
+        .methods().stream().filter(m -> m.method().equals(method)).findFirst().orElseThrow().scores()
+        .get(EvaluationReport.GT_L1);
+  }
+
+  @Test
   void groundTruthMetricsAloneNeedNoJudges() throws Exception {
     List<String> messages = new ArrayList<>();
     EvaluationReport report = run(List.of(2), List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM),

@@ -47,12 +47,25 @@ public final class GlyphDatasets {
       String shard = dir.writeShard(f, images);
       classes.add(new DatasetClass(f, "face-" + f, f >= faces - heldOut ? DatasetManifest.SPLIT_TEST
           : DatasetManifest.SPLIT_TRAIN, images.size(), shard, images.stream().map(ClassShards.NamedImage::name)
-          .toList(), null));
+          .toList(), source(FACES.get(f))));
     }
     DatasetManifest manifest = new DatasetManifest(1, "glyphs-test", DatasetManifest.KIND_FONTS, "test glyphs",
         size, "gray", contents, 1, classes);
     dir.writeManifest(manifest);
     return manifest;
+  }
+
+  /** A provenance naming the face as a font package would, so that evaluations find its style groups. */
+  static DatasetClass.ClassSource source(Font face) {
+    String[] family = switch (face.getFamily()) {
+      case Font.SERIF -> new String[] {"Test Serif", "serif"};
+      case Font.SANS_SERIF -> new String[] {"Test Sans", "sans"};
+      default -> new String[] {"Test Mono", "monospace"};
+    };
+    String weight = face.isBold() ? " Bold" : "";
+    String slant = face.isItalic() ? " Italic" : "";
+    String name = family[0] + (weight.isEmpty() && slant.isEmpty() ? " Regular" : weight + slant);
+    return new DatasetClass.ClassSource("java:" + face.getFamily(), null, null, name, family[0], null, family[1]);
   }
 
   public static KShotSampler sampler(Path root, int size) {

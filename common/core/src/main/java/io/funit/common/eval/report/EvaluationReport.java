@@ -22,13 +22,16 @@ import java.util.Map;
  * @param judges the classifiers used as judges, with their own test accuracy
  * @param metrics what each score key means (keys of {@link MethodScores#scores})
  * @param results one entry per K, in the order of {@code k}
+ * @param groups for font datasets whose classes name their faces, the same scores per style group of the held-out
+ *     fonts ({@code io.funit.common.dataset.fonts.StyleGroups}: serif, sans, italic, bold...), groups with no
+ *     held-out font left out; empty otherwise (and null in reports written before groups existed)
  * @param samples report-relative file names of sample grids (PNG), one per K, in the order of {@code k}
  * @param notes how this protocol differs from the paper's (judges trained here, not ImageNet networks, ...)
  */
 public record EvaluationReport(String evaluation, String model, String dataset, String datasetName, String preset,
     int imageSize, int heldOutClasses, int contentsPerClass, List<Integer> k, long seed, Instant createdAt,
-    double seconds, List<JudgeSummary> judges, List<MetricInfo> metrics, List<KResult> results, List<String> samples,
-    List<String> notes) {
+    double seconds, List<JudgeSummary> judges, List<MetricInfo> metrics, List<KResult> results,
+    List<GroupResult> groups, List<String> samples, List<String> notes) {
 
   /** Method names of {@link MethodScores#method}: the model and the three baselines. */
   public static final String FUNIT = "funit";
@@ -72,6 +75,16 @@ public record EvaluationReport(String evaluation, String model, String dataset, 
 
   /** The scores of every method at one K. */
   public record KResult(int k, List<MethodScores> methods) {}
+
+  /**
+   * The scores of the held-out classes of one style group.
+   *
+   * @param group the group's name
+   * @param classes held-out classes in it
+   * @param results one entry per K, as {@link EvaluationReport#results}, with the per-class keys only (no Inception
+   *     score: it is a property of the whole set of outputs)
+   */
+  public record GroupResult(String group, int classes, List<KResult> results) {}
 
   /** @param scores score key → value; a metric a method cannot have is absent */
   public record MethodScores(String method, Map<String, Double> scores) {}

@@ -63,6 +63,7 @@ public final class HtmlReport {
         .append("</title><style>").append(CSS).append("</style></head><body>");
     header(page, report);
     ScoreTables.append(page, report, methods);
+    GroupTables.append(page, report, methods);
     charts(page, report, methods);
     samples(page, report, files);
     judges(page, report.judges());

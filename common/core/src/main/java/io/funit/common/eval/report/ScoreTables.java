@@ -62,7 +62,7 @@ final class ScoreTables {
       for (String method : methods) {
         page.append("<tr><th scope=\"row\">").append(Html.escape(HtmlReport.label(method))).append("</th>");
         for (Column c : columns) {
-          cell(page, Html.score(report.results(), k, method, c.key()), best(report, k, methods, c));
+          cell(page, Html.score(report.results(), k, method, c.key()), best(report.results(), k, methods, c));
         }
         page.append("</tr>");
       }
@@ -71,7 +71,7 @@ final class ScoreTables {
     page.append("</section>");
   }
 
-  private static void cell(StringBuilder page, Double value, Double best) {
+  static void cell(StringBuilder page, Double value, Double best) {
     if (value == null) {
       page.append("<td class=\"missing\">–</td>");
       return;
@@ -82,13 +82,13 @@ final class ScoreTables {
   }
 
   /** The best finite value of a column at one K; ties are all marked. */
-  static Double best(EvaluationReport report, int k, List<String> methods, Column column) {
+  static Double best(List<KResult> results, int k, List<String> methods, Column column) {
     if (column.higherIsBetter() == null) {
       return null;
     }
     Double best = null;
     for (String method : methods) {
-      Double v = Html.score(report.results(), k, method, column.key());
+      Double v = Html.score(results, k, method, column.key());
       if (v != null && Double.isFinite(v)
           && (best == null || (column.higherIsBetter() ? v > best : v < best))) {
         best = v;

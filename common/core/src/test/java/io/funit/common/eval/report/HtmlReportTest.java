@@ -2,6 +2,7 @@ package io.funit.common.eval.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.funit.common.eval.report.EvaluationReport.GroupResult;
 import io.funit.common.eval.report.EvaluationReport.JudgeSummary;
 import io.funit.common.eval.report.EvaluationReport.KResult;
 import io.funit.common.eval.report.EvaluationReport.MethodScores;
@@ -44,10 +45,10 @@ class HtmlReportTest {
     for (int i = 0; i < K.size(); i++) {
       assertThat(tables.item(i).getAttributes().getNamedItem("data-k").getNodeValue()).isEqualTo(K.get(i).toString());
     }
-    assertThat(nodes(page, "//table[@data-k='5']/tbody/tr").getLength()).isEqualTo(4);
+    assertThat(nodes(page, "//table[@class='scores'][@data-k='5']/tbody/tr").getLength()).isEqualTo(4);
     // 1 method column + 3 scored metrics; gt_l1 is described but nobody scored it
-    assertThat(nodes(page, "//table[@data-k='5']/thead/tr/th").getLength()).isEqualTo(4);
-    assertThat(text(page, "//table[@data-k='5']/tbody/tr[1]/th")).isEqualTo("FUNIT");
+    assertThat(nodes(page, "//table[@class='scores'][@data-k='5']/thead/tr/th").getLength()).isEqualTo(4);
+    assertThat(text(page, "//table[@class='scores'][@data-k='5']/tbody/tr[1]/th")).isEqualTo("FUNIT");
   }
 
   @Test
@@ -55,10 +56,11 @@ class HtmlReportTest {
     Document page = parse(HtmlReport.render(report("ds", List.of()), grids()));
 
     // column 2 = accuracy (higher is better): FUNIT; column 3 = content distance (lower is better): copy content
-    assertThat(text(page, "//table[@data-k='5']/tbody/tr[td[1][contains(@class,'best')]]/th")).isEqualTo("FUNIT");
-    assertThat(text(page, "//table[@data-k='5']/tbody/tr[td[2][contains(@class,'best')]]/th"))
+    String table = "//table[@class='scores'][@data-k='5']";
+    assertThat(text(page, table + "/tbody/tr[td[1][contains(@class,'best')]]/th")).isEqualTo("FUNIT");
+    assertThat(text(page, table + "/tbody/tr[td[2][contains(@class,'best')]]/th"))
         .isEqualTo("Copy content");
-    assertThat(nodes(page, "//table[@data-k='5']//td[contains(@class,'best')]").getLength()).isEqualTo(3);
+    assertThat(nodes(page, table + "//td[contains(@class,'best')]").getLength()).isEqualTo(3);
   }
 
   @Test
@@ -103,6 +105,32 @@ class HtmlReportTest {
   }
 
   @Test
+  void oneStyleGroupTablePerKWithTheBestMethodOfEachRowMarked() throws Exception {
+    Document page = parse(HtmlReport.render(report("ds", List.of()), grids()));
+
+    assertThat(nodes(page, "//table[@class='groups']").getLength()).isEqualTo(K.size());
+    String table = "//table[@class='groups'][@data-k='5']";
+    assertThat(nodes(page, table + "/tbody/tr").getLength()).isEqualTo(2);
+    // only top-1 (all) was scored by the groups: the fonts count, then one column per method
+    assertThat(nodes(page, table + "/tbody/tr[1]/td").getLength()).isEqualTo(1 + 4);
+    assertThat(text(page, table + "/tbody/tr[1]/td[1]")).isEqualTo("3");
+    assertThat(text(page, table + "/tbody/tr[1]/td[contains(@class,'best')]")).isEqualTo("0.7000");
+    assertThat(text(page, table + "/tbody/tr[2]/td[contains(@class,'best')]")).isEqualTo("0.5000");
+    assertThat(text(page, table + "/tbody/tr[2]/td[3]")).as("a method the group lacks").isEqualTo("–");
+  }
+
+  @Test
+  void aReportWithoutGroupsHasNoGroupSection() throws Exception {
+    EvaluationReport full = report("ds", List.of());
+    EvaluationReport old = new EvaluationReport(full.evaluation(), full.model(), full.dataset(), full.datasetName(),
+        full.preset(), full.imageSize(), full.heldOutClasses(), full.contentsPerClass(), full.k(), full.seed(),
+        full.createdAt(), full.seconds(), full.judges(), full.metrics(), full.results(), null, full.samples(),
+        full.notes());
+
+    assertThat(nodes(parse(HtmlReport.render(old, grids())), "//section[@id='groups']").getLength()).isZero();
+  }
+
+  @Test
   void judgesAndNotesAreListed() throws Exception {
     Document page = parse(HtmlReport.render(report("ds", List.of("judges are trained here", "second")), grids()));
 
@@ -127,7 +155,19 @@ class HtmlReportTest {
             new MetricInfo(EvaluationReport.CONTENT_DISTANCE, "Content distance", false, "feature distance"),
             new MetricInfo(EvaluationReport.MEAN_CLASS_FID, "mFID", false, "per-class FID, averaged"),
             new MetricInfo(EvaluationReport.GT_L1, "Glyph L1", false, "fonts only")),
-        results, List.of("samples/k-1.png", "samples/k-5.png", "samples/k-20.png"), notes);
+        results, groups(), List.of("samples/k-1.png", "samples/k-5.png", "samples/k-20.png"), notes);
+  }
+
+  /** Two style groups: class mean has the best top-1 among the serif fonts, FUNIT among the italic ones. */
+  private static List<GroupResult> groups() {
+    return List.of(new GroupResult("serif", 3, K.stream().map(k -> new KResult(k, List.of(
+            new MethodScores(EvaluationReport.FUNIT, Map.of(EvaluationReport.ACC_ALL_TOP1, 0.6)),
+            new MethodScores(EvaluationReport.COPY_CONTENT, Map.of(EvaluationReport.ACC_ALL_TOP1, 0.1)),
+            new MethodScores(EvaluationReport.CLASS_MEAN, Map.of(EvaluationReport.ACC_ALL_TOP1, 0.7)),
+            new MethodScores(EvaluationReport.STYLING_ONLY, Map.of(EvaluationReport.ACC_ALL_TOP1, 0.2))))).toList()),
+        new GroupResult("italic", 2, K.stream().map(k -> new KResult(k, List.of(
+            new MethodScores(EvaluationReport.FUNIT, Map.of(EvaluationReport.ACC_ALL_TOP1, 0.5)),
+            new MethodScores(EvaluationReport.CLASS_MEAN, Map.of(EvaluationReport.ACC_ALL_TOP1, 0.2))))).toList()));
   }
 
   private static MethodScores scores(String method, double accuracy, double distance, double fid) {

@@ -7,6 +7,7 @@ import io.funit.common.eval.baselines.Baselines;
 import io.funit.common.eval.judges.Judges;
 import io.funit.common.eval.metrics.ContentDistance;
 import io.funit.common.eval.metrics.FeaturePca;
+import io.funit.common.eval.report.EvaluationReport.GroupResult;
 import io.funit.common.eval.report.EvaluationReport.KResult;
 import io.funit.common.eval.report.EvaluationReport.MethodScores;
 import io.funit.common.eval.report.EvaluationReport;
@@ -30,10 +31,11 @@ public final class Protocol {
 
   /**
    * @param results per K, the scores of every method (only the {@code wanted} keys)
+   * @param groups the same per style group of the held-out fonts (empty when the classes name no faces)
    * @param grids per K, the sample grid (PNG)
    * @param fidDims the dimensions the FID was computed in (0 without judges)
    */
-  public record Result(List<KResult> results, List<byte[]> grids, int fidDims) {}
+  public record Result(List<KResult> results, List<GroupResult> groups, List<byte[]> grids, int fidDims) {}
 
   public static Result run(FewShotTranslator generator, DatasetManifest dataset, ImageBank bank, Judges judges,
       List<Integer> ks, List<Draws.ClassDraws> plan, Set<String> wanted, int sampleColumns,
@@ -49,11 +51,14 @@ public final class Protocol {
     for (int k : ks) {
       Map<String, ScoreSheet> byMethod = new LinkedHashMap<>();
       for (String method : EvaluationReport.METHODS) {
-        byMethod.put(method, new ScoreSheet(plan.size(), mapChannels, mapPlane, reals == null ? null : reals.pca()));
+        byMethod.put(method, new ScoreSheet(plan.size(), mapChannels, mapPlane, reals == null ? null : reals.pca(),
+            true));
       }
       sheets.add(byMethod);
       grids.add(new SampleGrid(bank.size(), k, columns, DatasetManifest.KIND_FONTS.equals(dataset.kind())));
     }
+    GroupSheets groups = GroupSheets.of(plan, ks.size(), () -> new ScoreSheet(plan.size(), mapChannels, mapPlane,
+        reals == null ? null : reals.pca(), false));
     int stride = bank.stride();
     for (int h = 0; h < plan.size(); h++) {
       Draws.ClassDraws cd = plan.get(h);
@@ -88,11 +93,17 @@ public final class Protocol {
               firstShots = shots;
             }
           }
-          Map<String, ScoreSheet> s = sheets.get(ki);
-          score(s.get(EvaluationReport.FUNIT), funit, n, bank, judges, context);
-          s.get(EvaluationReport.COPY_CONTENT).add(content, n, 3, bank.size(), contentJudged, context);
-          score(s.get(EvaluationReport.CLASS_MEAN), mean, n, bank, judges, context);
-          score(s.get(EvaluationReport.STYLING_ONLY), styling, n, bank, judges, context);
+          Map<String, float[]> outputs = Map.of(EvaluationReport.FUNIT, funit, EvaluationReport.COPY_CONTENT, content,
+              EvaluationReport.CLASS_MEAN, mean, EvaluationReport.STYLING_ONLY, styling);
+          for (String method : EvaluationReport.METHODS) {
+            List<ScoreSheet> fed = new ArrayList<>(groups.sheets(h, ki, method));
+            fed.add(sheets.get(ki).get(method));
+            float[] images = outputs.get(method);
+            // the content images were judged once for the content distance; the others are judged here, once
+            Judged judged = method.equals(EvaluationReport.COPY_CONTENT) ? contentJudged
+                : judges == null ? null : Judged.of(judges, images, n);
+            fed.forEach(sheet -> sheet.add(images, n, 3, bank.size(), judged, context));
+          }
           if (h < columns) {
             grids.get(ki).set(h, first(content, stride), firstShots, first(funit, stride), first(mean, stride),
                 first(styling, stride), truth == null ? null : first(truth, stride));
@@ -111,12 +122,8 @@ public final class Protocol {
       });
       results.add(new KResult(ks.get(ki), methods));
     }
-    return new Result(results, grids.stream().map(SampleGrid::png).toList(), reals == null ? 0 : reals.pca().dims());
-  }
-
-  private static void score(ScoreSheet sheet, float[] outputs, int n, ImageBank bank, Judges judges,
-      ClassContext context) {
-    sheet.add(outputs, n, 3, bank.size(), judges == null ? null : Judged.of(judges, outputs, n), context);
+    return new Result(results, groups.results(ks, wanted), grids.stream().map(SampleGrid::png).toList(),
+        reals == null ? 0 : reals.pca().dims());
   }
 
   private static float[] first(float[] images, int stride) {

@@ -17,6 +17,7 @@ final class ScoreSheet {
   private final int mapChannels;
   private final int mapPlane;
   private final FeaturePca pca;
+  private final boolean inceptionScore;
   private int judgedCount;
   private int top1All;
   private int top5All;
@@ -33,12 +34,17 @@ final class ScoreSheet {
   private int readable;
   private int readableJudged;
 
-  /** @param pca the FID's feature projection; null when no judges run */
-  ScoreSheet(int heldOutClasses, int mapChannels, int mapPlane, FeaturePca pca) {
+  /**
+   * @param pca the FID's feature projection; null when no judges run
+   * @param inceptionScore whether to score the Inception-style score, which keeps every output's predicted
+   *     distribution until the end (the sheets of style groups do not)
+   */
+  ScoreSheet(int heldOutClasses, int mapChannels, int mapPlane, FeaturePca pca, boolean inceptionScore) {
     this.heldOutClasses = heldOutClasses;
     this.mapChannels = mapChannels;
     this.mapPlane = mapPlane;
     this.pca = pca;
+    this.inceptionScore = inceptionScore;
   }
 
   /** Scores n outputs of one class; {@code judged} is null when no judge metric was asked for. */
@@ -75,7 +81,9 @@ final class ScoreSheet {
           ContentDistance.normalize(judged.contentMaps(), i, mapChannels, mapPlane));
     }
     judgedCount += n;
-    probabilities.add(InceptionScore.softmax(held.clone(), heldOutClasses));
+    if (inceptionScore) {
+      probabilities.add(InceptionScore.softmax(held.clone(), heldOutClasses));
+    }
     if (n >= 2 && c.realFeatures().length >= 2) {
       double[][] fake = new double[n][];
       for (int i = 0; i < n; i++) {
@@ -96,13 +104,9 @@ final class ScoreSheet {
       s.put(EvaluationReport.ACC_HELDOUT_TOP1, top1Held / n);
       s.put(EvaluationReport.ACC_HELDOUT_TOP5, top5Held / n);
       s.put(EvaluationReport.CONTENT_DISTANCE, contentDistance / n);
-      float[] all = new float[probabilities.stream().mapToInt(p -> p.length).sum()];
-      int at = 0;
-      for (float[] p : probabilities) {
-        System.arraycopy(p, 0, all, at, p.length);
-        at += p.length;
+      if (inceptionScore) {
+        s.put(EvaluationReport.INCEPTION_SCORE, InceptionScore.of(allProbabilities(), heldOutClasses));
       }
-      s.put(EvaluationReport.INCEPTION_SCORE, InceptionScore.of(all, heldOutClasses));
       if (fidClasses > 0) {
         s.put(EvaluationReport.MEAN_CLASS_FID, fidSum / fidClasses);
       }
@@ -115,5 +119,15 @@ final class ScoreSheet {
       }
     }
     return s;
+  }
+
+  private float[] allProbabilities() {
+    float[] all = new float[probabilities.stream().mapToInt(p -> p.length).sum()];
+    int at = 0;
+    for (float[] p : probabilities) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
+    }
+    return all;
   }
 }
