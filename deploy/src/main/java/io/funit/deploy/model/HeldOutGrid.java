@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
 
 /**
  * A picture of few-shot translation on held-out fonts: one row per font with its K class glyphs, then the content
- * glyphs (from training fonts), the translations, and the font's true glyphs for the same characters.
+ * glyphs (from training fonts), the translations, and the font's true glyphs for the same characters. The rows show
+ * a font of every style group first ({@link GridFonts}).
  */
 public final class HeldOutGrid {
   private static final int GAP = 8;
@@ -28,9 +29,9 @@ public final class HeldOutGrid {
 
   public static byte[] render(FewShotGenerator generator, DatasetManifest dataset, KShotSampler images, int size,
       int fonts, String characters, int k, long seed) throws IOException {
-    List<DatasetClass> test = dataset.split(DatasetManifest.SPLIT_TEST);
+    List<DatasetClass> test = GridFonts.pick(dataset.split(DatasetManifest.SPLIT_TEST), fonts);
     List<DatasetClass> train = dataset.split(DatasetManifest.SPLIT_TRAIN);
-    int rows = Math.min(fonts, test.size());
+    int rows = test.size();
     int n = characters.length();
     int stride = 3 * size * size;
     int width = (k + 3 * n) * size + 3 * GAP;

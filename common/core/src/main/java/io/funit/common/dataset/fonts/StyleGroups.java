@@ -1,5 +1,6 @@
 package io.funit.common.dataset.fonts;
 
+import io.funit.common.dataset.DatasetClass;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,17 @@ public final class StyleGroups {
       "thin", "extrathin", "ultrathin", "hairline");
 
   private StyleGroups() {}
+
+  /**
+   * The groups of a dataset's class from its provenance; none for a class that names no face (an upload's folder).
+   */
+  public static Set<String> of(DatasetClass c) {
+    DatasetClass.ClassSource source = c.source();
+    if (source == null || source.face() == null) {
+      return Set.of();
+    }
+    return of(source.face(), source.family(), source.style());
+  }
 
   /**
    * The groups of a face.

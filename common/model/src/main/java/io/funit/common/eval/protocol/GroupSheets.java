@@ -1,6 +1,5 @@
 package io.funit.common.eval.protocol;
 
-import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.fonts.StyleGroups;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.eval.report.EvaluationReport.GroupResult;
@@ -54,15 +53,7 @@ final class GroupSheets {
    * so such a dataset gets no group table.
    */
   static GroupSheets of(List<Draws.ClassDraws> plan, int ks, Supplier<ScoreSheet> newSheet) {
-    return new GroupSheets(plan.stream().map(cd -> groups(cd.target())).toList(), ks, newSheet);
-  }
-
-  static Set<String> groups(DatasetClass c) {
-    DatasetClass.ClassSource source = c.source();
-    if (source == null || source.face() == null) {
-      return Set.of();
-    }
-    return StyleGroups.of(source.face(), source.family(), source.style());
+    return new GroupSheets(plan.stream().map(cd -> StyleGroups.of(cd.target())).toList(), ks, newSheet);
   }
 
   /** The sheets that the outputs of plan class {@code h} at K index {@code ki} by {@code method} also feed. */
