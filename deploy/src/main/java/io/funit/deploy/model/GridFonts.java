@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * Which held-out fonts a grid shows: first one font of every style group the held-out set has (in
- * {@link StyleGroups#ALL} order, the group's first font in split order unless a font shown already is in it), then the next fonts in
- * split order, so that a grid of a dozen rows shows serif, sans, script, italic and bold faces rather than whichever
- * kind the split happened to put first.
+ * {@link StyleGroups#ALL} order, the group's first font in split order unless a font shown already is in it), then
+ * the next fonts in split order, so that a grid of a dozen rows shows serif, sans, script, italic and bold faces
+ * rather than whichever kind the split happened to put first.
  */
 final class GridFonts {
   private GridFonts() {}
