@@ -4,7 +4,6 @@ import io.funit.common.dataset.fonts.StyleGroups;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.eval.report.EvaluationReport.GroupResult;
 import io.funit.common.eval.report.EvaluationReport.KResult;
-import io.funit.common.eval.report.EvaluationReport.MethodScores;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,17 +71,7 @@ final class GroupSheets {
   List<GroupResult> results(List<Integer> ks, Set<String> wanted) {
     List<GroupResult> out = new ArrayList<>();
     sheets.forEach((group, perK) -> {
-      List<KResult> results = new ArrayList<>();
-      for (int ki = 0; ki < ks.size(); ki++) {
-        List<MethodScores> methods = new ArrayList<>();
-        perK.get(ki).forEach((method, sheet) -> {
-          Map<String, Double> scores = new LinkedHashMap<>(sheet.scores());
-          scores.keySet().retainAll(wanted);
-          scores.keySet().retainAll(KEYS);
-          methods.add(new MethodScores(method, scores));
-        });
-        results.add(new KResult(ks.get(ki), methods));
-      }
+      List<KResult> results = ScoreSheet.results(ks, perK, key -> wanted.contains(key) && KEYS.contains(key));
       out.add(new GroupResult(group, classes.get(group), results));
     });
     return out;

@@ -6,10 +6,8 @@ import io.funit.common.eval.bank.Progress;
 import io.funit.common.eval.baselines.Baselines;
 import io.funit.common.eval.judges.Judges;
 import io.funit.common.eval.metrics.ContentDistance;
-import io.funit.common.eval.metrics.FeaturePca;
 import io.funit.common.eval.report.EvaluationReport.GroupResult;
 import io.funit.common.eval.report.EvaluationReport.KResult;
-import io.funit.common.eval.report.EvaluationReport.MethodScores;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.models.FewShotTranslator;
 import java.util.ArrayList;
@@ -112,16 +110,7 @@ public final class Protocol {
       }
       progress.step(h + 1, plan.size(), "translated and scored held-out class " + (h + 1) + " of " + plan.size());
     }
-    List<KResult> results = new ArrayList<>();
-    for (int ki = 0; ki < ks.size(); ki++) {
-      List<MethodScores> methods = new ArrayList<>();
-      sheets.get(ki).forEach((method, sheet) -> {
-        Map<String, Double> scores = new LinkedHashMap<>(sheet.scores());
-        scores.keySet().retainAll(wanted);
-        methods.add(new MethodScores(method, scores));
-      });
-      results.add(new KResult(ks.get(ki), methods));
-    }
+    List<KResult> results = ScoreSheet.results(ks, sheets, wanted::contains);
     return new Result(results, groups.results(ks, wanted), grids.stream().map(SampleGrid::png).toList(),
         reals == null ? 0 : reals.pca().dims());
   }

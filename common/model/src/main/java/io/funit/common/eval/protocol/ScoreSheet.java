@@ -8,7 +8,10 @@ import io.funit.common.eval.metrics.PixelL1;
 import io.funit.common.eval.metrics.Ssim;
 import io.funit.common.eval.metrics.TopK;
 import io.funit.common.eval.report.EvaluationReport;
+import io.funit.common.eval.report.EvaluationReport.KResult;
+import io.funit.common.eval.report.EvaluationReport.MethodScores;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The running scores of one method at one K, fed one held-out class at a time. */
@@ -119,6 +122,24 @@ final class ScoreSheet {
       }
     }
     return s;
+  }
+
+  /**
+   * The results of every method's sheets, one per K, each method's scores limited to the keys {@code keep} accepts.
+   */
+  static List<KResult> results(List<Integer> ks, List<Map<String, ScoreSheet>> perK,
+      java.util.function.Predicate<String> keep) {
+    List<KResult> results = new java.util.ArrayList<>();
+    for (int ki = 0; ki < ks.size(); ki++) {
+      List<MethodScores> methods = new java.util.ArrayList<>();
+      perK.get(ki).forEach((method, sheet) -> {
+        Map<String, Double> scores = new LinkedHashMap<>(sheet.scores());
+        scores.keySet().removeIf(keep.negate());
+        methods.add(new MethodScores(method, scores));
+      });
+      results.add(new KResult(ks.get(ki), methods));
+    }
+    return results;
   }
 
   private float[] allProbabilities() {
