@@ -168,7 +168,7 @@ public final class TrainBenchmark implements Callable<Integer> {
     var gen = new io.funit.common.funit.config.GeneratorConfig(genNf == null ? g.nf() : genNf, g.nResBlks(), g.nfMlp(),
         g.latentDim(), g.nMlpBlks(), g.nDownsContent(), g.nDownsClass());
     var dis = new io.funit.common.funit.config.DiscriminatorConfig(disNf == null ? d.nf() : disNf,
-        disResBlks == null ? d.nResBlks() : disResBlks, d.numClasses(), d.inPlaceActivation());
+        disResBlks == null ? d.nResBlks() : disResBlks, d.numClasses(), d.inPlaceActivation(), d.head());
     return new FunitConfig(base.preset(), base.imageSize(), base.batchSize(), gen, dis, base.genOpt(), base.disOpt(),
         base.loss(), base.emaBeta(), base.emaWarmup(), base.maxIter(), base.emaRamp());
   }

@@ -62,7 +62,8 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
     TrainOverrides o = overrides;
     TrainOverrides longer = new TrainOverrides(iterations, o.batchSize(), o.lrGen(), o.lrDis(), o.weightDecay(),
         o.genNf(), o.disNf(), o.disResBlks(), o.mlpDim(), o.latentDim(), o.emaBeta(), o.emaWarmup(), o.reconWeight(),
-        o.fmWeight(), o.r1Weight(), o.seed(), o.emaRamp(), o.contentDownsamplings());
+        o.fmWeight(), o.r1Weight(), o.seed(), o.emaRamp(), o.contentDownsamplings(),
+        o.disHead());
     return new TrainRequest(dataset, preset, longer, checkpointEvery, sampleEvery, progressEvery, keepCheckpoints,
         training, budgetSeconds, validateEvery, lrCooldown);
   }

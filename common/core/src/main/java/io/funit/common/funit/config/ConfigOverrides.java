@@ -30,7 +30,8 @@ public final class ConfigOverrides {
         or(o.latentDim(), g.latentDim()), g.nMlpBlks(), contentDowns, g.nDownsClass());
     DiscriminatorConfig d = base.dis();
     DiscriminatorConfig dis = new DiscriminatorConfig(or(o.disNf(), d.nf()), or(o.disResBlks(), d.nResBlks()),
-        d.numClasses(), d.inPlaceActivation());
+        d.numClasses(), d.inPlaceActivation(), o.disHead() == null ? d.head()
+        : DiscriminatorHead.parse("overrides.dis_head", o.disHead()));
     OptimizerConfig genOpt = optimizer(base.genOpt(), o.lrGen(), o.weightDecay());
     OptimizerConfig disOpt = optimizer(base.disOpt(), o.lrDis(), o.weightDecay());
     LossConfig l = base.loss();

@@ -40,9 +40,8 @@ public record FunitConfig(String preset, int imageSize, int batchSize, Generator
   }
 
   public FunitConfig withNumClasses(int classes) {
-    return new FunitConfig(preset, imageSize, batchSize, gen, new io.funit.common.funit.config.DiscriminatorConfig(
-        dis.nf(), dis.nResBlks(), classes, dis.inPlaceActivation()), genOpt, disOpt, loss, emaBeta, emaWarmup, maxIter,
-        emaRamp);
+    return new FunitConfig(preset, imageSize, batchSize, gen, dis.withNumClasses(classes), genOpt, disOpt, loss,
+        emaBeta, emaWarmup, maxIter, emaRamp);
   }
 
   public FunitConfig withBatchSize(int batch) {

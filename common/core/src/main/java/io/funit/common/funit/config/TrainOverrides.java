@@ -29,13 +29,15 @@ import java.util.List;
  * @param emaRamp ramp the EMA decay as min(β, (1 + t) / (10 + t)) after the warm-up
  * @param contentDownsamplings content-encoder downsamplings (gen.n_downs_content): a coarser content code leaves
  *     more of the glyph's shape to the class code
+ * @param disHead the discriminator's head, {@code multi_task} (official) or {@code projection}
+ *     ({@link DiscriminatorHead})
  */
 public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, Double lrDis, Double weightDecay,
     Integer genNf, Integer disNf, Integer disResBlks, Integer mlpDim, Integer latentDim, Double emaBeta,
     Integer emaWarmup, Double reconWeight, Double fmWeight, Double r1Weight, Long seed, Boolean emaRamp,
-    Integer contentDownsamplings) {
+    Integer contentDownsamplings, String disHead) {
   public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null);
 
   public TrainOverrides {
     positive("overrides.iterations", iterations, 99_999_999); // checkpoint keys hold 8 digits
@@ -66,6 +68,9 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
       throw new InvalidRequestException("overrides.content_downsamplings", "must be between 0 and 6, got "
           + contentDownsamplings);
     }
+    if (disHead != null) {
+      DiscriminatorHead.parse("overrides.dis_head", disHead);
+    }
   }
 
   /** Reads overrides strictly: an unknown field or a value of the wrong type is an error naming the field. */
@@ -89,7 +94,7 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
         intOrNull(node, "dis_res_blks"), intOrNull(node, "mlp_dim"), intOrNull(node, "latent_dim"),
         real(node, "ema_beta"), intOrNull(node, "ema_warmup"), real(node, "recon_weight"), real(node, "fm_weight"),
         real(node, "r1_weight"), integer(node, "seed"), bool(node, "ema_ramp"),
-        intOrNull(node, "content_downsamplings"));
+        intOrNull(node, "content_downsamplings"), text(node, "dis_head"));
   }
 
   private static Boolean bool(JsonNode node, String name) {
@@ -101,6 +106,17 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
       throw new InvalidRequestException("overrides." + name, "must be true or false, got " + value);
     }
     return value.booleanValue();
+  }
+
+  private static String text(JsonNode node, String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new InvalidRequestException("overrides." + name, "must be a string, got " + value);
+    }
+    return value.textValue();
   }
 
   private static Long integer(JsonNode node, String name) {

@@ -36,6 +36,22 @@ class ConfigOverridesTest {
         .isInstanceOf(InvalidRequestException.class).hasMessageContaining("between 0 and 6");
   }
 
+  @Test
+  void theDiscriminatorHeadIsChosenByNameAndSurvivesTheConfigsJson() throws Exception {
+    FunitConfig config = ConfigOverrides.apply(Presets.FONT_64, overrides("{\"dis_head\": \"projection\"}"))
+        .withNumClasses(1228);
+    assertThat(config.dis().head()).isEqualTo(DiscriminatorHead.PROJECTION);
+    assertThat(Presets.FONT_64.dis().head()).isEqualTo(DiscriminatorHead.MULTI_TASK);
+    // checkpoints and cards carry the configuration as JSON; those written before the head existed read as official
+    assertThat(Json.MAPPER.readValue(Json.write(config), FunitConfig.class)).isEqualTo(config);
+    String old = Json.write(Presets.FONT_64).replaceAll(",?\"head\":\"MULTI_TASK\"", "");
+    assertThat(old).doesNotContain("head");
+    assertThat(Json.MAPPER.readValue(old, FunitConfig.class).dis().head()).isEqualTo(DiscriminatorHead.MULTI_TASK);
+    assertThatThrownBy(() -> overrides("{\"dis_head\": \"per_class\"}"))
+        .isInstanceOf(InvalidRequestException.class).hasMessageContaining("overrides.dis_head")
+        .hasMessageContaining("projection");
+  }
+
   private static TrainOverrides overrides(String json) throws Exception {
     return TrainOverrides.parse(Json.MAPPER.readTree(json));
   }

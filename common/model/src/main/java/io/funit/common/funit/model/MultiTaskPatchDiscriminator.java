@@ -5,17 +5,24 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.funit.common.funit.config.DiscriminatorConfig;
+import io.funit.common.funit.config.DiscriminatorHead;
 
 /**
  * FUNIT's multi-task patch discriminator (spec §2): a residual feature network {@code cnn_f} and one patch head per
  * training class {@code cnn_c}. Inputs: images (B,3,H,W) and labels (B) as int64. Outputs: the patch map of each
  * sample's own class head (B,h,w) and the features (B,C,h,w) used for feature matching. With the official
  * in-place semantics those features are LReLU(cnn_f(x)) (spec §2.4).
+ *
+ * <p>With {@link DiscriminatorHead#PROJECTION} (a documented option, not the official head) {@code cnn_c} is one
+ * shared patch head and {@code embedder} holds a vector per class: a sample's map is the shared head's plus
+ * ⟨embedder(y), spatial mean of the features⟩ at every patch (spec §8, imaginaire's FUNIT discriminator).
  */
 public final class MultiTaskPatchDiscriminator extends FunitBlock {
   private final DiscriminatorConfig config;
   private final IndexedSequence cnnF;
   private final IndexedSequence cnnC;
+  /** Null with the official multi-task head. */
+  private final ClassEmbedding embedder;
 
   public MultiTaskPatchDiscriminator(DiscriminatorConfig config) {
     this.config = config;
@@ -34,8 +41,10 @@ public final class MultiTaskPatchDiscriminator extends FunitBlock {
       channels = out;
     }
     this.cnnF = addChildBlock("cnn_f", features);
-    this.cnnC = addChildBlock("cnn_c", new IndexedSequence().add(new Conv2dBlock(channels, config.numClasses(), 1, 1, 0,
-        Norm.NONE, Nonlinearity.LRELU, Padding.ZERO, true, true)));
+    boolean projection = config.head() == DiscriminatorHead.PROJECTION;
+    this.cnnC = addChildBlock("cnn_c", new IndexedSequence().add(new Conv2dBlock(channels,
+        projection ? 1 : config.numClasses(), 1, 1, 0, Norm.NONE, Nonlinearity.LRELU, Padding.ZERO, true, true)));
+    this.embedder = projection ? addChildBlock("embedder", new ClassEmbedding(config.numClasses(), channels)) : null;
   }
 
   public DiscriminatorConfig config() {
@@ -49,8 +58,27 @@ public final class MultiTaskPatchDiscriminator extends FunitBlock {
   public NDArray[] selectedTangent(ParameterStore store, NDArray x, NDArray xDot, NDArray labels, boolean training) {
     NDArray[] features = cnnF.tangent(store, x, xDot, training);
     NDArray[] heads = cnnC.tangent(store, features[0], features[1], training);
-    NDArray mask = headMask(labels, heads[0]);
-    return new NDArray[] {heads[0].mul(mask).sum(new int[] {1}), heads[1].mul(mask).sum(new int[] {1})};
+    if (embedder == null) {
+      NDArray mask = headMask(labels, heads[0]);
+      return new NDArray[] {heads[0].mul(mask).sum(new int[] {1}), heads[1].mul(mask).sum(new int[] {1})};
+    }
+    // the projection is linear in the (activated) features: its tangent is the projection of their tangent
+    NDArray activated = activatedFeatures(features[0]);
+    NDArray activatedDot = config.inPlaceActivation() ? Tangent.leakyReluTangent(features[0], features[1])
+        : features[1];
+    NDArray embedded = embedder.forward(store, new NDList(labels), training).singletonOrThrow();
+    return new NDArray[] {projected(heads[0], embedded, activated), projected(heads[1], embedded, activatedDot)};
+  }
+
+  /** The shared head's map (B,1,h,w) plus ⟨embedding, spatial mean of the features⟩ at every patch: (B,h,w). */
+  private static NDArray projected(NDArray sharedMap, NDArray embedded, NDArray features) {
+    long batch = features.getShape().get(0);
+    NDArray dot = Ops.spatialMean(features).reshape(embedded.getShape()).mul(embedded).sum(new int[] {1});
+    return sharedMap.squeeze(1).add(dot.reshape(batch, 1, 1));
+  }
+
+  private NDArray activatedFeatures(NDArray features) {
+    return config.inPlaceActivation() ? Nonlinearity.LRELU.apply(features) : features;
   }
 
   private NDArray headMask(NDArray labels, NDArray heads) {
@@ -65,8 +93,9 @@ public final class MultiTaskPatchDiscriminator extends FunitBlock {
     NDArray heads = cnnC.forward(store, new NDList(features), training).singletonOrThrow();
     // only the sample's own class head: a one-hot mask, so the other heads get no gradient (spec §2.3)
     NDArray labels = inputs.get(1);
-    NDArray selected = heads.mul(headMask(labels, heads)).sum(new int[] {1});
-    NDArray featureOut = config.inPlaceActivation() ? Nonlinearity.LRELU.apply(features) : features;
+    NDArray featureOut = activatedFeatures(features);
+    NDArray selected = embedder == null ? heads.mul(headMask(labels, heads)).sum(new int[] {1})
+        : projected(heads, embedder.forward(store, new NDList(labels), training).singletonOrThrow(), featureOut);
     return new NDList(selected, featureOut);
   }
 }

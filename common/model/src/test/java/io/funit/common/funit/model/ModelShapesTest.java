@@ -8,8 +8,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.funit.common.funit.config.DiscriminatorConfig;
+import io.funit.common.funit.config.DiscriminatorHead;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.Presets;
+import io.funit.common.funit.weights.StateDictKeys;
 import org.junit.jupiter.api.Test;
 
 class ModelShapesTest {
@@ -33,6 +36,29 @@ class ModelShapesTest {
       assertThat(out.get(0).getShape()).isEqualTo(new Shape(2, 16, 16));
       assertThat(out.get(1).getShape()).isEqualTo(new Shape(2, 256, 16, 16));
       assertThat(out.get(1).getDataType()).isEqualTo(DataType.FLOAT32);
+    }
+  }
+
+  @Test
+  void projectionHeadScoresEveryClassWithOneSharedMapPlusItsEmbedding() {
+    FunitConfig base = Presets.FONT_64.withNumClasses(7);
+    DiscriminatorConfig d = base.dis();
+    FunitConfig config = new FunitConfig(base.preset(), base.imageSize(), base.batchSize(), base.gen(),
+        new DiscriminatorConfig(d.nf(), d.nResBlks(), d.numClasses(), d.inPlaceActivation(),
+            DiscriminatorHead.PROJECTION), base.genOpt(), base.disOpt(), base.loss(), base.emaBeta(), base.emaWarmup(),
+        base.maxIter(), base.emaRamp());
+    try (FunitNetworks nets = FunitNetworks.create(config, 1); NDManager m = NDManager.newBaseManager()) {
+      ParameterStore store = new ParameterStore(m, false);
+      assertThat(StateDictKeys.of(nets.dis())).containsKey("embedder.weight");
+      assertThat(StateDictKeys.of(nets.dis()).get("cnn_c.0.conv.weight").getShape()).isEqualTo(new Shape(1, 256, 1, 1));
+      NDArray image = m.randomUniform(-1, 1, new Shape(1, 3, 64, 64));
+      NDArray twice = image.concat(image);
+      NDArray out = nets.dis().forward(store, new NDList(twice, m.create(new long[] {0, 6})), false).get(0);
+      assertThat(out.getShape()).isEqualTo(new Shape(2, 16, 16));
+      // one image, two classes: the maps differ by a constant, the difference of the two classes' projections
+      NDArray difference = out.get(0).sub(out.get(1));
+      assertThat(difference.max().getFloat() - difference.min().getFloat()).isLessThan(1e-4f);
+      assertThat(Math.abs(difference.mean().getFloat())).isGreaterThan(1e-4f);
     }
   }
 

@@ -3,6 +3,7 @@ package io.funit.common.funit.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.funit.common.funit.config.DiscriminatorConfig;
+import io.funit.common.funit.config.DiscriminatorHead;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.GeneratorConfig;
 import io.funit.common.funit.config.LossConfig;
@@ -16,8 +17,12 @@ final class TinyModels {
   private TinyModels() {}
 
   static FunitConfig config(LossConfig loss) {
+    return config(loss, DiscriminatorHead.MULTI_TASK);
+  }
+
+  static FunitConfig config(LossConfig loss, DiscriminatorHead head) {
     return new FunitConfig("tiny", 16, 4, new GeneratorConfig(8, 1, 16, 8, 3, 1, 2),
-        new DiscriminatorConfig(8, 4, CLASSES, true), OptimizerConfig.OFFICIAL.withLr(1e-3),
+        new DiscriminatorConfig(8, 4, CLASSES, true, head), OptimizerConfig.OFFICIAL.withLr(1e-3),
         OptimizerConfig.OFFICIAL.withLr(1e-3), loss, 0.9, 0, 1000);
   }
 

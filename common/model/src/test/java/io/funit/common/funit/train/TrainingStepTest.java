@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import io.funit.common.funit.config.DiscriminatorHead;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.LossConfig;
 import io.funit.common.funit.model.FunitNetworks;
@@ -92,18 +93,21 @@ class TrainingStepTest {
     }
   }
 
-  @Test
-  void createGraphBackwardLeavesNoStrayGradientInTheDiscriminator() {
+  @ParameterizedTest
+  @EnumSource(DiscriminatorHead.class)
+  void createGraphBackwardLeavesNoStrayGradientInTheDiscriminator(DiscriminatorHead head) {
     // pure R1: the create-graph double backward equals the forward-mode tangent method (which has no create-graph
-    // backward at all) only if the stray ∂mean(D)/∂θ the double backward adds was cancelled
-    assertSameGradients(r1Gradients(R1Method.DOUBLE_BACKWARD, 0), r1Gradients(R1Method.TANGENT, 0));
+    // backward at all) only if the stray ∂mean(D)/∂θ the double backward adds was cancelled; for the projection
+    // head it also checks the head's hand-written tangent against autograd
+    assertSameGradients(r1Gradients(R1Method.DOUBLE_BACKWARD, 0, head), r1Gradients(R1Method.TANGENT, 0, head));
   }
 
-  @Test
-  void withTheHingeLossesBothR1MethodsGiveTheSameUpdate() {
+  @ParameterizedTest
+  @EnumSource(DiscriminatorHead.class)
+  void withTheHingeLossesBothR1MethodsGiveTheSameUpdate(DiscriminatorHead head) {
     // the tangent method takes g from a frozen pass of its own and backpropagates the hinge losses alone; the double
     // backward takes g from the hinge losses' graph: the whole D gradient must agree
-    assertSameGradients(r1Gradients(R1Method.DOUBLE_BACKWARD, 1), r1Gradients(R1Method.TANGENT, 1));
+    assertSameGradients(r1Gradients(R1Method.DOUBLE_BACKWARD, 1, head), r1Gradients(R1Method.TANGENT, 1, head));
   }
 
   private static void assertSameGradients(double[] exact, double[] approximate) {
@@ -120,8 +124,8 @@ class TrainingStepTest {
     assertThat(dot / normExact).isCloseTo(1.0, within(1e-4));
   }
 
-  private double[] r1Gradients(R1Method method, double ganWeight) {
-    FunitConfig config = TinyModels.config(new LossConfig(ganWeight, 0, 0, 10, 0, method));
+  private double[] r1Gradients(R1Method method, double ganWeight, DiscriminatorHead head) {
+    FunitConfig config = TinyModels.config(new LossConfig(ganWeight, 0, 0, 10, 0, method), head);
     try (FunitNetworks nets = FunitNetworks.create(config, 12); FunitTrainer trainer = new FunitTrainer(nets)) {
       trainer.discriminatorStep(TinyModels.batch(m, config, 5, 0));
       return StateDictKeys.of(nets.dis()).values().stream()
