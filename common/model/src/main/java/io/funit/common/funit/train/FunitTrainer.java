@@ -60,8 +60,13 @@ public final class FunitTrainer implements AutoCloseable {
     Gradients.zero(dis);
     try (NDScope scope = new NDScope()) {
       FewShotGenerator gen = nets.gen();
-      // outside a collector the engine records no graph: this is the official torch.no_grad translation
-      NDArray translated = gen.decode(store, gen.contentCode(store, b.xa(), true), gen.classCode(store, b.xb(), true), true);
+      // the official torch.no_grad translation. Grad mode is per thread and only the thread that loaded the engine
+      // starts with it off: on a worker's job thread a graph was recorded here, and every D step's backward also ran
+      // G's backward (G's gradients were zeroed before its own step, so the results were the same, the time not)
+      NDArray translated;
+      try (NoGrad noGrad = new NoGrad()) {
+        translated = gen.decode(store, gen.contentCode(store, b.xa(), true), gen.classCode(store, b.xb(), true), true);
+      }
       int n = b.size();
       boolean tangent = w.r1W() > 0 && w.r1Method() == R1Method.TANGENT;
       boolean doubleBackward = w.r1W() > 0 && w.r1Method() == R1Method.DOUBLE_BACKWARD;
@@ -121,8 +126,11 @@ public final class FunitTrainer implements AutoCloseable {
     Gradients.zero(gen);
     try (NDScope scope = new NDScope()) {
       int n = b.size();
-      NDArray realFeatures = meanFeatures(dis.forward(store, new NDList(NDArrays.concat(new NDList(b.xa(), b.xb())),
-          NDArrays.concat(new NDList(b.la(), b.lb()))), true));
+      NDArray realFeatures;
+      try (NoGrad noGrad = new NoGrad()) { // targets only: no graph, on whichever thread (see the D step)
+        realFeatures = meanFeatures(dis.forward(store, new NDList(NDArrays.concat(new NDList(b.xa(), b.xb())),
+            NDArrays.concat(new NDList(b.la(), b.lb()))), true));
+      }
       GenStepLosses losses;
       Gradients.freeze(dis, true);
       // the graph's activations freed before the optimizer step allocates its own temporaries

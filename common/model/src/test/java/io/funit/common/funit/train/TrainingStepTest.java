@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import ai.djl.pytorch.jni.JniUtils;
 import io.funit.common.funit.config.R1Method;
 
 class TrainingStepTest {
@@ -156,8 +158,19 @@ class TrainingStepTest {
         : Math.min(estimates[0], estimates[1]);
   }
 
-  @Test
-  void neitherStepLeavesGradientsInTheOtherNetwork() {
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void neitherStepLeavesGradientsInTheOtherNetwork(boolean gradModeOn) {
+    // grad mode is per thread: off on the thread that loaded the engine (the tests'), on for a worker's job threads
+    JniUtils.setGradMode(gradModeOn);
+    try {
+      stepsKeepTheirGradientsApart();
+    } finally {
+      JniUtils.setGradMode(false);
+    }
+  }
+
+  private void stepsKeepTheirGradientsApart() {
     FunitConfig loud = TinyModels.config(LossConfig.OFFICIAL);
     try (FunitNetworks nets = FunitNetworks.create(loud, 6); FunitTrainer trainer = new FunitTrainer(nets)) {
       trainer.discriminatorStep(TinyModels.batch(m, loud, 2, 0));
