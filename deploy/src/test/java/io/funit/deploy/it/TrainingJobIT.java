@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobEventType;
+import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.common.training.CheckpointStore;
 import io.funit.common.training.MetricRow;
 import io.funit.common.training.TrainingMetrics;
+import io.funit.common.worker.WorkerRuntime;
 import io.funit.worker.train.TrainWorkerMain;
 import java.io.File;
 import java.nio.file.Path;
@@ -25,10 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Training jobs on the real stack with a real (tiny) FUNIT: a train-worker process killed with SIGKILL mid-run
- * and another worker finishing from the checkpoint; cancel and continue.
+ * Training jobs on the real stack with a real (tiny) model of each family, FUNIT and StarGAN: a train-worker process
+ * killed with SIGKILL mid-run and another worker finishing from the checkpoint; cancel and continue.
  */
 @ExtendWith(InfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,6 +40,9 @@ class TrainingJobIT {
   /** A FUNIT small enough for a few iterations per second on CI: every module, narrow channels. */
   static final String TINY = "\"preset\":\"font-32\",\"overrides\":{\"iterations\":%d,\"batch_size\":4,"
       + "\"gen_nf\":8,\"dis_nf\":8,\"dis_res_blks\":2,\"mlp_dim\":32,\"latent_dim\":16,\"seed\":5}";
+  /** The same for StarGAN: its 32-pixel preset with narrow channels (its overrides are fewer). */
+  static final String TINY_STARGAN = "\"preset\":\"stargan-32\",\"overrides\":{\"iterations\":%d,"
+      + "\"batch_size\":4,\"gen_nf\":8,\"dis_nf\":8,\"seed\":5}";
   private TestStack stack;
   private String dataset;
   @TempDir
@@ -53,28 +60,39 @@ class TrainingJobIT {
     stack.close();
   }
 
-  @Test
-  void aKilledTrainWorkersJobIsFinishedByAnotherFromTheCheckpointWithExactCountsAndAGaplessHistory()
+  @ParameterizedTest
+  @ValueSource(strings = {ModelCard.FUNIT, ModelCard.STARGAN})
+  void aKilledTrainWorkersJobIsFinishedByAnotherFromTheCheckpointWithExactCountsAndAGaplessHistory(String family)
       throws Exception {
-    Process doomed = startTrainWorkerProcess("doomed-trainer", tmp);
+    Process doomed = startTrainWorkerProcess("doomed-" + family, tmp);
     String id;
     try {
-      id = submit(60, 10);
+      id = submit(family, 60, 10);
       await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
         JsonNode t = stack.get("/v1/trainings/" + id).json();
-        return "doomed-trainer".equals(stack.job(id).path("worker_id").asText()) && t.path("iteration").asLong() >= 25;
+        return ("doomed-" + family).equals(stack.job(id).path("worker_id").asText())
+            && t.path("iteration").asLong() >= 25;
       });
       doomed.destroyForcibly().waitFor(); // SIGKILL mid-run: the checkpoint at 20 (or later) is all that survives
     } finally {
       doomed.destroyForcibly();
     }
-    stack.startTrainWorker("rescuer", tmp.resolve("rescuer"));
+    // stopped at the end: a worker left running would take the next test's job from the one that test means to kill
+    WorkerRuntime rescuer = stack.startTrainWorker("rescuer-" + family, tmp.resolve("rescuer-" + family));
+    try {
+      checkFinishedByTheRescuer(id, family);
+    } finally {
+      stack.stop(rescuer);
+    }
+  }
+
+  private void checkFinishedByTheRescuer(String id, String family) throws Exception {
     JsonNode done = awaitTraining(id, "succeeded");
 
     assertThat(done.path("iteration").asLong()).isEqualTo(60);
     assertThat(done.path("attempt").asInt()).isEqualTo(2);
     assertThat(stack.events(id)).filteredOn(e -> e.event() == JobEventType.STARTED).extracting(JobEvent::workerId)
-        .containsExactly("doomed-trainer", "rescuer");
+        .containsExactly("doomed-" + family, "rescuer-" + family);
     List<MetricRow> history = new TrainingMetrics(stack.store).read(id);
     assertThat(history).extracting(MetricRow::iteration).containsExactlyElementsOf(
         LongStream.rangeClosed(1, 60).boxed().toList());
@@ -85,15 +103,25 @@ class TrainingJobIT {
     assertThat(new CheckpointStore(stack.store).latest(id)).contains(CheckpointStore.key(id, 60));
     assertThat(new CheckpointStore(stack.store).all(id)).hasSizeLessThanOrEqualTo(3);
     assertThat(new ModelRegistry(stack.store).card(id).orElseThrow().iterations()).isEqualTo(60);
+    assertThat(new ModelRegistry(stack.store).card(id).orElseThrow().family()).isEqualTo(family);
     assertThat(stack.get("/v1/models/" + id).status()).isEqualTo(200);
     assertThat(stack.get("/v1/trainings/" + id + "/metrics?points=6").json().path("rows")).hasSize(6);
     assertThat(stack.get("/v1/trainings/" + id + "/samples").json().path("items").size()).isGreaterThanOrEqualTo(2);
   }
 
-  @Test
-  void cancelStopsWithinAnIterationKeepsTheCheckpointAndTheTrainingCanBeContinued() throws Exception {
-    stack.startTrainWorker("trainer", tmp.resolve("trainer"));
-    String id = submit(100_000, 100_000);
+  @ParameterizedTest
+  @ValueSource(strings = {ModelCard.FUNIT, ModelCard.STARGAN})
+  void cancelStopsWithinAnIterationKeepsTheCheckpointAndTheTrainingCanBeContinued(String family) throws Exception {
+    WorkerRuntime trainer = stack.startTrainWorker("trainer-" + family, tmp.resolve("trainer-" + family));
+    try {
+      cancelAndContinue(family);
+    } finally {
+      stack.stop(trainer);
+    }
+  }
+
+  private void cancelAndContinue(String family) throws Exception {
+    String id = submit(family, 100_000, 100_000);
     await().atMost(Duration.ofSeconds(120)).until(() -> stack.get("/v1/trainings/" + id).json()
         .path("iteration").asLong() >= 5);
     assertThat(stack.post("/v1/trainings/" + id + "/cancel", "{}").status()).isEqualTo(202);
@@ -122,6 +150,10 @@ class TrainingJobIT {
         "{\"iterations\":" + (stoppedAt + 20) + "}");
     assertThat(behind.status()).as(behind.body()).isEqualTo(400);
     assertThat(behind.body()).contains("above the " + (stoppedAt + 50) + " this training reached");
+  }
+
+  @Test
+  void requestsAFamilyCannotRunAreRefusedBeforeTheyAreQueued() throws Exception {
     assertThat(stack.post("/v1/trainings", "{\"dataset\":\"nope\",\"preset\":\"font-32\"}").json()
         .path("field").asText()).isEqualTo("dataset");
     assertThat(stack.post("/v1/trainings", "{\"dataset\":\"" + dataset + "\",\"preset\":\"font-32\","
@@ -131,11 +163,17 @@ class TrainingJobIT {
         + "\"overrides\":{\"content_downsamplings\":5}}");
     assertThat(coarse.status()).as(coarse.body()).isEqualTo(400);
     assertThat(coarse.json().path("field").asText()).isEqualTo("overrides.content_downsamplings");
+    // a FUNIT loss weight means nothing to StarGAN: refused by name, not ignored
+    TestStack.Response funitOnly = stack.post("/v1/trainings", "{\"dataset\":\"" + dataset + "\","
+        + "\"preset\":\"stargan-32\",\"overrides\":{\"recon_weight\":0.2}}");
+    assertThat(funitOnly.status()).as(funitOnly.body()).isEqualTo(400);
+    assertThat(funitOnly.json().path("field").asText()).isEqualTo("overrides.recon_weight");
   }
 
-  private String submit(long iterations, long checkpointEvery) throws Exception {
+  private String submit(String family, long iterations, long checkpointEvery) throws Exception {
+    String spec = ModelCard.STARGAN.equals(family) ? TINY_STARGAN : TINY;
     TestStack.Response response = stack.post("/v1/trainings", "{\"dataset\":\"" + dataset + "\","
-        + String.format(TINY, iterations) + ",\"checkpoint_every\":" + checkpointEvery
+        + String.format(spec, iterations) + ",\"checkpoint_every\":" + checkpointEvery
         + ",\"sample_every\":20,\"progress_every\":1}");
     assertThat(response.status()).as(response.body()).isEqualTo(202);
     return response.json().path("id").asText();

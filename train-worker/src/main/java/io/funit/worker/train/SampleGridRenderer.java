@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.funit.common.dataset.sampler.HostBatch;
+import io.funit.common.funit.train.NoGrad;
 import io.funit.common.models.FewShotTranslator;
 import io.funit.common.models.ModelTrainer;
 import java.awt.image.BufferedImage;
@@ -20,7 +21,8 @@ final class SampleGridRenderer {
   static byte[] render(ModelTrainer trainer, HostBatch batch) {
     int b = batch.batchSize();
     int s = batch.size();
-    try (NDManager m = NDManager.newBaseManager()) {
+    // the generators' parameters require grad and a job thread records graphs unless told not to
+    try (NoGrad noGrad = new NoGrad(); NDManager m = NDManager.newBaseManager()) {
       Shape shape = new Shape(b, 3, s, s);
       NDArray xa = m.create(batch.xa(), shape);
       NDArray xb = m.create(batch.xb(), shape);

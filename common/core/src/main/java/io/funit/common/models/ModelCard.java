@@ -38,6 +38,8 @@ public record ModelCard(String id, String training, String dataset, String datas
     String family, ContentFont contentFont, DatasetRecipe datasetRecipe) {
   /** The family of FUNIT's models, and of every card without one. */
   public static final String FUNIT = "funit";
+  /** The family of the StarGAN baselines (StarGAN-Fair-K, StarGAN-Unfair-K). */
+  public static final String STARGAN = "stargan";
 
   public ModelCard {
     family = family == null ? FUNIT : family;

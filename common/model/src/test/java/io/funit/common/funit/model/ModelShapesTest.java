@@ -50,7 +50,8 @@ class ModelShapesTest {
     try (FunitNetworks nets = FunitNetworks.create(config, 1); NDManager m = NDManager.newBaseManager()) {
       ParameterStore store = new ParameterStore(m, false);
       assertThat(StateDictKeys.of(nets.dis())).containsKey("embedder.weight");
-      assertThat(StateDictKeys.of(nets.dis()).get("cnn_c.0.conv.weight").getShape()).isEqualTo(new Shape(1, 256, 1, 1));
+      assertThat(StateDictKeys.of(nets.dis()).get("cnn_c.0.conv.weight").getShape())
+          .isEqualTo(new Shape(1, 256, 1, 1));
       NDArray image = m.randomUniform(-1, 1, new Shape(1, 3, 64, 64));
       NDArray twice = image.concat(image);
       NDArray out = nets.dis().forward(store, new NDList(twice, m.create(new long[] {0, 6})), false).get(0);
