@@ -20,8 +20,10 @@ class ModelFamiliesTest {
   @Test
   void familiesAreFoundByTheNameCardsCarryAndACardWithoutOneIsFunits() throws Exception {
     assertThat(ModelFamilies.named(ModelCard.FUNIT)).isInstanceOf(FunitFamily.class);
-    assertThatThrownBy(() -> ModelFamilies.named("stargan")).hasMessageContaining("stargan")
-        .hasMessageContaining("funit");
+    assertThat(ModelFamilies.named(ModelCard.STARGAN)).isInstanceOf(io.funit.common.stargan.StarGanFamily.class);
+    assertThatThrownBy(() -> ModelFamilies.named("cyclegan")).hasMessageContaining("cyclegan")
+        .hasMessageContaining("funit").hasMessageContaining("stargan");
+    assertThat(ModelPresets.forPreset("stargan-32").map(ModelPresets::family)).contains(ModelCard.STARGAN);
     ModelCard old = Json.MAPPER.readValue("{\"id\": \"m\", \"image_size\": 32}", ModelCard.class);
     assertThat(old.family()).isEqualTo(ModelCard.FUNIT);
     assertThat(ModelPresets.forPreset("font-32").map(ModelPresets::family)).contains(ModelCard.FUNIT);
