@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.dataset.fonts.FontPreset;
 import io.funit.common.funit.config.Presets;
 import io.funit.common.json.Json;
+import io.funit.common.models.ModelPresets;
+import io.funit.common.stargan.config.StarGanPresets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -21,9 +23,10 @@ class OpenApiPresetsTest {
   }
 
   @Test
-  void trainingPresetsAreTheModelPresets() throws IOException {
+  void trainingPresetsAreTheModelPresetsOfEveryFamily() throws IOException {
     assertThat(enumAt("/components/schemas/TrainRequest/properties/preset/enum"))
-        .containsExactlyInAnyOrderElementsOf(Presets.names());
+        .containsExactlyInAnyOrderElementsOf(ModelPresets.allNames()).containsAll(Presets.names())
+        .containsAll(StarGanPresets.names());
   }
 
   private static List<String> enumAt(String pointer) throws IOException {
