@@ -15,8 +15,11 @@ public interface Tangent {
 
   /** ẏ of LeakyReLU(z) along ż: ż where z > 0, 0.2·ż elsewhere. */
   static NDArray leakyReluTangent(NDArray z, NDArray zDot) {
-    NDArray slope = z.gt(0).toType(zDot.getDataType(), false).mul(1 - Nonlinearity.LRELU_SLOPE)
-        .add(Nonlinearity.LRELU_SLOPE);
-    return zDot.mul(slope);
+    return leakyReluTangent(z, zDot, Nonlinearity.LRELU_SLOPE);
+  }
+
+  /** ẏ of LeakyReLU(z) with negative slope {@code slope} along ż. */
+  static NDArray leakyReluTangent(NDArray z, NDArray zDot, float slope) {
+    return zDot.mul(z.gt(0).toType(zDot.getDataType(), false).mul(1 - slope).add(slope));
   }
 }

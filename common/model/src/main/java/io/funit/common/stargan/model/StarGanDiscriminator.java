@@ -8,6 +8,7 @@ import ai.djl.util.PairList;
 import io.funit.common.funit.model.ConvLayer;
 import io.funit.common.funit.model.FunitBlock;
 import io.funit.common.funit.model.Ops;
+import io.funit.common.funit.model.Tangent;
 import io.funit.common.stargan.config.StarGanDiscriminatorConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,23 +49,28 @@ public final class StarGanDiscriminator extends FunitBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
-    NDArray h = inputs.singletonOrThrow();
-    for (ConvLayer conv : trunk) {
-      h = Activation.leakyRelu(conv.forward(store, new NDList(Ops.zeroPad(h, 1)), training).singletonOrThrow(), SLOPE);
-    }
+    NDArray h = trunkMap(store, inputs.singletonOrThrow(), training);
     NDArray src = realness.forward(store, new NDList(Ops.zeroPad(h, 1)), training).singletonOrThrow();
     NDArray cls = domains.forward(store, new NDList(h), training).singletonOrThrow();
-    long batch = h.getShape().get(0);
-    return new NDList(src.squeeze(1), cls.reshape(batch, -1), Ops.spatialMean(h).reshape(batch, -1));
+    return new NDList(src.squeeze(1), cls.reshape(h.getShape().get(0), -1), pooled(h));
   }
 
   /** The trunk's features averaged over the map (B, C) of (B, 3, S, S) images; no heads. */
   public NDArray features(ParameterStore store, NDArray images, boolean training) {
+    return pooled(trunkMap(store, images, training));
+  }
+
+  /** The trunk's last map (B, C, h, w). */
+  private NDArray trunkMap(ParameterStore store, NDArray images, boolean training) {
     NDArray h = images;
     for (ConvLayer conv : trunk) {
       h = Activation.leakyRelu(conv.forward(store, new NDList(Ops.zeroPad(h, 1)), training).singletonOrThrow(), SLOPE);
     }
-    return Ops.spatialMean(h).reshape(h.getShape().get(0), -1);
+    return h;
+  }
+
+  private static NDArray pooled(NDArray map) {
+    return Ops.spatialMean(map).reshape(map.getShape().get(0), -1);
   }
 
   /**
@@ -76,9 +82,8 @@ public final class StarGanDiscriminator extends FunitBlock {
     NDArray hDot = xDot;
     for (ConvLayer conv : trunk) {
       NDArray[] pre = conv.tangent(store, Ops.zeroPad(h, 1), Ops.zeroPad(hDot, 1), training);
-      NDArray slope = pre[0].gt(0).toType(pre[1].getDataType(), false).mul(1 - SLOPE).add(SLOPE);
       h = Activation.leakyRelu(pre[0], SLOPE);
-      hDot = pre[1].mul(slope);
+      hDot = Tangent.leakyReluTangent(pre[0], pre[1], SLOPE);
     }
     NDArray[] src = realness.tangent(store, Ops.zeroPad(h, 1), Ops.zeroPad(hDot, 1), training);
     return new NDArray[] {src[0].squeeze(1), src[1].squeeze(1)};
