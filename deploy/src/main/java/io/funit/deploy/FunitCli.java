@@ -1,12 +1,14 @@
 package io.funit.deploy;
 
 import io.funit.deploy.bench.BenchCommand;
+import io.funit.deploy.chaos.ChaosCommand;
 import io.funit.deploy.dataset.DatasetCommand;
 import io.funit.deploy.demo.DemoCommand;
 import io.funit.deploy.eval.EvalCommand;
 import io.funit.deploy.keys.KeysCommand;
 import io.funit.deploy.model.ModelCommand;
 import io.funit.deploy.reproduce.ReproduceCommand;
+import io.funit.deploy.serve.ServeCommand;
 import io.funit.deploy.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "funit", mixinStandardHelpOptions = true, version = "FUNIT Service 0.1.0",
     description = "FUNIT Service: few-shot image-to-image translation as a service.",
     subcommands = {UpCommand.class, DemoCommand.class, BenchCommand.class, ModelCommand.class, DatasetCommand.class,
-        EvalCommand.class, KeysCommand.class, ReproduceCommand.class})
+        EvalCommand.class, KeysCommand.class, ReproduceCommand.class, ServeCommand.class,
+        ChaosCommand.class})
 public final class FunitCli implements Runnable {
   public static void main(String[] args) {
     System.exit(new CommandLine(new FunitCli()).execute(args));

@@ -5,13 +5,12 @@ import io.funit.common.embedded.FreePorts;
 import io.funit.common.json.Json;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.http.MultipartForm;
 import io.funit.deploy.up.EmbeddedStack;
 import io.funit.deploy.up.Installation;
 import io.funit.deploy.up.StackLayout;
 import io.funit.deploy.up.WorkerCounts;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,9 +114,9 @@ public final class ServeBenchmark implements Callable<Integer> {
       String model = BenchModel.register(registry, preset);
       registry.setDefault(model);
       int size = io.funit.common.funit.config.Presets.get(preset).imageSize();
-      String boundary = "bench-" + System.nanoTime();
+      MultipartForm form = form(size);
       ClosedLoopClients load = new ClosedLoopClients(URI.create(stack.gatewayUrl() + "/v1/translations"),
-          stack.apiKey(), form(boundary, size), "multipart/form-data; boundary=" + boundary);
+          stack.apiKey(), form.bytes(), form.contentType());
       load.run(Math.min(8, max(clients)), Duration.ofSeconds(warmupSeconds)); // model load, JIT, connections
       List<Map<String, Object>> levels = new ArrayList<>();
       ProcessCpu cpu = new ProcessCpu(stack);
@@ -178,23 +177,15 @@ public final class ServeBenchmark implements Callable<Integer> {
   }
 
   /** One content glyph and K class glyphs of another style, as a browser or curl would send them. */
-  private byte[] form(String boundary, int size) throws Exception {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    part(body, boundary, "content", "a.png", BenchImages.glyph('a', size, java.awt.Font.PLAIN));
+  private MultipartForm form(int size) throws Exception {
+    MultipartForm form = new MultipartForm().file("content", "a.png", "image/png",
+        BenchImages.glyph('a', size, java.awt.Font.PLAIN));
     String letters = "bcdefghijklmnopqrstuvwxyz";
     for (int j = 0; j < k; j++) {
-      part(body, boundary, "class", "class-" + j + ".png",
+      form.file("class", "class-" + j + ".png", "image/png",
           BenchImages.glyph(letters.charAt(j % letters.length()), size, java.awt.Font.BOLD | java.awt.Font.ITALIC));
     }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return body.toByteArray();
-  }
-
-  private static void part(ByteArrayOutputStream body, String boundary, String field, String file, byte[] bytes) {
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + file
-        + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(bytes);
-    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    return form;
   }
 
   private static int max(int[] values) {

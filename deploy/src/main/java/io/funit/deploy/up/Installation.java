@@ -15,11 +15,11 @@ public record Installation(Path home) {
     return installation;
   }
 
-  Path gatewayJar() {
+  public Path gatewayJar() {
     return home.resolve("gateway/target/funit-gateway.jar");
   }
 
-  Path workerJar(String kind) {
+  public Path workerJar(String kind) {
     return home.resolve(kind + "-worker/target/funit-" + kind + "-worker.jar");
   }
 

@@ -21,7 +21,7 @@ public final class ShippedModel {
 
   private ShippedModel() {}
 
-  static Path directory(Installation installation) {
+  public static Path directory(Installation installation) {
     return installation.home().resolve("models").resolve("default");
   }
 

@@ -20,23 +20,34 @@ import org.apache.kafka.common.utils.Time;
  * integration tests when no Docker engine is available.
  */
 public final class EmbeddedKafka implements AutoCloseable {
+  private static final String LOOPBACK = "127.0.0.1";
   private final KafkaRaftServer server;
+  private final String host;
   private final int port;
 
-  private EmbeddedKafka(KafkaRaftServer server, int port) {
+  private EmbeddedKafka(KafkaRaftServer server, String host, int port) {
     this.server = server;
+    this.host = host;
     this.port = port;
   }
 
-  /** Starts the broker on the given ports (0 picks free ones). */
+  /** Starts the broker on loopback on the given ports (0 picks free ones). */
   public static EmbeddedKafka start(Path dir, int port, int controllerPort) throws IOException {
+    return start(dir, LOOPBACK, port, controllerPort);
+  }
+
+  /**
+   * Starts the broker listening on (and advertising) {@code host}, an address of this machine: a broker on a host of
+   * its own that clients on other hosts reach ({@code ./funit serve kafka}, the fault-injection suite).
+   */
+  public static EmbeddedKafka start(Path dir, String host, int port, int controllerPort) throws IOException {
     int brokerPort = port == 0 ? FreePorts.pick() : port;
     int quorumPort = controllerPort == 0 ? FreePorts.pick() : controllerPort;
     FreePorts.requireFree(brokerPort, "Kafka");
     FreePorts.requireFree(quorumPort, "the Kafka controller");
     Path data = dir.resolve("data");
     Files.createDirectories(data);
-    Properties props = config(data, brokerPort, quorumPort);
+    Properties props = config(data, host, brokerPort, quorumPort);
     Path configFile = dir.resolve("server.properties");
     try (Writer writer = Files.newBufferedWriter(configFile)) {
       props.store(writer, "written by FUNIT's embedded stack on every start");
@@ -46,16 +57,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
     server.startup();
-    return new EmbeddedKafka(server, brokerPort);
+    return new EmbeddedKafka(server, host, brokerPort);
   }
 
-  private static Properties config(Path data, int brokerPort, int controllerPort) {
+  private static Properties config(Path data, String host, int brokerPort, int controllerPort) {
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
-    p.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+    p.put("controller.quorum.bootstrap.servers", host + ":" + controllerPort);
+    p.put("listeners", "PLAINTEXT://" + host + ":" + brokerPort + ",CONTROLLER://" + host + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + brokerPort);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
     p.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
@@ -87,7 +98,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return "127.0.0.1:" + port;
+    return host + ":" + port;
   }
 
   @Override

@@ -13,24 +13,33 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  * Any S3 client (the MinIO client, the AWS CLI, s3cmd) can use it with SigV4 and path-style addressing.
  */
 public final class EmbeddedS3 implements AutoCloseable {
+  private static final String LOOPBACK = "127.0.0.1";
   private final S3Proxy proxy;
+  private final String host;
   private final String accessKey;
   private final String secretKey;
 
-  private EmbeddedS3(S3Proxy proxy, String accessKey, String secretKey) {
+  private EmbeddedS3(S3Proxy proxy, String host, String accessKey, String secretKey) {
     this.proxy = proxy;
+    this.host = host;
     this.accessKey = accessKey;
     this.secretKey = secretKey;
   }
 
   public static EmbeddedS3 start(Path dir, int port, String accessKey, String secretKey) throws Exception {
+    return start(dir, LOOPBACK, port, accessKey, secretKey);
+  }
+
+  /** As {@link #start(Path, int, String, String)}, listening on {@code host}, an address of this machine. */
+  public static EmbeddedS3 start(Path dir, String host, int port, String accessKey, String secretKey)
+      throws Exception {
     if (port != 0) {
       FreePorts.requireFree(port, "S3");
     }
     Files.createDirectories(dir);
     S3Proxy proxy = S3Proxy.builder()
         .blobStore(new FilesystemNio2BlobStore(dir.toString()))
-        .endpoint(URI.create("http://127.0.0.1:" + port))
+        .endpoint(URI.create("http://" + host + ":" + port))
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
         .stopTimeout(100)   // the default stop takes about 2 s
         .build();
@@ -42,11 +51,11 @@ public final class EmbeddedS3 implements AutoCloseable {
       }
       Thread.sleep(5);
     }
-    return new EmbeddedS3(proxy, accessKey, secretKey);
+    return new EmbeddedS3(proxy, host, accessKey, secretKey);
   }
 
   public String endpoint() {
-    return "http://127.0.0.1:" + proxy.getPort();
+    return "http://" + host + ":" + proxy.getPort();
   }
 
   public String accessKey() {

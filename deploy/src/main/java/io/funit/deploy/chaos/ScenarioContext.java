@@ -1,0 +1,85 @@
+package io.funit.deploy.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** What a scenario acts on: the lab, the stack on it, the load and its jobs; and what it noted while acting. */
+final class ScenarioContext {
+  private final NetworkLab lab;
+  private final ChaosStack stack;
+  private final ApiClient api;
+  private final String training;
+  private final String evaluation;
+  private final long startedNanos = System.nanoTime();
+  private final Map<String, Object> notes = new LinkedHashMap<>();
+
+  ScenarioContext(NetworkLab lab, ChaosStack stack, ApiClient api, String training, String evaluation) {
+    this.lab = lab;
+    this.stack = stack;
+    this.api = api;
+    this.training = training;
+    this.evaluation = evaluation;
+  }
+
+  NetworkLab lab() {
+    return lab;
+  }
+
+  ChaosStack stack() {
+    return stack;
+  }
+
+  ApiClient api() {
+    return api;
+  }
+
+  /** The load's training (null when the load has none). */
+  String training() {
+    return training;
+  }
+
+  String evaluation() {
+    return evaluation;
+  }
+
+  /** Something the report should say about this run (a job's iteration at the kill, how long a wait took). */
+  void note(String key, Object value) {
+    notes.put(key, value);
+  }
+
+  Map<String, Object> notes() {
+    return notes;
+  }
+
+  /** Seconds since the scenario began, for notes. */
+  double elapsedSeconds() {
+    return Math.round((System.nanoTime() - startedNanos) / 1e8) / 10.0;
+  }
+
+  /** A job as the API shows it now (empty when no gateway answered). */
+  JsonNode job(String id) {
+    return api.get("/v1/jobs/" + id).json();
+  }
+
+  /** Waits until the job is running on {@code worker} (its events name the worker), or the timeout passes. */
+  boolean awaitRunningOn(String id, String worker, Duration timeout) throws InterruptedException {
+    return await(() -> {
+      JsonNode job = job(id);
+      return job.path("state").asText().equals("running") && worker.equals(job.path("worker_id").asText());
+    }, timeout);
+  }
+
+  static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(500);
+    }
+    return condition.getAsBoolean();
+  }
+}
