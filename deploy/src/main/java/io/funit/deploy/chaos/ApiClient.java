@@ -51,6 +51,72 @@ final class ApiClient {
     boolean ok() {
       return status / 100 == 2;
     }
+
+    /** One line for a report: the status, or the error when nothing came back. */
+    String describe() {
+      return status == 0 ? "no answer: " + error : status + " after " + millis + " ms";
+    }
+  }
+
+  /**
+   * Sends {@code body} to one gateway at {@code bytesPerSecond}, so that a scenario can act while the upload is in
+   * flight; no other gateway is tried.
+   */
+  Reply postSlowly(String gateway, String path, byte[] body, String contentType, Map<String, String> headers,
+      int bytesPerSecond) {
+    long started = System.nanoTime();
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(REQUEST_TIMEOUT)
+        .header("Authorization", "Bearer " + apiKey).header("Content-Type", contentType);
+    headers.forEach(builder::header);
+    builder.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+        () -> new ThrottledStream(body, bytesPerSecond)), body.length));
+    try {
+      HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      Reply reply = new Reply(response.statusCode(), response.body(), response.headers().map(),
+          (System.nanoTime() - started) / 1_000_000, null);
+      answers.count(reply);
+      return reply;
+    } catch (IOException e) {
+      return new Reply(0, "", Map.of(), (System.nanoTime() - started) / 1_000_000, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Reply(0, "", Map.of(), 0, "interrupted");
+    }
+  }
+
+  /** A body that trickles out: a tenth of the rate every 100 ms. */
+  private static final class ThrottledStream extends java.io.InputStream {
+    private final byte[] body;
+    private final int chunk;
+    private int position;
+
+    ThrottledStream(byte[] body, int bytesPerSecond) {
+      this.body = body;
+      this.chunk = Math.max(1, bytesPerSecond / 10);
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (position >= body.length) {
+        return -1;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return -1;
+      }
+      int n = Math.min(Math.min(length, chunk), body.length - position);
+      System.arraycopy(body, position, buffer, offset, n);
+      position += n;
+      return n;
+    }
   }
 
   Reply get(String path) {

@@ -46,8 +46,10 @@ final class ChaosRun {
     result.put("scenario", scenario.name());
     result.put("fault", scenario.description());
     long started = System.nanoTime();
-    try (ChaosStack stack = new ChaosStack(lab, layout, dataDir, installation, apiKey, webhookSecret,
-        scenario.serviceEnv())) {
+    ChaosStack stack = new ChaosStack(lab, layout, dataDir, installation, apiKey, webhookSecret,
+        scenario.serviceEnv(), scenario::hostEnv);
+    scenario.prepare(stack);
+    try (stack) {
       stack.startAll();
       ApiClient api = new ApiClient(layout.gatewayHosts().stream().map(stack::gatewayUrl).toList(), apiKey);
       MixedLoad load = new MixedLoad(api, stack.receiverUrl());
@@ -61,7 +63,7 @@ final class ChaosRun {
       String training = load.startTraining(dataset, TRAINING_ITERATIONS, CHECKPOINT_EVERY);
       String evaluation = load.startEvaluation(model, dataset);
       load.startTranslations(TRANSLATION_CLIENTS);
-      ScenarioContext context = new ScenarioContext(lab, stack, api, training, evaluation);
+      ScenarioContext context = new ScenarioContext(lab, stack, api, load, training, evaluation);
       LOG.info("{}: load running, injecting the fault", scenario.name());
       scenario.inject(context);
       double faultEnded = context.elapsedSeconds();
@@ -79,6 +81,8 @@ final class ChaosRun {
       Map<String, List<JobEvent>> events = audit.events(jobs);
       audit.awaitWebhooks(events, WEBHOOKS_TIMEOUT);
       result.putAll(audit.check(jobs, events, open));
+    } finally {
+      scenario.cleanUp(stack);
     }
     result.put("seconds", Math.round((System.nanoTime() - started) / 1e9));
     result.put("passed", passed(result));
@@ -106,6 +110,7 @@ final class ChaosRun {
     Map<String, Object> webhooks = (Map<String, Object>) result.get("webhooks");
     double recovery = ((Number) result.get("recovery_seconds")).doubleValue();
     return ((Number) result.get("lost")).intValue() == 0 && ((Number) result.get("duplicated")).intValue() == 0
+        && ((Number) result.get("datasets_listed_incomplete")).intValue() == 0
         && ((Number) webhooks.get("lost")).intValue() == 0 && ((Number) webhooks.get("jobs_out_of_order")).intValue() == 0
         && recovery >= 0 && recovery <= RECOVERY_LIMIT.toSeconds();
   }

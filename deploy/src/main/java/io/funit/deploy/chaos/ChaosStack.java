@@ -46,15 +46,19 @@ final class ChaosStack implements AutoCloseable {
   private final Path dataDir;
   private final Installation installation;
   private final Map<String, String> serviceEnv;
+  private final java.util.function.Function<String, Map<String, String>> hostExtras;
   private final Map<String, Process> processes = new LinkedHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /**
    * @param dataDir where every host keeps its state and logs ({@code <host>/...}, {@code logs/<host>.log})
    * @param extraEnv settings for every service on top of the lab's (a scenario's shorter timeouts, say)
+   * @param hostExtras settings for one host's services on top of everything (a scenario's skewed clock, say)
    */
   ChaosStack(NetworkLab lab, LabLayout layout, Path dataDir, Installation installation, String apiKey,
-      String webhookSecret, Map<String, String> extraEnv) {
+      String webhookSecret, Map<String, String> extraEnv,
+      java.util.function.Function<String, Map<String, String>> hostExtras) {
+    this.hostExtras = hostExtras;
     this.lab = lab;
     this.layout = layout;
     this.dataDir = dataDir;
@@ -150,6 +154,7 @@ final class ChaosStack implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(serviceEnv);
     builder.environment().putAll(hostEnv(host));
+    builder.environment().putAll(hostExtras.apply(host));
     processes.put(host, builder.start());
     LOG.info("started {} on {}", host, lab.host(host).address());
   }

@@ -142,6 +142,7 @@ final class JobAudit {
     }
     Map<String, Object> webhooks = checkWebhooks(events);
     Map<String, Object> result = new LinkedHashMap<>();
+    result.put("datasets_listed_incomplete", checkDatasets(store, duplicated));
     result.put("accepted", accepted);
     result.put("completed", completed);
     result.put("failed", failed);
@@ -212,6 +213,33 @@ final class JobAudit {
         break;
       }
     }
+  }
+
+  /**
+   * Every dataset the API lists as built has its manifest (written last) stored, so none is visible half-written;
+   * and no name appears twice (each upload of the load has a name of its own, so two would be one upload twice).
+   * Returns how many listed datasets were incomplete.
+   */
+  private int checkDatasets(ObjectStore store, List<String> duplicated) {
+    int incomplete = 0;
+    Map<String, Integer> names = new HashMap<>();
+    for (JsonNode dataset : api.get("/v1/datasets").json().path("items")) {
+      if (!dataset.path("status").asText().equals("succeeded")) {
+        continue;
+      }
+      String id = dataset.path("id").asText();
+      if (store.stat("datasets/" + id + "/manifest.json").isEmpty()) {
+        incomplete++;
+        problems.put("dataset_listed_without_manifest", id);
+      }
+      names.merge(dataset.path("name").asText(), 1, Integer::sum);
+    }
+    names.forEach((name, n) -> {
+      if (n > 1) {
+        duplicated.add("dataset '" + name + "': " + n + " datasets");
+      }
+    });
+    return incomplete;
   }
 
   private static void collectOutputKeys(JsonNode node, String jobId, Set<String> keys) {

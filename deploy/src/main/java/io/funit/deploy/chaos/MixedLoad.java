@@ -45,6 +45,11 @@ final class MixedLoad {
     this.webhookUrl = webhookUrl;
   }
 
+  /** Records a job a scenario got accepted itself, so that the audit covers it too. */
+  void add(Accepted job) {
+    accepted.add(job);
+  }
+
   List<Accepted> accepted() {
     synchronized (accepted) {
       return List.copyOf(accepted);
@@ -147,7 +152,7 @@ final class MixedLoad {
   }
 
   /** Class folders of glyphs: each logical font in plain and bold is a class. */
-  private static byte[] glyphArchive() throws IOException {
+  static byte[] glyphArchive() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (String face : FACES) {

@@ -22,8 +22,8 @@ final class PartitionWorkerHost implements Scenario {
 
   @Override
   public String description() {
-    return "host " + kind + "-1 cut off for " + PARTITION.toSeconds() + " s (session timeout 10 s) while it runs a "
-        + kind + " job, then healed";
+    return "host " + kind + "-1 cut off for " + PARTITION.toSeconds() + " s (session timeout 10 s) while it runs a job "
+        + "of type " + kind + ", then healed";
   }
 
   @Override

@@ -20,4 +20,15 @@ interface Scenario {
   default Map<String, String> serviceEnv() {
     return Map.of();
   }
+
+  /** Settings for the services of one host (a skewed clock, say), on top of everything else. */
+  default Map<String, String> hostEnv(String host) {
+    return Map.of();
+  }
+
+  /** What the hosts need before anything starts (a small disk for one of them). */
+  default void prepare(ChaosStack stack) throws Exception {}
+
+  /** Undoes {@link #prepare} after every service stopped. */
+  default void cleanUp(ChaosStack stack) {}
 }

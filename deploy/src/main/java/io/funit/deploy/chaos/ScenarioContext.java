@@ -11,15 +11,18 @@ final class ScenarioContext {
   private final NetworkLab lab;
   private final ChaosStack stack;
   private final ApiClient api;
+  private final MixedLoad load;
   private final String training;
   private final String evaluation;
   private final long startedNanos = System.nanoTime();
   private final Map<String, Object> notes = new LinkedHashMap<>();
 
-  ScenarioContext(NetworkLab lab, ChaosStack stack, ApiClient api, String training, String evaluation) {
+  ScenarioContext(NetworkLab lab, ChaosStack stack, ApiClient api, MixedLoad load, String training,
+      String evaluation) {
     this.lab = lab;
     this.stack = stack;
     this.api = api;
+    this.load = load;
     this.training = training;
     this.evaluation = evaluation;
   }
@@ -34,6 +37,11 @@ final class ScenarioContext {
 
   ApiClient api() {
     return api;
+  }
+
+  /** A job the scenario got accepted itself: the audit holds the system to it as to the load's. */
+  void accepted(MixedLoad.Accepted job) {
+    load.add(job);
   }
 
   /** The load's training (null when the load has none). */

@@ -2,6 +2,7 @@ package io.funit.gateway.problem;
 
 import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.json.Json;
+import io.funit.common.storage.StorageUnavailableException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /** The one failure handler: turns whatever failed a request into an {@code application/problem+json} response. */
 public final class ProblemHandler implements Handler<RoutingContext> {
+  /**
+   * What a 503 tells clients to wait before they try again: a dependency (Kafka, the object store) is down, and
+   * clients that come back at once only add load to the recovery.
+   */
+  static final String RETRY_AFTER_SECONDS = "5";
   private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
   @Override
@@ -26,6 +32,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (problem.status() == 401) {
       response.putHeader("WWW-Authenticate", "Bearer realm=\"funit\"");
     }
+    if (problem.status() == 503 && response.headers().get("Retry-After") == null) {
+      response.putHeader("Retry-After", RETRY_AFTER_SECONDS);
+    }
     response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(Json.write(problem));
   }
 
@@ -39,6 +48,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     }
     if (failure instanceof io.funit.common.jobs.JobConflictException conflict) {
       return ProblemException.conflict(conflict.getMessage()).problem();
+    }
+    if (StorageUnavailableException.in(failure)) {
+      return ProblemException.unavailable("the object store is unavailable; try again later").problem();
     }
     int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
     return switch (status) {

@@ -4,7 +4,6 @@ import io.funit.common.config.S3Settings;
 import io.minio.MinioClient;
 import io.minio.http.HttpUtils;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -14,8 +13,8 @@ final class MinioClients {
 
   static MinioClient create(S3Settings settings) {
     // OkHttp's dispatcher threads are non-daemon with a 60 s keep-alive: a CLI would hang 60 s at exit.
-    OkHttpClient http = HttpUtils.newDefaultHttpClient(
-            TimeUnit.MINUTES.toMillis(5), TimeUnit.MINUTES.toMillis(5), TimeUnit.MINUTES.toMillis(5))
+    OkHttpClient http = HttpUtils.newDefaultHttpClient(settings.connectTimeout().toMillis(),
+            settings.ioTimeout().toMillis(), settings.ioTimeout().toMillis())
         .newBuilder()
         .dispatcher(new Dispatcher(Executors.newCachedThreadPool(r -> {
           Thread t = new Thread(r, "minio-http");

@@ -294,7 +294,20 @@ public final class ObjectStore {
     } catch (StorageException e) {
       throw e;
     } catch (Exception e) {
-      throw new StorageException(operation + " " + bucket + "/" + key + " failed: " + e, e);
+      String message = operation + " " + bucket + "/" + key + " failed: " + e;
+      throw unavailable(e) ? new StorageUnavailableException(message, e) : new StorageException(message, e);
     }
+  }
+
+  /**
+   * Whether the failure is the store's, not the request's: no connection or a broken one (IOException from the
+   * HTTP client), or a 5xx answer (S3's InternalError, ServiceUnavailable, SlowDown; a full disk answers so).
+   */
+  private static boolean unavailable(Exception e) {
+    if (e instanceof IOException || e instanceof io.minio.errors.ServerException) {
+      return true;
+    }
+    return e instanceof ErrorResponseException response && response.response() != null
+        && response.response().code() >= 500;
   }
 }

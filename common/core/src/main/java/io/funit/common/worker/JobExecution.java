@@ -15,6 +15,7 @@ import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.kafka.Topics;
 import io.funit.common.logging.JobMdc;
 import io.funit.common.metrics.JobMetrics;
+import io.funit.common.storage.StorageUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -175,6 +176,9 @@ final class JobExecution<R extends JobRequest> {
       if (stop.handedBack()) {
         return stoppedRun(started, stop);
       }
+      if (StorageUnavailableException.in(e)) {
+        return storeUnavailable(started, e);
+      }
       LOG.warn("job {} attempt {} failed: {}", started.jobId(), attempt, e.toString());
       LOG.debug("job {} attempt {} failure", started.jobId(), attempt, e); // the stack, for operators who ask
       if (attempt >= settings.maxAttempts()) {
@@ -188,6 +192,19 @@ final class JobExecution<R extends JobRequest> {
     // outside the try: a failed publish must not count as a handler failure and run the job again
     return new Run(JobMetrics.Outcome.SUCCEEDED, finish(latest(started).next(JobEventType.SUCCEEDED,
         JobState.SUCCEEDED, settings.workerId()).withResult(result)), null);
+  }
+
+  /**
+   * The object store is down or full, not the job wrong: back to the queue with its attempt given back and the
+   * record left uncommitted, and the slot pauses before it takes records again (JobSlot), so a storage outage of any
+   * length costs no job its attempts. A store that refuses the request itself (4xx) is a job failure as before.
+   */
+  private Run storeUnavailable(JobEvent started, Exception e) {
+    LOG.warn("job {} attempt {} waits for the object store: {}", started.jobId(), started.attempt(), e.toString());
+    publishUnlessFinished(latest(started).next(JobEventType.REQUEUED, JobState.QUEUED, settings.workerId())
+        .withAttempt(Math.max(0, started.attempt() - 1))
+        .withError(new JobError("storage_unavailable", e.toString(), false)));
+    return new Run(JobMetrics.Outcome.HANDED_BACK, Outcome.HAND_BACK, null);
   }
 
   private Run stoppedRun(JobEvent started, StopSignal stop) {
