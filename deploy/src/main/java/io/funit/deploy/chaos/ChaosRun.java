@@ -111,7 +111,8 @@ final class ChaosRun {
     double recovery = ((Number) result.get("recovery_seconds")).doubleValue();
     return ((Number) result.get("lost")).intValue() == 0 && ((Number) result.get("duplicated")).intValue() == 0
         && ((Number) result.get("datasets_listed_incomplete")).intValue() == 0
-        && ((Number) webhooks.get("lost")).intValue() == 0 && ((Number) webhooks.get("jobs_out_of_order")).intValue() == 0
+        && ((Number) webhooks.get("lost")).intValue() == 0
+        && ((Number) webhooks.get("jobs_out_of_order")).intValue() == 0
         && recovery >= 0 && recovery <= RECOVERY_LIMIT.toSeconds();
   }
 }

@@ -22,8 +22,8 @@ final class KillWorkerHost implements Scenario {
 
   @Override
   public String description() {
-    return "SIGKILL to every process of host " + kind + "-1 while it runs a job of type " + kind + "; a replacement starts "
-        + "on it " + REPLACEMENT_DELAY.toSeconds() + " s later";
+    return "SIGKILL to every process of host " + kind + "-1 while it runs a job of type " + kind
+        + "; a replacement starts on it " + REPLACEMENT_DELAY.toSeconds() + " s later";
   }
 
   @Override
