@@ -154,27 +154,6 @@ class WebhookIT {
   }
 
   @Test
-  void afterAnOutageTheBacklogFollowsTheFirstDeliveryThatGetsThrough(Infra infra) throws Exception {
-    // the real schedule (5 s, 30 s, 2 min, ...): a backlog left to its own retries waits up to 30 s here
-    try (TestStack stack = new TestStack(infra, Map.of("FUNIT_WEBHOOK_SECRETS", SECRET,
-        "FUNIT_WEBHOOK_ALLOW_PRIVATE", "true")); Receiver receiver = new Receiver()) {
-      stack.startGateway();
-      stack.startWorker("worker-o");
-      receiver.status.set(503);
-      String waiting = submit(stack, receiver, "[\"completed\"]");
-      stack.awaitState(waiting, "succeeded", Duration.ofSeconds(60));
-      // refused at once and on its first retry (at most 5 s later): its next retry is up to 30 s away
-      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.stream()
-          .filter(r -> r.jobId().equals(waiting)).count() >= 2);
-      receiver.status.set(200);
-      String fresh = submit(stack, receiver, "[\"completed\"]");
-      await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.accepted(fresh).isEmpty());
-      await().atMost(Duration.ofSeconds(3)).until(() -> !receiver.accepted(waiting).isEmpty());
-      assertThat(receiver.accepted(waiting)).hasSize(1);
-    }
-  }
-
-  @Test
   void anEndpointThatAnswers410IsDisabled(Infra infra) throws Exception {
     try (TestStack stack = new TestStack(infra, WEBHOOKS); Receiver receiver = new Receiver()) {
       stack.startGateway();

@@ -193,7 +193,9 @@ public final class WebhookDispatcher implements AutoCloseable {
           } catch (RuntimeException e) {
             // the store failed: the attempt's result is lost, so try again shortly (the receiver dedupes by id)
             LOG.warn("webhook {} of job {}: {}", head.webhookId(), head.jobId(), e.toString());
-            next = head.dueAt(clock.instant().plusSeconds(5));
+            next = new Delivery(head.webhookId(), head.jobId(), head.event(), head.url(), head.body(),
+                head.sourceOffset(), head.index(), head.createdAt(), head.state(), clock.instant().plusSeconds(5),
+                head.attempts());
           }
           finished.add(new Finished(partition, queue, next));
         });
@@ -212,32 +214,12 @@ public final class WebhookDispatcher implements AutoCloseable {
       queue.pending.pollFirst();
       if (!done.delivery().finished()) {
         queue.pending.addFirst(done.delivery());
-      } else if (done.delivery().state() == Delivery.State.DELIVERED) {
-        endpointUp(done.delivery().url());
       }
       Map<String, JobQueue> jobs = owned.get(done.partition());
       if (jobs != null && queue.ended && queue.pending.isEmpty()) {
         jobs.values().remove(queue);
       }
     }
-  }
-
-  /**
-   * A delivery got through, so its endpoint is up: every delivery waiting for it is due now rather than at its
-   * backoff time. Without this, after an outage each job's backlog waited for its own next retry, up to 10 minutes
-   * after the receiver was back (./funit chaos, webhook-receiver-down); with it the backlog follows the first
-   * success, be it a new job's first delivery or any job's scheduled retry.
-   */
-  private void endpointUp(String url) {
-    Instant now = clock.instant();
-    owned.values().forEach(jobs -> jobs.values().forEach(queue -> {
-      Delivery head = queue.pending.peekFirst();
-      if (!queue.inFlight && head != null && head.url().equals(url) && head.nextAttemptAt() != null
-          && head.nextAttemptAt().isAfter(now)) {
-        queue.pending.pollFirst();
-        queue.pending.addFirst(head.dueAt(now));
-      }
-    }));
   }
 
   /** Commits each partition up to its oldest pending delivery's job event, or up to what was read. */
