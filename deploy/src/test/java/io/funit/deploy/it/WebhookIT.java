@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +45,9 @@ class WebhookIT {
     final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     final List<String> unverified = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger status = new AtomicInteger(200);
+    /** How long each request is held before the answer: attempts stay in flight this long. */
+    final AtomicInteger delayMillis = new AtomicInteger(0);
+    final AtomicInteger arrived = new AtomicInteger();
     private final HttpServer server;
 
     Receiver() throws Exception {
@@ -50,6 +55,8 @@ class WebhookIT {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.createContext("/hook", exchange -> {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        arrived.incrementAndGet();
+        sleep(delayMillis.get());
         Map<String, List<String>> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         int answer = status.get();
@@ -65,7 +72,16 @@ class WebhookIT {
         exchange.sendResponseHeaders(answer, -1);
         exchange.close();
       });
+      server.setExecutor(Executors.newCachedThreadPool()); // attempts of different jobs arrive concurrently
       server.start();
+    }
+
+    private static void sleep(int millis) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     String url() {
@@ -150,6 +166,58 @@ class WebhookIT {
       assertThat(receiver.accepted(jobs.get(0)).stream().filter(r -> r.webhookId().equals(webhookId))).hasSize(2);
       assertThat(stack.post("/v1/jobs/" + jobs.get(0) + "/deliveries/msg_nope/redeliver", "").status())
           .isEqualTo(404);
+    }
+  }
+
+  @Test
+  void afterAnOutageTheBacklogFollowsTheFirstDeliveryThatGetsThrough(Infra infra) throws Exception {
+    // the real schedule (5 s, 30 s, 2 min, ...): a backlog left to its own retries waits up to 30 s here
+    try (TestStack stack = new TestStack(infra, Map.of("FUNIT_WEBHOOK_SECRETS", SECRET,
+        "FUNIT_WEBHOOK_ALLOW_PRIVATE", "true")); Receiver receiver = new Receiver()) {
+      stack.startGateway();
+      stack.startWorker("worker-o");
+      receiver.status.set(503);
+      String waiting = submit(stack, receiver, "[\"completed\"]");
+      stack.awaitState(waiting, "succeeded", Duration.ofSeconds(60));
+      // refused at once and on its first retry (at most 5 s later): its next retry is up to 30 s away
+      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.stream()
+          .filter(r -> r.jobId().equals(waiting)).count() >= 2);
+      receiver.status.set(200);
+      String fresh = submit(stack, receiver, "[\"completed\"]");
+      await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.accepted(fresh).isEmpty());
+      await().atMost(Duration.ofSeconds(3)).until(() -> !receiver.accepted(waiting).isEmpty());
+      assertThat(receiver.accepted(waiting)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aPartitionThatLeavesAndComesBackMidAttemptDoesNotSendItsDeliveryTwice(Infra infra) throws Exception {
+    try (TestStack stack = new TestStack(infra, WEBHOOKS); Receiver receiver = new Receiver()) {
+      stack.startGateway();
+      stack.startWorker("worker-r");
+      receiver.delayMillis.set(8_000);
+      List<String> jobs = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        jobs.add(submit(stack, receiver, "[\"queued\"]"));
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> receiver.arrived.get() >= jobs.size());
+      // another member of the dispatchers' group takes some partitions and leaves: they come back mid-attempt
+      String group = stack.kafka.settings().topicPrefix() + "webhooks";
+      try (KafkaConsumer<String, String> other = stack.kafka.batchingConsumer(group, "it-other", 500,
+          Duration.ofMillis(100))) {
+        other.subscribe(List.of(stack.kafka.topics().jobEvents()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+          other.poll(Duration.ofMillis(100));
+          return !other.assignment().isEmpty();
+        });
+      }
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> jobs.stream().allMatch(id -> !receiver.accepted(id).isEmpty()));
+      Thread.sleep(10_000); // a second attempt started after the partitions came back would have arrived by now
+      for (String id : jobs) {
+        assertThat(receiver.accepted(id)).hasSize(1);
+      }
+      assertThat(receiver.arrived.get()).isEqualTo(jobs.size());
     }
   }
 

@@ -74,6 +74,11 @@ public record Delivery(String webhookId, String jobId, WebhookEventType event, S
     return new Delivery(webhookId, jobId, event, url, body, sourceOffset, index, createdAt, nextState, nextAt, all);
   }
 
+  /** The same pending delivery, tried next at {@code at}. */
+  Delivery dueAt(Instant at) {
+    return new Delivery(webhookId, jobId, event, url, body, sourceOffset, index, createdAt, state, at, attempts);
+  }
+
   Delivery skipped(String reason, Instant now) {
     return withAttempt(new Attempt(now, 0, 0, reason, false), State.SKIPPED, null);
   }

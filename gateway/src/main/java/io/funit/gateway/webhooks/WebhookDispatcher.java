@@ -55,6 +55,12 @@ public final class WebhookDispatcher implements AutoCloseable {
   private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
   private long committedAtNanos = System.nanoTime();
   private final ConcurrentLinkedQueue<Finished> finished = new ConcurrentLinkedQueue<>();
+  /**
+   * The deliveries being attempted, by webhook id. A queue is forgotten when its partition is revoked, and the same
+   * partition may come back before the attempt ends: the queue then reloaded from the store still holds the
+   * delivery as pending. Without this, it would be sent a second time while the first attempt is running.
+   */
+  private final Set<String> attempting = new HashSet<>();
   private final ExecutorService pool = Executors.newFixedThreadPool(ATTEMPT_THREADS, r -> {
     Thread t = new Thread(r, "webhook-attempt");
     t.setDaemon(true);
@@ -183,8 +189,10 @@ public final class WebhookDispatcher implements AutoCloseable {
     Instant now = clock.instant();
     owned.forEach((partition, jobs) -> jobs.values().forEach(queue -> {
       Delivery head = queue.pending.peekFirst();
-      if (!queue.inFlight && head != null && !head.nextAttemptAt().isAfter(now)) {
+      if (!queue.inFlight && head != null && !head.nextAttemptAt().isAfter(now)
+          && !attempting.contains(head.webhookId())) {
         queue.inFlight = true;
+        attempting.add(head.webhookId());
         pool.execute(() -> {
           Delivery next;
           try {
@@ -193,9 +201,7 @@ public final class WebhookDispatcher implements AutoCloseable {
           } catch (RuntimeException e) {
             // the store failed: the attempt's result is lost, so try again shortly (the receiver dedupes by id)
             LOG.warn("webhook {} of job {}: {}", head.webhookId(), head.jobId(), e.toString());
-            next = new Delivery(head.webhookId(), head.jobId(), head.event(), head.url(), head.body(),
-                head.sourceOffset(), head.index(), head.createdAt(), head.state(), clock.instant().plusSeconds(5),
-                head.attempts());
+            next = head.dueAt(clock.instant().plusSeconds(5));
           }
           finished.add(new Finished(partition, queue, next));
         });
@@ -206,20 +212,52 @@ public final class WebhookDispatcher implements AutoCloseable {
   private void drainFinished() {
     Finished done;
     while ((done = finished.poll()) != null) {
-      JobQueue queue = done.queue();
-      queue.inFlight = false;
-      if (queue.pending.isEmpty()) {
-        continue;
-      }
-      queue.pending.pollFirst();
-      if (!done.delivery().finished()) {
-        queue.pending.addFirst(done.delivery());
-      }
+      attempting.remove(done.delivery().webhookId());
+      done.queue().inFlight = false;
+      settle(done.queue(), done.delivery());
       Map<String, JobQueue> jobs = owned.get(done.partition());
-      if (jobs != null && queue.ended && queue.pending.isEmpty()) {
-        jobs.values().remove(queue);
+      JobQueue current = jobs == null ? null : jobs.get(done.delivery().jobId());
+      if (current != null && current != done.queue() && !current.inFlight) {
+        // the partition was revoked and assigned again mid-attempt: the reloaded queue learns the outcome
+        settle(current, done.delivery());
+      }
+      if (done.delivery().state() == Delivery.State.DELIVERED) {
+        endpointUp(done.delivery().url());
       }
     }
+  }
+
+  /** Replaces the queue's head (the delivery just attempted) by its outcome; drops the queue once it is done. */
+  private void settle(JobQueue queue, Delivery outcome) {
+    Delivery head = queue.pending.peekFirst();
+    if (head == null || !head.webhookId().equals(outcome.webhookId())) {
+      return;
+    }
+    queue.pending.pollFirst();
+    if (!outcome.finished()) {
+      queue.pending.addFirst(outcome);
+    }
+    if (queue.ended && queue.pending.isEmpty()) {
+      owned.values().forEach(jobs -> jobs.values().remove(queue));
+    }
+  }
+
+  /**
+   * A delivery got through, so its endpoint is up: every delivery waiting for it is due now rather than at its
+   * backoff time. Without this, after an outage each job's backlog waited for its own next retry, up to 10 minutes
+   * after the receiver was back (./funit chaos, webhook-receiver-down); with it the backlog follows the first
+   * success, be it a new job's first delivery or any job's scheduled retry.
+   */
+  private void endpointUp(String url) {
+    Instant now = clock.instant();
+    owned.values().forEach(jobs -> jobs.values().forEach(queue -> {
+      Delivery head = queue.pending.peekFirst();
+      if (!queue.inFlight && head != null && head.url().equals(url) && head.nextAttemptAt() != null
+          && head.nextAttemptAt().isAfter(now)) {
+        queue.pending.pollFirst();
+        queue.pending.addFirst(head.dueAt(now));
+      }
+    }));
   }
 
   /** Commits each partition up to its oldest pending delivery's job event, or up to what was read. */
