@@ -25,6 +25,7 @@ import io.funit.gateway.models.ModelRoutes;
 import io.funit.gateway.styles.StyleRoutes;
 import io.funit.gateway.tenants.Ownership;
 import io.funit.gateway.webhooks.WebhookFields;
+import io.funit.gateway.retention.JobRetention;
 import io.funit.gateway.webhooks.Webhooks;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,6 +66,8 @@ public final class Gateway implements AutoCloseable {
   private final ConsumerLagMetrics consumerLag;
   /** This gateway's webhook dispatcher (docs/architecture.md, "Webhooks"). */
   private AutoCloseable webhookDispatcher = () -> { };
+  /** Forgets finished jobs past their retention, so that the projection stays bounded. */
+  private JobRetention retention;
 
   private Gateway(Vertx vertx, KafkaProducer<String, String> producer, Admin admin, JobStateProjection projection,
       int port, ProcessMetrics metrics, Readiness readiness, ConsumerLagMetrics consumerLag) {
@@ -103,6 +106,8 @@ public final class Gateway implements AutoCloseable {
     ConsumerLagMetrics consumerLag = new ConsumerLagMetrics(admin, kafka.topics(), metrics.registry()).start();
     Gateway gateway = new Gateway(vertx, producer, admin, projection, verticle.actualPort(), metrics, readiness,
         consumerLag);
+    gateway.retention = new JobRetention(settings.jobRetention(), projection, producer, kafka.topics().jobEvents(),
+        java.time.Clock.systemUTC(), metrics.registry()).start();
     gateway.webhookDispatcher = Webhooks.startDispatcher(vertx, settings.webhooks(), kafka, store, projection,
         instance + "-webhooks", metrics.registry());
     return gateway;
@@ -202,6 +207,9 @@ public final class Gateway implements AutoCloseable {
   @Override
   public void close() {
     consumerLag.close();
+    if (retention != null) {
+      retention.close(); // before the producer it writes tombstones with
+    }
     try {
       webhookDispatcher.close(); // before Vert.x: its attempts use Vert.x's HTTP client
     } catch (Exception e) {

@@ -4,6 +4,7 @@ import io.funit.common.config.Settings;
 import io.funit.common.contract.JobType;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.gateway.limits.ApiLimits;
+import io.funit.gateway.retention.JobRetentionSettings;
 import io.funit.gateway.webhooks.WebhookSettings;
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,13 +37,15 @@ import java.util.stream.Collectors;
  * @param webhooks the FUNIT_WEBHOOK_* settings: signing secrets, private targets, retry scale, timeout
  * @param drainDelay FUNIT_GATEWAY_DRAIN_DELAY_MS, how long a gateway told to stop keeps serving with /readyz at 503
  *     before it closes, so that load balancers take it out first (default 0; a few seconds behind one)
+ * @param jobRetention FUNIT_JOB_RETENTION_SECONDS (default 7 days) and FUNIT_JOB_RETENTION_TYPES (default
+ *     {@code translate,probe}): how long a finished job of these types stays known to the API
  */
 public record GatewaySettings(String host, int port, Set<String> apiKeys, java.nio.file.Path apiKeysFile,
     int maxActiveJobs, Set<JobType> enabledTypes,
     long maxBodyBytes, long maxUploadBytes, String uploadDir, long maxTranslationBytes, int inlineInputBytes,
     ResultUrls resultUrls,
     Duration resultUrlExpiry, TranslationLimits translationLimits, ApiLimits apiLimits,
-    WebhookSettings webhooks, Duration drainDelay) {
+    WebhookSettings webhooks, Duration drainDelay, JobRetentionSettings jobRetention) {
   /** How result images are linked: {@code proxy} (the gateway streams them) or {@code presigned} (S3 directly). */
   public enum ResultUrls {
     PROXY, PRESIGNED;
@@ -95,7 +98,7 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, java.n
         // S3 refuses presigned URLs valid for more than 7 days
         Duration.ofSeconds(settings.integer("FUNIT_RESULT_URL_EXPIRY_SECONDS", 3600, 1, 7 * 24 * 3600)),
         TranslationLimits.from(settings), ApiLimits.from(settings), WebhookSettings.from(settings),
-        settings.millis("FUNIT_GATEWAY_DRAIN_DELAY_MS", 0));
+        settings.millis("FUNIT_GATEWAY_DRAIN_DELAY_MS", 0), JobRetentionSettings.from(settings));
   }
 
   private static java.nio.file.Path apiKeysFile(String value) {

@@ -278,6 +278,17 @@ public final class JobStateProjection implements AutoCloseable {
     return count;
   }
 
+  /** The known jobs {@code matching} accepts; a scan. */
+  public List<JobEvent> matching(java.util.function.Predicate<JobEvent> matching) {
+    List<JobEvent> found = new ArrayList<>();
+    for (Applied applied : jobs.values()) {
+      if (matching.test(applied.event())) {
+        found.add(applied.event());
+      }
+    }
+    return found;
+  }
+
   public int size() {
     return jobs.size();
   }
