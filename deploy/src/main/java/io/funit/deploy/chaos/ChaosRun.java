@@ -4,6 +4,8 @@ import io.funit.common.config.S3Settings;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.load.ApiClient;
+import io.funit.deploy.load.MixedLoad;
 import io.funit.deploy.up.Installation;
 import java.nio.file.Path;
 import java.time.Duration;

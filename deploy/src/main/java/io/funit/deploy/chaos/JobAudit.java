@@ -10,6 +10,8 @@ import io.funit.common.kafka.KafkaClients;
 import io.funit.common.kafka.TopicReader;
 import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.load.ApiClient;
+import io.funit.deploy.load.MixedLoad;
 import io.funit.deploy.serve.ReceivedWebhook;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,8 @@
 package io.funit.deploy.chaos;
 
 import io.funit.deploy.http.MultipartForm;
+import io.funit.deploy.load.ApiClient;
+import io.funit.deploy.load.MixedLoad;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

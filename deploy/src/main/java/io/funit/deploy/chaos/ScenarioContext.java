@@ -1,6 +1,8 @@
 package io.funit.deploy.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.deploy.load.ApiClient;
+import io.funit.deploy.load.MixedLoad;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

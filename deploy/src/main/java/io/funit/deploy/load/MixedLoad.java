@@ -1,4 +1,4 @@
-package io.funit.deploy.chaos;
+package io.funit.deploy.load;
 
 import io.funit.deploy.bench.BenchImages;
 import io.funit.deploy.http.MultipartForm;
@@ -17,9 +17,9 @@ import java.util.zip.ZipOutputStream;
  * translations from a few closed-loop clients (half with {@code Prefer: wait}, half asynchronous), every job with a
  * webhook. It records every job the API accepted; the audit then holds the system to each of them.
  */
-final class MixedLoad {
+public final class MixedLoad {
   /** A FUNIT small enough to train a few iterations a second beside everything else (the ITs' tiny config). */
-  static final String TINY_TRAINING = "\"preset\":\"font-32\",\"overrides\":{\"iterations\":%d,\"batch_size\":4,"
+  public static final String TINY_TRAINING = "\"preset\":\"font-32\",\"overrides\":{\"iterations\":%d,\"batch_size\":4,"
       + "\"gen_nf\":8,\"dis_nf\":8,\"dis_res_blks\":2,\"mlp_dim\":32,\"latent_dim\":16,\"seed\":5}";
   private static final int GLYPH_SIZE = 32;
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -30,6 +30,8 @@ final class MixedLoad {
   private final List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
   private final List<Thread> clients = new ArrayList<>();
   private volatile boolean running;
+  private long thinkMillis;
+  private java.util.function.BiConsumer<String, ApiClient.Reply> translationAnswers = (how, reply) -> { };
 
   /**
    * A job the API accepted.
@@ -38,26 +40,36 @@ final class MixedLoad {
    * @param type its job type (translate, train, eval, dataset)
    * @param how how it was sent: async, wait, upload
    */
-  record Accepted(String id, String type, String how) {}
+  public record Accepted(String id, String type, String how) {}
 
-  MixedLoad(ApiClient api, String webhookUrl) {
+  public MixedLoad(ApiClient api, String webhookUrl) {
     this.api = api;
     this.webhookUrl = webhookUrl;
   }
 
+  /**
+   * Paces the translation clients: each waits {@code think} after an answer before its next request (a steady load
+   * rather than a saturating one), and {@code answers} sees every translation answer with how it was sent.
+   */
+  public MixedLoad pacing(java.time.Duration think, java.util.function.BiConsumer<String, ApiClient.Reply> answers) {
+    this.thinkMillis = think.toMillis();
+    this.translationAnswers = answers;
+    return this;
+  }
+
   /** Records a job a scenario got accepted itself, so that the audit covers it too. */
-  void add(Accepted job) {
+  public void add(Accepted job) {
     accepted.add(job);
   }
 
-  List<Accepted> accepted() {
+  public List<Accepted> accepted() {
     synchronized (accepted) {
       return List.copyOf(accepted);
     }
   }
 
   /** Uploads a dataset of glyphs drawn in the JDK's logical fonts (8 classes); returns its job id. */
-  String uploadDataset() throws IOException {
+  public String uploadDataset() throws IOException {
     MultipartForm form = new MultipartForm().file("file", "glyphs.zip", "application/zip", glyphArchive())
         .text("name", "chaos-glyphs").text("test_fraction", "0.25").text("webhook", webhookUrl);
     ApiClient.Reply reply = api.postBytes("/v1/datasets", form.bytes(), form.contentType(), Map.of());
@@ -65,21 +77,21 @@ final class MixedLoad {
   }
 
   /** A short training on {@code dataset}, checkpointing often so that a crash has something to resume from. */
-  String startTraining(String dataset, int iterations, int checkpointEvery) {
+  public String startTraining(String dataset, int iterations, int checkpointEvery) {
     String body = "{\"dataset\":\"" + dataset + "\"," + String.format(TINY_TRAINING, iterations)
         + ",\"checkpoint_every\":" + checkpointEvery + ",\"sample_every\":1000000,\"webhook\":\"" + webhookUrl + "\"}";
     return accept(api.postJson("/v1/trainings", body, Map.of()), "train", "async");
   }
 
   /** An evaluation of {@code model} on {@code dataset} at K = 1, small. */
-  String startEvaluation(String model, String dataset) {
+  public String startEvaluation(String model, String dataset) {
     String body = "{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1],\"contents\":2,"
         + "\"webhook\":\"" + webhookUrl + "\"}";
     return accept(api.postJson("/v1/evaluations", body, Map.of()), "eval", "async");
   }
 
   /** Starts {@code count} translation clients; each sends its next request when the last was answered. */
-  void startTranslations(int count) {
+  public void startTranslations(int count) {
     running = true;
     for (int c = 0; c < count; c++) {
       int client = c;
@@ -99,8 +111,11 @@ final class MixedLoad {
         ApiClient.Reply reply = api.postBytes("/v1/translations", form.bytes(), form.contentType(),
             wait ? Map.of("Prefer", "wait=10") : Map.of());
         accept(reply, "translate", wait ? "wait" : "async");
+        translationAnswers.accept(wait ? "wait" : "async", reply);
         if (!reply.ok()) {
           Thread.sleep(500); // a client backs off when refused, as Retry-After asks
+        } else if (thinkMillis > 0) {
+          Thread.sleep(thinkMillis);
         }
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
@@ -112,7 +127,7 @@ final class MixedLoad {
   }
 
   /** One translation with {@code Prefer: wait}; whether it came back succeeded (the job is recorded either way). */
-  boolean translateOnce() throws IOException {
+  public boolean translateOnce() throws IOException {
     MultipartForm form = translationForm(0);
     ApiClient.Reply reply = api.postBytes("/v1/translations", form.bytes(), form.contentType(),
         Map.of("Prefer", "wait=10"));
@@ -121,7 +136,7 @@ final class MixedLoad {
   }
 
   /** Stops the translation clients after their requests in flight are answered. */
-  void stopTranslations() throws InterruptedException {
+  public void stopTranslations() throws InterruptedException {
     running = false;
     for (Thread client : clients) {
       client.join(ApiClient.REQUEST_TIMEOUT.toMillis() + 5_000);
@@ -152,7 +167,7 @@ final class MixedLoad {
   }
 
   /** Class folders of glyphs: each logical font in plain and bold is a class. */
-  static byte[] glyphArchive() throws IOException {
+  public static byte[] glyphArchive() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       for (String face : FACES) {

@@ -1,4 +1,4 @@
-package io.funit.deploy.chaos;
+package io.funit.deploy.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.json.Json;
@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * gateway can't take (connection refused, reset) goes to the next. Every answer is counted in {@link Answers},
  * so a scenario can say what clients saw while a dependency was down.
  */
-final class ApiClient {
+public final class ApiClient {
   /** How long a client waits for an answer before it calls the request hung. */
-  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(40);
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(40);
 
   private final List<String> gateways;
   private final String apiKey;
@@ -29,18 +29,18 @@ final class ApiClient {
   private final AtomicInteger next = new AtomicInteger();
   private final Answers answers = new Answers();
 
-  ApiClient(List<String> gatewayUrls, String apiKey) {
+  public ApiClient(List<String> gatewayUrls, String apiKey) {
     this.gateways = List.copyOf(gatewayUrls);
     this.apiKey = apiKey;
   }
 
-  Answers answers() {
+  public Answers answers() {
     return answers;
   }
 
   /** What came back: status, headers and body, or status 0 when no gateway answered. */
-  record Reply(int status, String body, Map<String, List<String>> headers, long millis, String error) {
-    JsonNode json() {
+  public record Reply(int status, String body, Map<String, List<String>> headers, long millis, String error) {
+    public JsonNode json() {
       try {
         return Json.MAPPER.readTree(body);
       } catch (IOException e) {
@@ -48,12 +48,12 @@ final class ApiClient {
       }
     }
 
-    boolean ok() {
+    public boolean ok() {
       return status / 100 == 2;
     }
 
     /** One line for a report: the status, or the error when nothing came back. */
-    String describe() {
+    public String describe() {
       return status == 0 ? "no answer: " + error : status + " after " + millis + " ms";
     }
   }
@@ -62,7 +62,7 @@ final class ApiClient {
    * Sends {@code body} to one gateway at {@code bytesPerSecond}, so that a scenario can act while the upload is in
    * flight; no other gateway is tried.
    */
-  Reply postSlowly(String gateway, String path, byte[] body, String contentType, Map<String, String> headers,
+  public Reply postSlowly(String gateway, String path, byte[] body, String contentType, Map<String, String> headers,
       int bytesPerSecond) {
     long started = System.nanoTime();
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(REQUEST_TIMEOUT)
@@ -119,18 +119,18 @@ final class ApiClient {
     }
   }
 
-  Reply get(String path) {
+  public Reply get(String path) {
     return send(path, builder -> builder.GET());
   }
 
-  Reply postJson(String path, String json, Map<String, String> headers) {
+  public Reply postJson(String path, String json, Map<String, String> headers) {
     return send(path, builder -> {
       headers.forEach(builder::header);
       return builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
     });
   }
 
-  Reply postBytes(String path, byte[] body, String contentType, Map<String, String> headers) {
+  public Reply postBytes(String path, byte[] body, String contentType, Map<String, String> headers) {
     return send(path, builder -> {
       headers.forEach(builder::header);
       return builder.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -170,7 +170,7 @@ final class ApiClient {
   }
 
   /** Counts of what clients got back. */
-  static final class Answers {
+  public static final class Answers {
     private final Map<String, AtomicInteger> byStatus = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final AtomicInteger unavailableWithRetryAfter = new AtomicInteger();
     private final AtomicInteger unavailableWithoutRetryAfter = new AtomicInteger();
@@ -178,7 +178,7 @@ final class ApiClient {
     private final AtomicInteger unreachable = new AtomicInteger();
     private volatile long slowestMillis;
 
-    void count(Reply reply) {
+    public void count(Reply reply) {
       byStatus.computeIfAbsent(Integer.toString(reply.status()), s -> new AtomicInteger()).incrementAndGet();
       if (reply.status() == 503) {
         (reply.headers().containsKey("retry-after") ? unavailableWithRetryAfter : unavailableWithoutRetryAfter)
@@ -187,12 +187,12 @@ final class ApiClient {
       slowestMillis = Math.max(slowestMillis, reply.millis());
     }
 
-    void countFailure(Reply reply, boolean timedOut) {
+    public void countFailure(Reply reply, boolean timedOut) {
       (timedOut ? hung : unreachable).incrementAndGet();
       slowestMillis = Math.max(slowestMillis, reply.millis());
     }
 
-    Map<String, Object> summary() {
+    public Map<String, Object> summary() {
       Map<String, Object> summary = new java.util.LinkedHashMap<>();
       Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
       byStatus.forEach((status, n) -> statuses.put(status, n.get()));
@@ -205,11 +205,11 @@ final class ApiClient {
       return summary;
     }
 
-    int hung() {
+    public int hung() {
       return hung.get();
     }
 
-    int unavailableWithoutRetryAfter() {
+    public int unavailableWithoutRetryAfter() {
       return unavailableWithoutRetryAfter.get();
     }
   }
