@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * @param drainDelay FUNIT_GATEWAY_DRAIN_DELAY_MS, how long a gateway told to stop keeps serving with /readyz at 503
  *     before it closes, so that load balancers take it out first (default 0; a few seconds behind one)
  * @param jobRetention FUNIT_JOB_RETENTION_SECONDS (default 7 days) and FUNIT_JOB_RETENTION_TYPES (default
- *     {@code translate,probe}): how long a finished job of these types stays known to the API
+ *     {@code translate,probe}): how long a finished job of these types stays known to the API; with webhooks on, at
+ *     least their retry window
  */
 public record GatewaySettings(String host, int port, Set<String> apiKeys, java.nio.file.Path apiKeysFile,
     int maxActiveJobs, Set<JobType> enabledTypes,
@@ -62,6 +63,13 @@ public record GatewaySettings(String host, int port, Set<String> apiKeys, java.n
   public GatewaySettings {
     apiKeys = Set.copyOf(apiKeys);
     enabledTypes = Set.copyOf(enabledTypes);
+    if (webhooks.enabled() && jobRetention.retention().compareTo(webhooks.retryWindow()) < 0) {
+      // a job forgotten while a delivery still waits could lose it: compaction may drop the events a restarted
+      // dispatcher would reload the delivery from
+      throw new IllegalArgumentException("FUNIT_JOB_RETENTION_SECONDS (" + jobRetention.retention().toSeconds()
+          + ") must be at least the webhook retry window (" + webhooks.retryWindow().toSeconds()
+          + " s: 24 h times FUNIT_WEBHOOK_BACKOFF_SCALE)");
+    }
   }
 
   /**

@@ -146,7 +146,7 @@ final class ChaosStack implements AutoCloseable {
       throw new IllegalStateException(host + " is still running");
     }
     Files.createDirectories(hostDir(host));
-    Path log = dataDir.resolve("logs").resolve(host + ".log");
+    Path log = logOf(host);
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.host(host).namespace()));
     command.addAll(serviceCommand(host));
@@ -157,6 +157,29 @@ final class ChaosStack implements AutoCloseable {
     builder.environment().putAll(hostExtras.apply(host));
     processes.put(host, builder.start());
     LOG.info("started {} on {}", host, lab.host(host).address());
+  }
+
+  NetworkLab lab() {
+    return lab;
+  }
+
+  /** The log of a host's service, or of a tool ({@code <host>-<tool>}). */
+  Path logOf(String name) {
+    return dataDir.resolve("logs").resolve(name + ".log");
+  }
+
+  /**
+   * Starts a lab tool of the deploy jar ({@code serve delay-proxy ...}) in {@code host}, beside its service, logging
+   * to {@code logs/<host>-<name>.log}; the caller stops it.
+   */
+  Process startTool(String host, String name, List<String> arguments) throws IOException {
+    Path log = logOf(host + "-" + name);
+    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.host(host).namespace(),
+        Installation.java().toString(), "-Xmx64m", "-jar", installation.deployJar().toString()));
+    command.addAll(arguments);
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
   }
 
   /** SIGKILL to every process of the host, as when its node is lost. */

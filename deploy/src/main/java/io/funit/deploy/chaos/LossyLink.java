@@ -3,8 +3,8 @@ package io.funit.deploy.chaos;
 import java.time.Duration;
 
 /**
- * Packet loss on one worker host's link for a minute. Latency is not added: this kernel has no netem qdisc
- * (CONFIG_NET_SCH_NETEM is not set), so loss comes from nftables in the host, which every kernel here has.
+ * Packet loss on one worker host's link for a minute. This kernel has no netem qdisc (CONFIG_NET_SCH_NETEM is not
+ * set), so loss comes from nftables in the host, which every kernel here has; {@link SlowLink} adds latency.
  */
 final class LossyLink implements Scenario {
   private static final Duration DEGRADED = Duration.ofSeconds(60);

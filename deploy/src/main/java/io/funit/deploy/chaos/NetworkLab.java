@@ -20,6 +20,7 @@ final class NetworkLab implements AutoCloseable {
   static final String SUBNET = "10.77.0.";
   private static final String SWITCH = PREFIX + "switch";
   private static final String BRIDGE = "br0";
+  private static final String REDIRECT_TABLE = "funitc_redirect";
   private static final String CHAOS_TABLE = "funit_chaos";
 
   private final Map<String, Host> hosts;
@@ -111,6 +112,32 @@ final class NetworkLab implements AutoCloseable {
   /** Removes what {@link #dropPackets} added. */
   void restore(Host host) {
     Shell.attempt("ip", "netns", "exec", host.namespace(), "nft", "delete", "table", "inet", CHAOS_TABLE);
+  }
+
+  /**
+   * Sends the host's new TCP connections to {@code address:port} to {@code localPort} on its loopback instead (a
+   * delaying relay listens there), except those that leave from {@code exempt}, the relay's own address: it is
+   * added to the host's link for this.
+   */
+  void redirect(Host host, String exempt, Map<String, Integer> targetsToLocalPorts) {
+    String ns = host.namespace();
+    removeRedirect(host, exempt); // whatever an interrupted run left
+    Shell.run("ip", "netns", "exec", ns, "ip", "addr", "replace", exempt + "/24", "dev", "eth0");
+    Shell.run("ip", "netns", "exec", ns, "nft", "add", "table", "ip", REDIRECT_TABLE);
+    Shell.run("ip", "netns", "exec", ns, "nft", "add", "chain", "ip", REDIRECT_TABLE, "output",
+        "{ type nat hook output priority -100; }");
+    targetsToLocalPorts.forEach((target, localPort) -> {
+      String[] addressAndPort = target.split(":");
+      Shell.run("ip", "netns", "exec", ns, "nft", "add", "rule", "ip", REDIRECT_TABLE, "output", "ip", "saddr", "!=",
+          exempt, "ip", "daddr", addressAndPort[0], "tcp", "dport", addressAndPort[1], "redirect", "to",
+          ":" + localPort);
+    });
+  }
+
+  /** Removes what {@link #redirect} added. */
+  void removeRedirect(Host host, String exempt) {
+    Shell.attempt("ip", "netns", "exec", host.namespace(), "nft", "delete", "table", "ip", REDIRECT_TABLE);
+    Shell.attempt("ip", "netns", "exec", host.namespace(), "ip", "addr", "del", exempt + "/24", "dev", "eth0");
   }
 
   /** SIGKILL to every process in the host: a preempted node. Returns how many there were. */

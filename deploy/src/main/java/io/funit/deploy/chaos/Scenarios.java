@@ -15,7 +15,7 @@ final class Scenarios {
     Map<String, Scenario> all = new LinkedHashMap<>();
     for (Scenario scenario : List.of(new KillWorkerHost("translate"), new KillWorkerHost("train"),
         new KillWorkerHost("eval"), new PartitionWorkerHost("train"), new RestartBroker(), new StorageOutage(),
-        new WebhookReceiverDown(), new LossyLink(), new KillGatewayMidUpload(), new StorageDiskFull(),
+        new WebhookReceiverDown(), new LossyLink(), new SlowLink(), new KillGatewayMidUpload(), new StorageDiskFull(),
         new ClockSkew())) {
       all.put(scenario.name(), scenario);
     }

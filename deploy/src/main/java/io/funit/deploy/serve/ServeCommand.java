@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code ./funit serve}: one server in this process, until SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Run one server (Kafka broker, S3 server, webhook receiver) in this process until SIGTERM.",
-    subcommands = {KafkaServerCommand.class, S3ServerCommand.class, WebhookReceiverCommand.class})
+    subcommands = {KafkaServerCommand.class, S3ServerCommand.class, WebhookReceiverCommand.class,
+        DelayProxyCommand.class})
 public final class ServeCommand implements Runnable {
   @Override
   public void run() {

@@ -21,16 +21,23 @@ final class Flatness {
    */
   static Map<String, Object> judge(List<Point> series, double from, double window, double tolerance) {
     double end = series.stream().mapToDouble(Point::minute).max().orElse(0);
+    Map<String, Object> verdict = new LinkedHashMap<>();
+    if (end - window < from + window) {
+      // the two windows would overlap: the run is too short to say anything
+      verdict.put("flat", false);
+      verdict.put("why", "the run is shorter than warm-up + two windows");
+      return verdict;
+    }
     double first = median(series, from, from + window);
     double last = median(series, end - window, end + 1e-9);
     double max = series.stream().filter(p -> p.minute() >= from).mapToDouble(Point::value).max().orElse(Double.NaN);
-    Map<String, Object> verdict = new LinkedHashMap<>();
     verdict.put("after_warmup", round(first));
     verdict.put("last_window", round(last));
     verdict.put("max_after_warmup", round(max));
-    double change = first == 0 ? 0 : last / first - 1;
-    verdict.put("change", Math.round(change * 1000) / 1000.0);
-    verdict.put("flat", !Double.isNaN(first) && !Double.isNaN(last) && Math.abs(change) <= tolerance);
+    boolean measured = !Double.isNaN(first) && !Double.isNaN(last);
+    double change = first == last ? 0 : first == 0 ? Double.POSITIVE_INFINITY : last / first - 1;
+    verdict.put("change", measured && Double.isFinite(change) ? Math.round(change * 1000) / 1000.0 : null);
+    verdict.put("flat", measured && Math.abs(change) <= tolerance);
     return verdict;
   }
 
@@ -44,7 +51,8 @@ final class Flatness {
         : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
   }
 
-  private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
+  /** One decimal; null for no samples (JSON has no NaN). */
+  private static Double round(double value) {
+    return Double.isNaN(value) ? null : Math.round(value * 10) / 10.0;
   }
 }

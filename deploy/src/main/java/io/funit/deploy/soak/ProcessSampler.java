@@ -28,8 +28,9 @@ final class ProcessSampler {
   /** Every live process of the tree, by name (a second process of one name gets its pid appended). */
   Map<String, Usage> sample() {
     Map<String, Usage> usage = new LinkedHashMap<>();
+    // by pid, so that of two processes of one name the older keeps the plain name in every sample
     List<ProcessHandle> processes = Stream.concat(Stream.of(root), root.descendants()).filter(ProcessHandle::isAlive)
-        .toList();
+        .sorted(java.util.Comparator.comparingLong(ProcessHandle::pid)).toList();
     for (ProcessHandle process : processes) {
       String name = process.equals(root) ? rootName : nameOf(process);
       if (usage.containsKey(name)) {

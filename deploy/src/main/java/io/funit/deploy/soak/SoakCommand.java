@@ -107,17 +107,21 @@ public final class SoakCommand implements Callable<Integer> {
     env.put("FUNIT_RATE_LIMIT_PER_MINUTE", "1000000"); // the clients are one tenant; the soak is not about limits
     env.put("FUNIT_RATE_LIMIT_BURST", "100000");
     env.put("FUNIT_JOB_RETENTION_SECONDS", Integer.toString(jobRetentionSeconds));
+    // the retention must cover the webhook retry window (24 h × this scale), which the gateway checks
+    env.put("FUNIT_WEBHOOK_BACKOFF_SCALE", Double.toString(Math.min(1.0, jobRetentionSeconds / 86_400.0 / 2)));
     env.put("FUNIT_REBUILD_MODEL_DATASET", "false");   // a background build would be a load of its own
     return env;
   }
 
   private Map<String, Object> run(SoakStack stack, String webhookUrl) throws Exception {
     ApiClient api = new ApiClient(List.of(stack.gatewayUrl()), stack.apiKey());
-    long start = System.currentTimeMillis();
-    LatencyWindows latency = new LatencyWindows(start, Duration.ofMinutes(windowMinutes).toMillis());
-    MixedLoad load = new MixedLoad(api, webhookUrl).pacing(Duration.ofMillis(thinkMillis), latency::record);
+    MixedLoad load = new MixedLoad(api, webhookUrl);
     String dataset = load.uploadDataset();
     awaitSucceeded(api, dataset, Duration.ofMinutes(5));
+    // the clock starts with the load: warm-up and windows count from here
+    long start = System.currentTimeMillis();
+    LatencyWindows latency = new LatencyWindows(start, Duration.ofMinutes(windowMinutes).toMillis());
+    load.pacing(Duration.ofMillis(thinkMillis), latency::record);
     String model = new ModelRegistry(new ObjectStore(S3Settings.from(Settings.fromEnvironment()
         .with(stack.storeEnvironment())))).defaultModel()
         .orElseThrow(() -> new IllegalStateException("no default model in the store"));

@@ -44,7 +44,10 @@ class WebhookIT {
 
     final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     final List<String> unverified = Collections.synchronizedList(new ArrayList<>());
+    /** A {@link #status} that answers nothing: the connection is dropped. */
+    static final int DOWN = -1;
     final AtomicInteger status = new AtomicInteger(200);
+    private final java.util.concurrent.ExecutorService executor = Executors.newCachedThreadPool();
     /** How long each request is held before the answer: attempts stay in flight this long. */
     final AtomicInteger delayMillis = new AtomicInteger(0);
     final AtomicInteger arrived = new AtomicInteger();
@@ -69,10 +72,14 @@ class WebhookIT {
           unverified.add(e.toString());
           answer = 400;
         }
+        if (answer == DOWN) {
+          // the server drops the connection without an answer, as a receiver that is down does
+          throw new IllegalStateException("receiver down");
+        }
         exchange.sendResponseHeaders(answer, -1);
         exchange.close();
       });
-      server.setExecutor(Executors.newCachedThreadPool()); // attempts of different jobs arrive concurrently
+      server.setExecutor(executor); // attempts of different jobs arrive concurrently
       server.start();
     }
 
@@ -98,6 +105,7 @@ class WebhookIT {
     @Override
     public void close() {
       server.stop(0);
+      executor.shutdownNow();
     }
   }
 
@@ -176,10 +184,10 @@ class WebhookIT {
         "FUNIT_WEBHOOK_ALLOW_PRIVATE", "true")); Receiver receiver = new Receiver()) {
       stack.startGateway();
       stack.startWorker("worker-o");
-      receiver.status.set(503);
+      receiver.status.set(Receiver.DOWN);
       String waiting = submit(stack, receiver, "[\"completed\"]");
       stack.awaitState(waiting, "succeeded", Duration.ofSeconds(60));
-      // refused at once and on its first retry (at most 5 s later): its next retry is up to 30 s away
+      // no answer at once and on its first retry (at most 5 s later): its next retry is up to 30 s away
       await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.stream()
           .filter(r -> r.jobId().equals(waiting)).count() >= 2);
       receiver.status.set(200);
@@ -210,6 +218,8 @@ class WebhookIT {
           other.poll(Duration.ofMillis(100));
           return !other.assignment().isEmpty();
         });
+        // the partitions moved while every attempt was still held by the receiver: the case under test
+        assertThat(receiver.received).isEmpty();
       }
       await().atMost(Duration.ofSeconds(60))
           .until(() -> jobs.stream().allMatch(id -> !receiver.accepted(id).isEmpty()));

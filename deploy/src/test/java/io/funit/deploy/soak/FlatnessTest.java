@@ -35,6 +35,21 @@ class FlatnessTest {
   }
 
   @Test
+  void aRunTooShortForTwoWindowsAfterWarmUpIsNotJudgedFlat() {
+    List<Flatness.Point> points = new ArrayList<>();
+    for (double minute = 0; minute <= 20; minute += 0.5) {
+      points.add(new Flatness.Point(minute, 400));
+    }
+    assertThat(Flatness.judge(points, 10, 10, 0.10)).containsEntry("flat", false).containsKey("why");
+  }
+
+  @Test
+  void growthFromZeroIsNotFlat() {
+    List<Flatness.Point> points = series(m -> m < 30 ? 0 : 50);
+    assertThat(Flatness.judge(points, 10, 10, 0.10)).containsEntry("flat", false);
+  }
+
+  @Test
   void percentilesAreNearestRank() {
     long[] sorted = new long[100];
     for (int i = 0; i < 100; i++) {

@@ -83,5 +83,11 @@ public final class JobRetention implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      // a sweep in progress ends before the producer it sends with is closed
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -194,16 +194,18 @@ public final class WebhookDispatcher implements AutoCloseable {
         queue.inFlight = true;
         attempting.add(head.webhookId());
         pool.execute(() -> {
-          Delivery next;
+          // unless the attempt reports, it is tried again shortly (the receiver dedupes by id)
+          Delivery next = head.dueAt(clock.instant().plusSeconds(5));
           try {
             next = attempts.attempt(head);
             metrics.attempted(next);
           } catch (RuntimeException e) {
-            // the store failed: the attempt's result is lost, so try again shortly (the receiver dedupes by id)
+            // the store failed: the attempt's result is lost
             LOG.warn("webhook {} of job {}: {}", head.webhookId(), head.jobId(), e.toString());
-            next = head.dueAt(clock.instant().plusSeconds(5));
+          } finally {
+            // always, or the job's queue would wait for this attempt forever
+            finished.add(new Finished(partition, queue, next));
           }
-          finished.add(new Finished(partition, queue, next));
         });
       }
     }));
@@ -243,17 +245,19 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   /**
-   * A delivery got through, so its endpoint is up: every delivery waiting for it is due now rather than at its
-   * backoff time. Without this, after an outage each job's backlog waited for its own next retry, up to 10 minutes
-   * after the receiver was back (./funit chaos, webhook-receiver-down); with it the backlog follows the first
-   * success, be it a new job's first delivery or any job's scheduled retry.
+   * A delivery got through, so its endpoint is up again: every delivery whose last attempt found it down (no HTTP
+   * answer: refused, reset, timed out) is due now rather than at its backoff time. Without this, after an outage
+   * each job's backlog waited for its own next retry, up to 10 minutes after the receiver was back (./funit chaos,
+   * webhook-receiver-down). A delivery the endpoint answered keeps its schedule: the endpoint was up and said no,
+   * perhaps with a Retry-After to honour. The pool's 8 threads bound how fast the backlog goes out.
    */
   private void endpointUp(String url) {
     Instant now = clock.instant();
     owned.values().forEach(jobs -> jobs.values().forEach(queue -> {
       Delivery head = queue.pending.peekFirst();
       if (!queue.inFlight && head != null && head.url().equals(url) && head.nextAttemptAt() != null
-          && head.nextAttemptAt().isAfter(now)) {
+          && head.nextAttemptAt().isAfter(now) && !head.attempts().isEmpty()
+          && head.attempts().get(head.attempts().size() - 1).status() == 0) {
         queue.pending.pollFirst();
         queue.pending.addFirst(head.dueAt(now));
       }

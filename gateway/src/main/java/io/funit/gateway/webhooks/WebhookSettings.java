@@ -28,6 +28,11 @@ public record WebhookSettings(List<String> secrets, boolean allowPrivate, double
     secrets.forEach(WebhookSigner::decodeSecret); // a bad secret stops the gateway at start, not at delivery
   }
 
+  /** How long a delivery is retried before it fails: 24 h, scaled. */
+  public Duration retryWindow() {
+    return Duration.ofMillis(Math.round(BackoffSchedule.WINDOW.toMillis() * backoffScale));
+  }
+
   public boolean enabled() {
     return !secrets.isEmpty();
   }
