@@ -200,12 +200,16 @@ class WebhookIT {
 
   @Test
   void aPartitionThatLeavesAndComesBackMidAttemptDoesNotSendItsDeliveryTwice(Infra infra) throws Exception {
-    try (TestStack stack = new TestStack(infra, WEBHOOKS); Receiver receiver = new Receiver()) {
+    // each attempt is held 25 s (the rebalance below has taken over 8 s here), within the attempt timeout
+    Map<String, String> settings = new java.util.HashMap<>(WEBHOOKS);
+    settings.put("FUNIT_WEBHOOK_TIMEOUT_MS", "60000");
+    try (TestStack stack = new TestStack(infra, settings); Receiver receiver = new Receiver()) {
       stack.startGateway();
       stack.startWorker("worker-r");
-      receiver.delayMillis.set(8_000);
+      receiver.delayMillis.set(25_000);
       List<String> jobs = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
+      // 5: the webhook HTTP client's connections per host, so that all are held at once
+      for (int i = 0; i < 5; i++) {
         jobs.add(submit(stack, receiver, "[\"queued\"]"));
       }
       await().atMost(Duration.ofSeconds(20)).until(() -> receiver.arrived.get() >= jobs.size());
@@ -221,9 +225,9 @@ class WebhookIT {
         // the partitions moved while every attempt was still held by the receiver: the case under test
         assertThat(receiver.received).isEmpty();
       }
-      await().atMost(Duration.ofSeconds(60))
+      await().atMost(Duration.ofSeconds(90))
           .until(() -> jobs.stream().allMatch(id -> !receiver.accepted(id).isEmpty()));
-      Thread.sleep(10_000); // a second attempt started after the partitions came back would have arrived by now
+      Thread.sleep(5_000); // a second attempt started after the partitions came back has arrived by now
       for (String id : jobs) {
         assertThat(receiver.accepted(id)).hasSize(1);
       }

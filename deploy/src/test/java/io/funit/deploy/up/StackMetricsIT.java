@@ -50,7 +50,8 @@ class StackMetricsIT {
       assertThat(processes).containsKeys("translate-1", "train-1", "eval-1");
       for (String url : stack.workerUrls().values()) {
         // ready: Kafka, storage, job state; the translate worker also has the default model loaded
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        // a worker opens its port a moment after the gateway is ready: refused connections are "not yet"
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
             .until(() -> get(url + "/readyz").statusCode() == 200);
         assertThat(get(url + "/healthz").statusCode()).isEqualTo(200);
       }
