@@ -47,8 +47,8 @@ final class SoakStack implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(List.of(Installation.java().toString(), "-Xmx1g",
         "-Dfunit.home=" + installation.home(), "-jar", installation.deployJar().toString(), "up",
         "--data", dataDir.toString(), "--port", Integer.toString(port),
-        "--kafka-port", Integer.toString(KAFKA_PORT), "--kafka-controller-port", Integer.toString(KAFKA_CONTROLLER_PORT),
-        "--s3-port", Integer.toString(S3_PORT)))
+        "--kafka-port", Integer.toString(KAFKA_PORT),
+        "--kafka-controller-port", Integer.toString(KAFKA_CONTROLLER_PORT), "--s3-port", Integer.toString(S3_PORT)))
         .redirectErrorStream(true).redirectOutput(runDir.resolve("stack.log").toFile());
     builder.environment().putAll(env);
     SoakStack stack = new SoakStack(builder.start(), dataDir, port);

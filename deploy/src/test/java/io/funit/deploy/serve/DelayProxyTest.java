@@ -19,7 +19,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The relay holds every chunk at least the delay in its file, keeps the bytes and their order, and follows the file. */
+/** The relay holds every chunk at least the delay in its file, keeps the bytes in order, and follows the file. */
 class DelayProxyTest {
   private static final int DELAY_MILLIS = 150;
 
