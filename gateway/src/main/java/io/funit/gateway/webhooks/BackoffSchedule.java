@@ -30,6 +30,11 @@ public final class BackoffSchedule {
     this.random = random;
   }
 
+  /** How long a delivery is retried before it fails at this scale: 24 h, scaled. */
+  static Duration window(double scale) {
+    return Duration.ofMillis(Math.round(WINDOW.toMillis() * scale));
+  }
+
   /** The base delay after {@code failedAttempts} failures (1 = after the first attempt), unscaled. */
   static Duration base(int failedAttempts) {
     return failedAttempts <= BASE.size() ? BASE.get(Math.max(1, failedAttempts) - 1) : LATER;
@@ -50,7 +55,7 @@ public final class BackoffSchedule {
       delay = retryAfter.get();
     }
     Instant due = now.plus(delay);
-    Instant end = firstAttempt.plusMillis(Math.round(WINDOW.toMillis() * scale));
+    Instant end = firstAttempt.plus(window(scale));
     return due.isAfter(end) ? Optional.empty() : Optional.of(due);
   }
 

@@ -30,7 +30,7 @@ public record WebhookSettings(List<String> secrets, boolean allowPrivate, double
 
   /** How long a delivery is retried before it fails: 24 h, scaled. */
   public Duration retryWindow() {
-    return Duration.ofMillis(Math.round(BackoffSchedule.WINDOW.toMillis() * backoffScale));
+    return BackoffSchedule.window(backoffScale);
   }
 
   public boolean enabled() {
