@@ -20,6 +20,7 @@ import io.funit.gateway.jobs.JobEventStream;
 import io.funit.gateway.jobs.JobRoutes;
 import io.funit.gateway.jobs.JobSubmitter;
 import io.funit.gateway.jobs.JobWatcher;
+import io.funit.gateway.jobs.ReadAfterOtherGateway;
 import io.funit.gateway.metrics.ConsumerLagMetrics;
 import io.funit.gateway.models.ModelRoutes;
 import io.funit.gateway.styles.StyleRoutes;
@@ -176,8 +177,8 @@ public final class Gateway implements AutoCloseable {
     for (JobApi api : jobApis()) {
       features.add(router -> api.mount(router, services));
     }
-    GatewayVerticle verticle = new GatewayVerticle(settings, health, metrics.registry(), List.of(idempotency::mount),
-        jobs, features);
+    GatewayVerticle verticle = new GatewayVerticle(settings, health, metrics.registry(),
+        List.of(idempotency::mount, new ReadAfterOtherGateway(projection)::mount), jobs, features);
     return verticle;
   }
 

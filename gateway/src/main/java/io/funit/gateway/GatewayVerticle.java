@@ -27,7 +27,8 @@ final class GatewayVerticle extends VerticleBase {
   private HttpServer server;
 
   /**
-   * {@code guards} mount handlers every {@code /v1} request passes after authentication (idempotency);
+   * {@code guards} mount handlers every {@code /v1} request passes after authentication (idempotency, the wait
+   * for a job another gateway accepted);
    * {@code features} mount the feature routes (datasets, trainings, models...) after the job routes.
    */
   GatewayVerticle(GatewaySettings settings, HealthRoutes health, io.micrometer.core.instrument.MeterRegistry metrics,

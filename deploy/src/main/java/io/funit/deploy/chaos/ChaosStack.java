@@ -7,6 +7,7 @@ import io.funit.common.kafka.KafkaClients;
 import io.funit.common.kafka.TopicInitializer;
 import io.funit.common.storage.ObjectStore;
 import io.funit.deploy.up.Installation;
+import io.funit.deploy.up.ServiceJvm;
 import io.funit.deploy.up.ShippedModel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -155,6 +156,9 @@ final class ChaosStack implements AutoCloseable {
     builder.environment().putAll(serviceEnv);
     builder.environment().putAll(hostEnv(host));
     builder.environment().putAll(hostExtras.apply(host));
+    if (LabLayout.isWorker(host)) {
+      ServiceJvm.allocatorInto(builder.environment());
+    }
     processes.put(host, builder.start());
     LOG.info("started {} on {}", host, lab.host(host).address());
   }
@@ -217,11 +221,11 @@ final class ChaosStack implements AutoCloseable {
       default -> {
         String kind = host.substring(0, host.lastIndexOf('-'));
         if (kind.equals("gateway")) {
-          yield List.of(java, "-Xmx384m", "-jar", installation.gatewayJar().toString());
+          yield ServiceJvm.gateway(installation.gatewayJar().toString());
         }
-        // as ./funit worker sizes them: tensors live outside the heap
-        String heap = kind.equals("translate") ? "-Xmx512m" : "-Xmx1g";
-        yield List.of(java, heap, "-XX:MaxNewSize=64m", "-jar", installation.workerJar(kind).toString());
+        // tensors live outside the heap; the lab's training and evaluation datasets are small
+        String heap = kind.equals("translate") ? ServiceJvm.TRANSLATE_HEAP : "-Xmx1g";
+        yield ServiceJvm.worker(heap, installation.workerJar(kind).toString());
       }
     };
   }

@@ -53,6 +53,11 @@ record LabLayout(int gateways, int translateWorkers, int trainWorkers, int evalW
     return numbered("gateway", gateways);
   }
 
+  /** Whether {@code host} runs a worker (translate-N, train-N, eval-N). */
+  static boolean isWorker(String host) {
+    return host.matches("(translate|train|eval)-\\d+");
+  }
+
   /** The hosts of one worker kind: translate-1, translate-2, ... */
   List<String> workerHosts(String kind) {
     return numbered(kind, switch (kind) {

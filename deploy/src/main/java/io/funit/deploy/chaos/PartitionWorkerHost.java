@@ -1,11 +1,12 @@
 package io.funit.deploy.chaos;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * A zombie: the first train-worker host cut off from the network while it runs the training, for longer than the
- * Kafka session timeout (its partitions are reassigned and the job may be started again elsewhere), then healed, so
- * that the old run comes back and must not publish over the new one.
+ * A zombie: the worker host that runs the load's training (or evaluation) cut off from the network mid-job for longer
+ * than the Kafka session timeout (its partitions are reassigned and the job may be started again elsewhere), then
+ * healed, so that the old run comes back and must not publish over the new one.
  */
 final class PartitionWorkerHost implements Scenario {
   private static final Duration PARTITION = Duration.ofSeconds(45);
@@ -22,8 +23,8 @@ final class PartitionWorkerHost implements Scenario {
 
   @Override
   public String description() {
-    return "host " + kind + "-1 cut off for " + PARTITION.toSeconds() + " s (session timeout 10 s) while it runs a job "
-        + "of type " + kind + ", then healed";
+    return "the " + kind + " host that runs a job of type " + kind + " cut off for " + PARTITION.toSeconds()
+        + " s (session timeout 10 s), then healed";
   }
 
   @Override
@@ -31,10 +32,13 @@ final class PartitionWorkerHost implements Scenario {
     String host = kind + "-1";
     String job = kind.equals("train") ? context.training() : context.evaluation();
     if (job != null) {
-      context.note("job_was_running_on_host", context.awaitRunningOn(job, host, Duration.ofSeconds(240)));
+      Optional<String> running = context.awaitRunningHost(job, 0, Duration.ofSeconds(240));
+      context.note("job_was_running_on_host", running.isPresent());
+      host = running.orElse(host);
     } else {
       Thread.sleep(10_000);
     }
+    context.note("partitioned_host", host);
     NetworkLab.Host target = context.lab().host(host);
     context.note("partitioned_at_s", context.elapsedSeconds());
     context.lab().partition(target);

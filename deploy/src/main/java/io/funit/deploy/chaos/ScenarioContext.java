@@ -6,6 +6,7 @@ import io.funit.deploy.load.MixedLoad;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /** What a scenario acts on: the lab, the stack on it, the load and its jobs; and what it noted while acting. */
@@ -74,12 +75,20 @@ final class ScenarioContext {
     return api.get("/v1/jobs/" + id).json();
   }
 
-  /** Waits until the job is running on {@code worker} (its events name the worker), or the timeout passes. */
-  boolean awaitRunningOn(String id, String worker, Duration timeout) throws InterruptedException {
-    return await(() -> {
+  /**
+   * The worker host a job runs on, once it runs there with at least {@code minDone} units of progress done (its
+   * events name the worker, which is its host); empty when it did not within the timeout. With two workers of a kind
+   * the job may land on either, and a fault aimed at the other one would test nothing.
+   */
+  Optional<String> awaitRunningHost(String id, long minDone, Duration timeout) throws InterruptedException {
+    String[] host = new String[1];
+    boolean running = await(() -> {
       JsonNode job = job(id);
-      return job.path("state").asText().equals("running") && worker.equals(job.path("worker_id").asText());
+      host[0] = job.path("worker_id").asText("");
+      return job.path("state").asText().equals("running") && !host[0].isEmpty()
+          && job.path("progress").path("done").asLong() >= minDone;
     }, timeout);
+    return running ? Optional.of(host[0]) : Optional.empty();
   }
 
   static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {

@@ -36,14 +36,7 @@ public final class EmbeddedStack implements AutoCloseable {
   public static final String REBUILD_DATASET = "FUNIT_REBUILD_MODEL_DATASET";
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
   private static final long CHILD_STOP_GRACE_SECONDS = 45;
-  /** A worker's young generation cap, as the launcher sets it for workers (see {@code ./funit}: resident memory). */
-  private static final String MODEL_YOUNG_GENERATION = "-XX:MaxNewSize=64m";
-  /**
-   * A translate worker's heap: its live set is under 50 MiB (Kafka and S3 clients, images in flight; tensors live
-   * outside the heap), but with 2 GiB G1 left garbage in the old generation until 45% of it was used, and 590 MiB of
-   * heap pages stayed resident under load. Training and evaluation hold datasets on the heap and keep 2 GiB.
-   */
-  private static final String TRANSLATE_HEAP = "-Xmx512m";
+  /** Training and evaluation hold datasets on the heap. */
   private static final String MODEL_HEAP = "-Xmx2g";
 
   private final StackLayout layout;
@@ -130,9 +123,8 @@ public final class EmbeddedStack implements AutoCloseable {
   }
 
   private void startChildren(Installation installation, Map<String, String> env) throws IOException {
-    String java = Installation.java().toString();
     children.add(new ChildProcess("gateway",
-        List.of(java, "-Xmx384m", "-jar", installation.gatewayJar().toString()), env, System.out));
+        ServiceJvm.gateway(installation.gatewayJar().toString()), env, System.out));
     layout.workers().counts().forEach((kind, count) -> {
       for (int i = 1; i <= count; i++) {
         Map<String, String> workerEnv = new HashMap<>(env);
@@ -141,10 +133,10 @@ public final class EmbeddedStack implements AutoCloseable {
         workerPorts.put(kind + "-" + i, port);
         workerEnv.put("FUNIT_WORKER_HTTP_HOST", "127.0.0.1");
         workerEnv.put("FUNIT_WORKER_HTTP_PORT", Integer.toString(port));
-        String heap = kind.equals("translate") ? TRANSLATE_HEAP : MODEL_HEAP;
+        ServiceJvm.allocatorInto(workerEnv);
+        String heap = kind.equals("translate") ? ServiceJvm.TRANSLATE_HEAP : MODEL_HEAP;
         children.add(new ChildProcess(kind + "-" + i,
-            List.of(java, heap, MODEL_YOUNG_GENERATION, "-jar", installation.workerJar(kind).toString()), workerEnv,
-            System.out));
+            ServiceJvm.worker(heap, installation.workerJar(kind).toString()), workerEnv, System.out));
       }
     });
     for (ChildProcess child : children) {

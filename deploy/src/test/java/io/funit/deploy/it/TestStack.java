@@ -216,8 +216,23 @@ final class TestStack implements AutoCloseable {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+    return request(gateway, path);
+  }
+
+  private HttpRequest.Builder request(Gateway at, String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + at.port() + path))
         .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(30));
+  }
+
+  /** A GET answered by the gateway {@code at}, not by the one started last. */
+  Response getFrom(Gateway at, String path) throws IOException, InterruptedException {
+    return send(request(at, path).GET());
+  }
+
+  /** A JSON POST answered by the gateway {@code at}. */
+  Response postTo(Gateway at, String path, String json) throws IOException, InterruptedException {
+    return send(request(at, path).POST(HttpRequest.BodyPublishers.ofString(json))
+        .header("Content-Type", "application/json"));
   }
 
   private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,12 @@ public final class JobStateProjection implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Instant lastPoll = Instant.EPOCH;
+  /** Catch-up requests not yet given a target ({@link #catchUp}); the reader thread takes them. */
+  private final java.util.Queue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
+  /** Requests with the topic's end offsets at the time they were taken: reader thread only. */
+  private final List<CatchUp> catchUps = new ArrayList<>();
+
+  private record CatchUp(Map<TopicPartition, Long> end, CompletableFuture<Void> done) {}
 
   /**
    * @param event the job as shown
@@ -83,7 +91,8 @@ public final class JobStateProjection implements AutoCloseable {
             applyRecord(record);
           }
           lastPoll = Instant.now();
-          if (caughtUp.getCount() > 0 && end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue())) {
+          serveCatchUps(partitions);
+          if (caughtUp.getCount() > 0 && reached(end)) {
             LOG.info("job state projection caught up: {} jobs", jobs.size());
             caughtUp.countDown();
           }
@@ -100,8 +109,46 @@ public final class JobStateProjection implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("job state projection stopped", e);
     } finally {
+      catchUps.forEach(request -> request.done().cancel(false));
+      catchUpRequests.forEach(request -> request.cancel(false));
       reader.close();
     }
+  }
+
+  /**
+   * Completes the catch-up requests whose target the reader has reached. A new request's target is the topic's end
+   * offsets read now, after the request was made: every event written before it lies below them.
+   */
+  private void serveCatchUps(List<TopicPartition> partitions) {
+    if (!catchUpRequests.isEmpty()) {
+      List<CompletableFuture<Void>> taken = new ArrayList<>();
+      for (CompletableFuture<Void> request; (request = catchUpRequests.poll()) != null; ) {
+        taken.add(request);
+      }
+      try {
+        Map<TopicPartition, Long> end = reader.endOffsets(partitions, Duration.ofSeconds(5));
+        taken.forEach(request -> catchUps.add(new CatchUp(end, request)));
+      } catch (RuntimeException e) {
+        taken.forEach(request -> request.completeExceptionally(e));
+        throw e;
+      }
+    }
+    catchUps.removeIf(request -> request.done().isDone() || (reached(request.end()) && request.done().complete(null)));
+  }
+
+  private boolean reached(Map<TopicPartition, Long> end) {
+    return end.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue());
+  }
+
+  /**
+   * Completes once the reader has applied every event written to the topic before this call (another process's
+   * write included), or fails when Kafka cannot say where the topic ends. For a read that must see a job another
+   * gateway accepted a moment ago; callers bound the wait.
+   */
+  public CompletableFuture<Void> catchUp() {
+    CompletableFuture<Void> request = new CompletableFuture<>();
+    catchUpRequests.add(request);
+    return request;
   }
 
   private void applyRecord(ConsumerRecord<String, String> record) {
@@ -112,7 +159,8 @@ public final class JobStateProjection implements AutoCloseable {
     try {
       applyRead(Json.MAPPER.readValue(record.value(), JobEvent.class), record.offset());
     } catch (java.io.IOException | RuntimeException e) {
-      LOG.warn("skipping unreadable job event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
+      LOG.warn("skipping unreadable job event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+          e.toString());
     }
   }
 

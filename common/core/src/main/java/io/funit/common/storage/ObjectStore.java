@@ -40,6 +40,7 @@ public final class ObjectStore {
 
   private final MinioClient client;
   private final String bucket;
+  private final StoreCircuit circuit = new StoreCircuit();
 
   public ObjectStore(S3Settings settings) {
     this.client = MinioClients.create(settings);
@@ -289,13 +290,19 @@ public final class ObjectStore {
   }
 
   private <T> T call(String operation, String key, MinioCall<T> body) {
+    circuit.acquire(operation, bucket + "/" + key);
+    Exception failure = null;
     try {
       return body.run();
     } catch (StorageException e) {
+      failure = e.getCause() instanceof Exception cause ? cause : e;
       throw e;
     } catch (Exception e) {
+      failure = e;
       String message = operation + " " + bucket + "/" + key + " failed: " + e;
       throw unavailable(e) ? new StorageUnavailableException(message, e) : new StorageException(message, e);
+    } finally {
+      circuit.record(failure);
     }
   }
 
