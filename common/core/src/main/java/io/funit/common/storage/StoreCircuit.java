@@ -19,12 +19,14 @@ final class StoreCircuit {
   /** How long calls fail without trying before one tries again. */
   static final Duration OPEN = Duration.ofSeconds(5);
   private final CircuitBreaker<Object> breaker;
+  private final Duration openTime;
 
   StoreCircuit() {
     this(FAILURES, OPEN);
   }
 
   StoreCircuit(int failures, Duration open) {
+    this.openTime = open;
     breaker = CircuitBreaker.builder().withFailureThreshold(failures).withDelay(open).withSuccessThreshold(1).build();
   }
 
@@ -32,7 +34,7 @@ final class StoreCircuit {
   void acquire(String operation, String target) {
     if (!breaker.tryAcquirePermit()) {
       throw new StorageUnavailableException(operation + " " + target + " not tried: the store did not answer the "
-          + "last calls; trying again within " + OPEN.toSeconds() + " s", null);
+          + "last calls; trying again within " + openTime.toMillis() + " ms", null);
     }
   }
 
