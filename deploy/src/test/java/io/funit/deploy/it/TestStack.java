@@ -49,7 +49,12 @@ final class TestStack implements AutoCloseable {
   }
 
   Gateway startGateway() throws InterruptedException {
-    Gateway started = Gateway.start(GatewaySettings.from(settings), kafka, store);
+    return startGateway(store);
+  }
+
+  /** A gateway that reaches the object store through {@code its} client (e.g. over a route a test can cut). */
+  Gateway startGateway(ObjectStore its) throws InterruptedException {
+    Gateway started = Gateway.start(GatewaySettings.from(settings), kafka, its);
     started.awaitCaughtUp(Duration.ofSeconds(30));
     running.add(started);
     gateway = started;

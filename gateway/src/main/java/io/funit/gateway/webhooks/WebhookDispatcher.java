@@ -164,9 +164,12 @@ public final class WebhookDispatcher implements AutoCloseable {
       jobs.put(event.jobId(), queue);
     }
     for (WebhookMessage message : messages) {
-      if (queue.known.add(message.webhookId())) {
+      if (!queue.known.contains(message.webhookId())) {
         Delivery delivery = Delivery.pending(message, event.webhook().url(), record.offset(), clock.instant());
+        // known only once stored: a refused save rewinds to this event, and a queue kept over the rewind (its job
+        // has an attempt in flight) must not then skip the message as already made (./funit chaos, s3-disk-full)
         store.save(delivery);
+        queue.known.add(message.webhookId());
         queue.pending.addLast(delivery);
       }
     }
