@@ -225,7 +225,7 @@ final class ChaosStack implements AutoCloseable {
         }
         // tensors live outside the heap; the lab's training and evaluation datasets are small
         String heap = kind.equals("translate") ? ServiceJvm.TRANSLATE_HEAP : "-Xmx1g";
-        yield ServiceJvm.worker(heap, installation.workerJar(kind).toString());
+        yield ServiceJvm.worker(kind, heap, installation.workerJar(kind).toString());
       }
     };
   }

@@ -35,9 +35,41 @@ public final class ServiceJvm {
 
   private ServiceJvm() {}
 
-  /** The command that starts a worker jar with {@code heap} (e.g. {@code -Xmx1g}). */
-  public static List<String> worker(String heap, String workerJar) {
-    return command(List.of(heap, YOUNG_GENERATION), workerJar);
+  /**
+   * The CPU niceness of train and eval workers when they share a machine with the serving path (FUNIT_BATCH_NICENESS,
+   * 0 to 19, 0 for none): a training is a batch job that can wait, a translation has a client waiting. At the same
+   * priority each soak window's p99 was set by the minute its training held the 2 cores (753 to 1,306 ms between
+   * windows, ./funit soak); niced, the training takes the cores the serving path leaves idle.
+   */
+  static int batchNiceness() {
+    return batchNiceness(System.getenv("FUNIT_BATCH_NICENESS"));
+  }
+
+  /** The command that starts a {@code kind} worker jar with {@code heap} (e.g. {@code -Xmx1g}). */
+  public static List<String> worker(String kind, String heap, String workerJar) {
+    List<String> command = new ArrayList<>();
+    int niceness = batchNiceness();
+    if (niceness > 0 && (kind.equals("train") || kind.equals("eval"))) {
+      // nice execs the JVM: the process (its PID, its signals) is the worker's own
+      command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+    }
+    command.addAll(command(List.of(heap, YOUNG_GENERATION), workerJar));
+    return command;
+  }
+
+  static int batchNiceness(String value) {
+    if (value == null || value.isBlank()) {
+      return 10;
+    }
+    try {
+      int niceness = Integer.parseInt(value.trim());
+      if (niceness >= 0 && niceness <= 19) {
+        return niceness;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("FUNIT_BATCH_NICENESS must be a whole number from 0 to 19, got '" + value + "'");
   }
 
   /** The command that starts the gateway jar. */

@@ -1,0 +1,36 @@
+package io.funit.deploy.up;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServiceJvmTest {
+  @Test
+  void trainAndEvalWorkersRunNicedAndTheServingPathDoesNot() {
+    int niceness = ServiceJvm.batchNiceness();
+    for (String kind : List.of("train", "eval")) {
+      List<String> command = ServiceJvm.worker(kind, "-Xmx1g", "worker.jar");
+      if (niceness > 0) {
+        assertThat(command.subList(0, 3)).containsExactly("nice", "-n", Integer.toString(niceness));
+      }
+      assertThat(command).endsWith("-jar", "worker.jar");
+    }
+    assertThat(ServiceJvm.worker("translate", "-Xmx512m", "worker.jar")).doesNotContain("nice")
+        .first().asString().endsWith("java");
+    assertThat(ServiceJvm.gateway("gateway.jar")).doesNotContain("nice");
+  }
+
+  @Test
+  void theNicenessIsTenUnlessSetAndMustBeANiceValue() {
+    assertThat(ServiceJvm.batchNiceness(null)).isEqualTo(10);
+    assertThat(ServiceJvm.batchNiceness(" ")).isEqualTo(10);
+    assertThat(ServiceJvm.batchNiceness("0")).isZero();
+    assertThat(ServiceJvm.batchNiceness("19")).isEqualTo(19);
+    for (String bad : List.of("20", "-1", "low")) {
+      assertThatThrownBy(() -> ServiceJvm.batchNiceness(bad)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("FUNIT_BATCH_NICENESS").hasMessageContaining(bad);
+    }
+  }
+}
