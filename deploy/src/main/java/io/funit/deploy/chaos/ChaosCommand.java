@@ -31,8 +31,9 @@ public final class ChaosCommand implements Callable<Integer> {
   @Option(names = "--ci", description = "The CI subset: " + "kill-translate-worker, broker-restart; small layout.")
   boolean ci;
 
-  @Option(names = "--layout", description = "small (one host of each kind) or full (two gateways and two workers of "
-      + "each kind). Default: ${DEFAULT-VALUE}", defaultValue = "small")
+  /** Full by default: the topology users run (and the faults a second gateway or worker brings) is what is proved. */
+  @Option(names = "--layout", description = "full (two gateways and two workers of each kind) or small (one host of "
+      + "each kind, as --ci uses). Default: ${DEFAULT-VALUE}", defaultValue = "full")
   String layoutName;
 
   @Option(names = "--data", description = "Where the hosts keep their state and logs. Default: ${DEFAULT-VALUE}",
