@@ -156,7 +156,7 @@ final class ChaosStack implements AutoCloseable {
     builder.environment().putAll(serviceEnv);
     builder.environment().putAll(hostEnv(host));
     builder.environment().putAll(hostExtras.apply(host));
-    if (LabLayout.isWorker(host)) {
+    if (LabLayout.workerKind(host).isPresent()) {
       ServiceJvm.allocatorInto(builder.environment());
     }
     processes.put(host, builder.start());
@@ -219,13 +219,14 @@ final class ChaosStack implements AutoCloseable {
       case LabLayout.WEBHOOKS -> List.of(java, "-Xmx64m", "-jar", deployJar, "serve", "webhook-receiver", "--host",
           address, "--port", Integer.toString(RECEIVER_PORT), "--log", receiverLog().toString());
       default -> {
-        String kind = host.substring(0, host.lastIndexOf('-'));
-        if (kind.equals("gateway")) {
+        if (host.startsWith("gateway-")) {
           yield ServiceJvm.gateway(installation.gatewayJar().toString());
         }
+        String kind = LabLayout.workerKind(host)
+            .orElseThrow(() -> new IllegalArgumentException("no service is known for host " + host));
         // tensors live outside the heap; the lab's training and evaluation datasets are small
         String heap = kind.equals("translate") ? ServiceJvm.TRANSLATE_HEAP : "-Xmx1g";
-        yield ServiceJvm.worker(kind, heap, installation.workerJar(kind).toString());
+        yield ServiceJvm.worker(heap, installation.workerJar(kind).toString());
       }
     };
   }

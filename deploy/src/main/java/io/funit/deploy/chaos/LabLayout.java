@@ -53,10 +53,14 @@ record LabLayout(int gateways, int translateWorkers, int trainWorkers, int evalW
     return numbered("gateway", gateways);
   }
 
-  /** Whether {@code host} runs a worker (translate-N, train-N, eval-N). */
-  static boolean isWorker(String host) {
-    return host.matches("(translate|train|eval)-\\d+");
+  /** The kind of worker {@code host} runs (translate-N, train-N, eval-N), if it runs one. */
+  static java.util.Optional<String> workerKind(String host) {
+    java.util.regex.Matcher worker = WORKER_HOST.matcher(host);
+    return worker.matches() ? java.util.Optional.of(worker.group(1)) : java.util.Optional.empty();
   }
+
+  private static final java.util.regex.Pattern WORKER_HOST =
+      java.util.regex.Pattern.compile("(translate|train|eval)-\\d+");
 
   /** The hosts of one worker kind: translate-1, translate-2, ... */
   List<String> workerHosts(String kind) {

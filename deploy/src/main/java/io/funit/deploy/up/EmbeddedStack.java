@@ -136,7 +136,7 @@ public final class EmbeddedStack implements AutoCloseable {
         ServiceJvm.allocatorInto(workerEnv);
         String heap = kind.equals("translate") ? ServiceJvm.TRANSLATE_HEAP : MODEL_HEAP;
         children.add(new ChildProcess(kind + "-" + i,
-            ServiceJvm.worker(kind, heap, installation.workerJar(kind).toString()), workerEnv, System.out));
+            ServiceJvm.besideServingPath(kind, heap, installation.workerJar(kind).toString()), workerEnv, System.out));
       }
     });
     for (ChildProcess child : children) {

@@ -29,14 +29,14 @@ public final class ServiceJvm {
    * touched its pages one region at a time as the old generation filled (resident +1.7 MiB a minute, the soak's one
    * failure); the gateway did the same. With the pages touched up front, memory grows only when the heap must.
    */
-  static final List<String> STEADY_HEAP = List.of("-Xms256m", "-XX:+AlwaysPreTouch");
+  public static final List<String> STEADY_HEAP = List.of("-Xms256m", "-XX:+AlwaysPreTouch");
   /** G1 otherwise grows the young generation toward 60 % of the heap and every page it touched stays resident. */
   private static final String YOUNG_GENERATION = "-XX:MaxNewSize=64m";
 
   private ServiceJvm() {}
 
   /**
-   * The CPU niceness of train and eval workers when they share a machine with the serving path (FUNIT_BATCH_NICENESS,
+   * The CPU niceness of train and eval workers that share a machine with the serving path (FUNIT_BATCH_NICENESS,
    * 0 to 19, 0 for none): a training is a batch job that can wait, a translation has a client waiting. At the same
    * priority each soak window's p99 was set by the minute its training held the 2 cores (753 to 1,306 ms between
    * windows, ./funit soak); niced, the training takes the cores the serving path leaves idle.
@@ -45,15 +45,24 @@ public final class ServiceJvm {
     return batchNiceness(System.getenv("FUNIT_BATCH_NICENESS"));
   }
 
-  /** The command that starts a {@code kind} worker jar with {@code heap} (e.g. {@code -Xmx1g}). */
-  public static List<String> worker(String kind, String heap, String workerJar) {
+  /** The command that starts a worker jar with {@code heap} (e.g. {@code -Xmx1g}) on a host of its own. */
+  public static List<String> worker(String heap, String workerJar) {
+    return command(List.of(heap, YOUNG_GENERATION), workerJar);
+  }
+
+  /**
+   * The command that starts a {@code kind} worker on the machine that also serves translations ({@code ./funit up}):
+   * train and eval workers at {@link #batchNiceness()}. Not for the chaos lab, whose hosts stand for machines of
+   * their own: there a niced training starved behind the lab's translation load and a fault meant for it found none.
+   */
+  public static List<String> besideServingPath(String kind, String heap, String workerJar) {
     List<String> command = new ArrayList<>();
     int niceness = batchNiceness();
     if (niceness > 0 && (kind.equals("train") || kind.equals("eval"))) {
       // nice execs the JVM: the process (its PID, its signals) is the worker's own
       command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
     }
-    command.addAll(command(List.of(heap, YOUNG_GENERATION), workerJar));
+    command.addAll(worker(heap, workerJar));
     return command;
   }
 

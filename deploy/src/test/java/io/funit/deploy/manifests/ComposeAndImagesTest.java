@@ -101,6 +101,8 @@ class ComposeAndImagesTest {
             .contains("<artifactId>funit-" + module + "</artifactId>");
       }
       assertThat(dockerfile).containsPattern("MaxRAMPercentage=\\d+");
+      // the same steady heap as ./funit up and the launcher start services with
+      assertThat(dockerfile).contains(String.join(" ", io.funit.deploy.up.ServiceJvm.STEADY_HEAP));
     }
     int workerPort = HealthServerSettings.from(Settings.of(Map.of())).port();
     for (String file : List.of("Dockerfile.worker", "Dockerfile.worker-cuda")) {
