@@ -114,7 +114,8 @@ final class ChaosRun {
     // a worker fault whose job never ran on a host in time hit an idle host: it proved nothing, so it does not pass
     boolean faultHitItsJob = !Boolean.FALSE.equals(((Map<String, Object>) result.get("notes"))
         .get("job_was_running_on_host"));
-    return faultHitItsJob && ((Number) result.get("lost")).intValue() == 0 && ((Number) result.get("duplicated")).intValue() == 0
+    return faultHitItsJob && ((Number) result.get("lost")).intValue() == 0
+        && ((Number) result.get("duplicated")).intValue() == 0
         && ((Number) result.get("datasets_listed_incomplete")).intValue() == 0
         && ((Number) webhooks.get("lost")).intValue() == 0
         && ((Number) webhooks.get("jobs_out_of_order")).intValue() == 0

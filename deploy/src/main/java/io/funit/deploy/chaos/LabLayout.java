@@ -2,6 +2,9 @@ package io.funit.deploy.chaos;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How many hosts of each kind the lab has. Besides these: one host each for Kafka, S3, the webhook receiver and the
@@ -54,13 +57,12 @@ record LabLayout(int gateways, int translateWorkers, int trainWorkers, int evalW
   }
 
   /** The kind of worker {@code host} runs (translate-N, train-N, eval-N), if it runs one. */
-  static java.util.Optional<String> workerKind(String host) {
-    java.util.regex.Matcher worker = WORKER_HOST.matcher(host);
-    return worker.matches() ? java.util.Optional.of(worker.group(1)) : java.util.Optional.empty();
+  static Optional<String> workerKind(String host) {
+    Matcher worker = WORKER_HOST.matcher(host);
+    return worker.matches() ? Optional.of(worker.group(1)) : Optional.empty();
   }
 
-  private static final java.util.regex.Pattern WORKER_HOST =
-      java.util.regex.Pattern.compile("(translate|train|eval)-\\d+");
+  private static final Pattern WORKER_HOST = Pattern.compile("(translate|train|eval)-\\d+");
 
   /** The hosts of one worker kind: translate-1, translate-2, ... */
   List<String> workerHosts(String kind) {
