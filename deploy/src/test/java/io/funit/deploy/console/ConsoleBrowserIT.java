@@ -82,8 +82,10 @@ class ConsoleBrowserIT {
         Map.of("FUNIT_EVAL_JUDGE_SECONDS", "10", EmbeddedStack.REBUILD_DATASET, "false"));
     HttpClient http = HttpClient.newHttpClient();
     for (String url : stack.workerUrls().values()) { // the translate worker is ready once the default model is loaded
+      // a worker opens its port a while after the gateway is ready (the niced train and eval workers later still):
+      // a refused connection is "not yet"
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-          .until(() -> http.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).build(),
+          .ignoreExceptions().until(() -> http.send(HttpRequest.newBuilder(URI.create(url + "/readyz")).build(),
               HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
     browser = new Browser(tmp.resolve("profile"), 1280, 1000);
