@@ -1,7 +1,12 @@
 package io.funit.deploy.soak;
 
 import io.funit.deploy.load.ApiClient;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +15,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Translation answers in fixed windows of the run: per window the count, errors and the p50/p99 of the answer time,
- * for each way of asking ({@code wait}: the whole translation, {@code async}: the submission).
+ * for each way of asking ({@code wait}: the whole translation, {@code async}: the submission). Every answer is kept
+ * with its time, so that a slow window can be laid beside the stack's log (what ran at that second).
  */
 final class LatencyWindows {
   private record Answer(long atMillis, String how, int status, long millis) {}
@@ -51,6 +57,27 @@ final class LatencyWindows {
       summary.put((int) (window * windowMillis / 60_000), row);
     });
     return summary;
+  }
+
+  /** The {@code n} slowest successful answers asked {@code how}, slowest first: second of the run and milliseconds. */
+  List<Map<String, Number>> slowest(String how, int n) {
+    return answers.stream().filter(a -> a.how().equals(how) && a.status() / 100 == 2)
+        .sorted(Comparator.comparingLong(Answer::millis).reversed()).limit(n).map(a -> {
+          Map<String, Number> row = new LinkedHashMap<>();
+          row.put("second", (a.atMillis() - startMillis) / 1000.0);
+          row.put("ms", a.millis());
+          return row;
+        }).toList();
+  }
+
+  /** Every answer as CSV: when it came (epoch milliseconds, to match the logs), how it was asked, status, time. */
+  void writeCsv(Path file) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file)) {
+      out.write("epoch_ms,how,status,ms\n");
+      for (Answer a : answers) {
+        out.write(a.atMillis() + "," + a.how() + "," + a.status() + "," + a.millis() + "\n");
+      }
+    }
   }
 
   /** Nearest-rank percentile; 0 for no answers. */

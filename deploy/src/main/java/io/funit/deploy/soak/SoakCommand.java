@@ -41,6 +41,7 @@ public final class SoakCommand implements Callable<Integer> {
   /** The largest ratio between two windows' p99 still called stable. */
   private static final double P99_SPREAD = 1.5;
   private static final int TRAINING_ITERATIONS = 150;
+  private static final int SLOWEST_REPORTED = 30;
 
   @Option(names = "--minutes", description = "Minutes of load. Default: ${DEFAULT-VALUE}", defaultValue = "60")
   int minutes;
@@ -90,7 +91,7 @@ public final class SoakCommand implements Callable<Integer> {
     String secret = "whsec_" + Base64.getEncoder().encodeToString(SecureRandom.getSeed(32));
     try (WebhookReceiver receiver = WebhookReceiver.start("127.0.0.1", 0, secret, dir.resolve("webhooks.jsonl"));
         SoakStack stack = SoakStack.start(installation, dir, port, environment(secret))) {
-      Map<String, Object> report = run(stack, "http://127.0.0.1:" + receiver.port() + "/hook");
+      Map<String, Object> report = run(stack, "http://127.0.0.1:" + receiver.port() + "/hook", dir);
       String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report);
       System.out.println(json);
       if (out != null) {
@@ -113,7 +114,7 @@ public final class SoakCommand implements Callable<Integer> {
     return env;
   }
 
-  private Map<String, Object> run(SoakStack stack, String webhookUrl) throws Exception {
+  private Map<String, Object> run(SoakStack stack, String webhookUrl, Path dir) throws Exception {
     ApiClient api = new ApiClient(List.of(stack.gatewayUrl()), stack.apiKey());
     MixedLoad load = new MixedLoad(api, webhookUrl);
     String dataset = load.uploadDataset();
@@ -152,6 +153,7 @@ public final class SoakCommand implements Callable<Integer> {
       Thread.sleep(Math.min(Duration.ofSeconds(sampleSeconds).toMillis(), Math.max(1, end - now)));
     }
     load.stopTranslations();
+    latency.writeCsv(dir.resolve("latency.csv"));
     return report(load, latency, rss, files, projection, trainings);
   }
 
@@ -192,6 +194,8 @@ public final class SoakCommand implements Callable<Integer> {
     Map<String, Object> p99 = p99Stability(windows);
     passed &= Boolean.TRUE.equals(p99.get("stable"));
     report.put("p99_wait", p99);
+    // which seconds set the p99: beside the stack's log they name what ran then (every answer is in latency.csv)
+    report.put("slowest_wait", latency.slowest("wait", SLOWEST_REPORTED));
     report.put("samples", Map.of("rss_mib", rss, "open_files", files, "projection_jobs", projection));
     report.put("passed", passed);
     return report;

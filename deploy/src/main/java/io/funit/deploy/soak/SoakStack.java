@@ -2,6 +2,7 @@ package io.funit.deploy.soak;
 
 import io.funit.common.config.S3Settings;
 import io.funit.deploy.up.Installation;
+import io.funit.deploy.up.ServiceJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +46,13 @@ final class SoakStack implements AutoCloseable {
   static SoakStack start(Installation installation, Path runDir, int port, Map<String, String> env)
       throws IOException, InterruptedException {
     Path dataDir = runDir.resolve("stack");
-    ProcessBuilder builder = new ProcessBuilder(List.of(Installation.java().toString(), "-Xmx1g",
-        "-Dfunit.home=" + installation.home(), "-jar", installation.deployJar().toString(), "up",
+    List<String> command = new ArrayList<>(List.of(Installation.java().toString()));
+    command.addAll(ServiceJvm.EMBEDDED_SERVERS); // as the launcher starts ./funit up
+    command.addAll(List.of("-Dfunit.home=" + installation.home(), "-jar", installation.deployJar().toString(), "up",
         "--data", dataDir.toString(), "--port", Integer.toString(port),
         "--kafka-port", Integer.toString(KAFKA_PORT),
-        "--kafka-controller-port", Integer.toString(KAFKA_CONTROLLER_PORT), "--s3-port", Integer.toString(S3_PORT)))
-        .redirectErrorStream(true).redirectOutput(runDir.resolve("stack.log").toFile());
+        "--kafka-controller-port", Integer.toString(KAFKA_CONTROLLER_PORT), "--s3-port", Integer.toString(S3_PORT)));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(runDir.resolve("stack.log").toFile());
     builder.environment().putAll(env);
     SoakStack stack = new SoakStack(builder.start(), dataDir, port);
     stack.awaitReady();

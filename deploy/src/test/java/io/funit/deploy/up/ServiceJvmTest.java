@@ -3,6 +3,8 @@ package io.funit.deploy.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +36,12 @@ class ServiceJvmTest {
       assertThatThrownBy(() -> ServiceJvm.batchNiceness(bad)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("FUNIT_BATCH_NICENESS").hasMessageContaining(bad);
     }
+  }
+
+  @Test
+  void theLauncherStartsUpWithTheOptionsTheSoakMeasures() throws Exception {
+    String launcher = Files.readString(Path.of("..", "funit")); // tests run in the module's directory
+    assertThat(launcher).contains("EMBEDDED_SERVERS_OPTS=\"" + String.join(" ", ServiceJvm.EMBEDDED_SERVERS) + "\"")
+        .contains("if [ \"$cmd\" = up ]; then default_opts=\"$EMBEDDED_SERVERS_OPTS\"; fi");
   }
 }
