@@ -52,7 +52,8 @@ final class SoakStack implements AutoCloseable {
         "--data", dataDir.toString(), "--port", Integer.toString(port),
         "--kafka-port", Integer.toString(KAFKA_PORT),
         "--kafka-controller-port", Integer.toString(KAFKA_CONTROLLER_PORT), "--s3-port", Integer.toString(S3_PORT)));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(runDir.resolve("stack.log").toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(runDir.resolve("stack.log").toFile());
     builder.environment().putAll(env);
     SoakStack stack = new SoakStack(builder.start(), dataDir, port);
     stack.awaitReady();
