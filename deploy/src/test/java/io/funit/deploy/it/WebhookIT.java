@@ -205,7 +205,7 @@ class WebhookIT {
   @Test
   void aPartitionThatLeavesAndComesBackMidAttemptDoesNotSendItsDeliveryTwice(Infra infra) throws Exception {
     // each attempt is held 25 s (the rebalance below has taken over 8 s here), within the attempt timeout
-    Map<String, String> settings = new java.util.HashMap<>(WEBHOOKS);
+    Map<String, String> settings = new HashMap<>(WEBHOOKS);
     settings.put("FUNIT_WEBHOOK_TIMEOUT_MS", "60000");
     try (TestStack stack = new TestStack(infra, settings); Receiver receiver = new Receiver()) {
       stack.startGateway();
@@ -246,7 +246,7 @@ class WebhookIT {
    */
   @Test
   void aMessageWhoseDeliveryTheStoreRefusedIsSentOnceTheStoreIsBack(Infra infra) throws Exception {
-    Map<String, String> settings = new java.util.HashMap<>(WEBHOOKS);
+    Map<String, String> settings = new HashMap<>(WEBHOOKS);
     settings.put("FUNIT_WEBHOOK_TIMEOUT_MS", "60000");
     try (TestStack stack = new TestStack(infra, settings); Receiver receiver = new Receiver()) {
       URI s3 = URI.create(S3Settings.from(stack.settings).endpoint());
