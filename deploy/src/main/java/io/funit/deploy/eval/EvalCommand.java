@@ -3,6 +3,7 @@ package io.funit.deploy.eval;
 import io.funit.common.config.S3Settings;
 import io.funit.common.config.Settings;
 import io.funit.common.contract.InvalidRequestException;
+import io.funit.common.eval.BaselineModel;
 import io.funit.common.eval.EvalRequest;
 import io.funit.common.eval.Evaluation;
 import io.funit.common.eval.EvaluationLoader;
@@ -53,6 +54,11 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--metrics", split = ",", description = "Metric keys to compute. Default: all")
   List<String> metrics;
 
+  @Option(names = "--baseline", paramLabel = "NAME=MODEL[@K]", description = "A registered model scored beside "
+      + "--model on the same draws, under NAME (e.g. stargan_fair=ID, or stargan_unfair=ID@5 at K = 5 only); "
+      + "repeatable")
+  List<String> baselines;
+
   @Option(names = "--out", description = "Report directory. Default: ./eval-<model>-<yyyyMMdd-HHmmss>/")
   Path out;
 
@@ -98,10 +104,24 @@ public final class EvalCommand implements Callable<Integer> {
   /** The request a job would carry; a bad option is a usage error naming the request field. */
   private EvalRequest request(String modelId, String datasetId) {
     try {
-      return new EvalRequest(modelId, datasetId, k, contents, metrics);
+      return new EvalRequest(modelId, datasetId, k, contents, metrics, baselineModels());
     } catch (InvalidRequestException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** {@code --baseline NAME=MODEL[@K]} as the request's entries; the request checks names, ids and K. */
+  List<BaselineModel> baselineModels() {
+    List<BaselineModel> entries = new java.util.ArrayList<>();
+    for (String option : baselines == null ? List.<String>of() : baselines) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^=]+)=([^@]+)(?:@([0-9]+))?").matcher(option);
+      if (!m.matches()) {
+        throw new ParameterException(spec.commandLine(), "--baseline takes NAME=MODEL or NAME=MODEL@K, got '"
+            + option + "'");
+      }
+      entries.add(new BaselineModel(m.group(1), m.group(2), m.group(3) == null ? null : Integer.valueOf(m.group(3))));
+    }
+    return entries;
   }
 
   /** Unknown ids and unfit datasets are usage errors, as at the gateway. */

@@ -268,11 +268,15 @@ class ConsoleBrowserIT {
     new Select(driver.findElement(By.id("eval-model"))).selectByValue(shipped.id());
     type(By.id("eval-k"), "1");
     type(By.id("eval-contents"), "4");
+    // the shipped model again as a baseline model: one more row, scored on the same draws
+    new Select(driver.findElement(By.id("eval-baselines"))).selectByValue(shipped.id());
     driver.findElement(By.id("start-eval")).click();
     new WebDriverWait(driver, Duration.ofSeconds(180)).until(d ->
         !d.findElements(By.id("report-frame")).isEmpty());
     driver.switchTo().frame(driver.findElement(By.id("report-frame")));
-    assertThat(driver.findElement(By.tagName("body")).getText()).containsIgnoringCase("FUNIT");
+    assertThat(driver.findElement(By.tagName("body")).getText()).containsIgnoringCase("FUNIT")
+        .contains("Baseline models", shipped.preset().replace('-', '_') + "_" + shipped.id().substring(0, 8)
+            .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "_"));
     driver.switchTo().defaultContent();
   }
 

@@ -1,7 +1,9 @@
 package io.funit.deploy.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.funit.common.eval.BaselineModel;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.eval.report.EvaluationReport.GroupResult;
 import io.funit.common.eval.report.EvaluationReport.KResult;
@@ -15,6 +17,20 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class EvalCommandTest {
+  @Test
+  void baselineModelsAreNamedModelsWithAnOptionalK() {
+    EvalCommand command = new EvalCommand();
+    new CommandLine(command).parseArgs("--baseline", "stargan_fair=sf", "--baseline", "stargan_unfair=su-5@5");
+    assertThat(command.baselineModels()).containsExactly(new BaselineModel("stargan_fair", "sf", null),
+        new BaselineModel("stargan_unfair", "su-5", 5));
+
+    EvalCommand bad = new EvalCommand();
+    new CommandLine(bad).parseArgs("--baseline", "no-model-given");
+    assertThatThrownBy(bad::baselineModels).isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("NAME=MODEL");
+    assertThat(new EvalCommand().baselineModels()).isEmpty();
+  }
+
   @Test
   void listsAreCommaSeparatedAndEverythingButTheIdsHasADefault() {
     EvalCommand command = new EvalCommand();

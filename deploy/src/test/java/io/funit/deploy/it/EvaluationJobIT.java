@@ -9,6 +9,14 @@ import io.funit.common.eval.EvalJob;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.json.Json;
 import io.funit.common.models.ModelCard;
+import io.funit.common.models.ModelRegistry;
+import io.funit.common.stargan.config.AdamConfig;
+import io.funit.common.stargan.config.StarGanConfig;
+import io.funit.common.stargan.config.StarGanDiscriminatorConfig;
+import io.funit.common.stargan.config.StarGanGeneratorConfig;
+import io.funit.common.stargan.config.StarGanLossConfig;
+import io.funit.common.stargan.model.StarGanNetworks;
+import io.funit.common.stargan.serving.StarGanModelFile;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
 import io.funit.common.testing.TopicReader;
@@ -46,6 +54,8 @@ class EvaluationJobIT {
   private String model;
   private String dataset;
   private String trainOnly;
+  private String stargan;
+  private String stargan16;
   private Settings local;
 
   @BeforeAll
@@ -56,6 +66,8 @@ class EvaluationJobIT {
     model = card.id();
     dataset = TrainingDatasets.publishSmall(stack.store, dir.resolve("dataset"));
     trainOnly = TrainingDatasets.publish(stack.store, dir.resolve("train-only"), 0);
+    stargan = registerStarGan(card, 32, dir.resolve("stargan-32.safetensors")).id();
+    stargan16 = registerStarGan(card, 16, dir.resolve("stargan-16.safetensors")).id();
     stack.startGateway();
     local = stack.settings.with(Map.of("FUNIT_CACHE_DIR", dir.resolve("cache").toString(),
         "FUNIT_WORK_DIR", dir.resolve("work").toString()));
@@ -109,6 +121,38 @@ class EvaluationJobIT {
     assertThat(stack.post("/v1/evaluations/" + id + "/cancel", "").status()).isEqualTo(409);
   }
 
+  /**
+   * The paper's Table 1 through the API: a StarGAN model at every K and, at K = 2 only, the shipped model again,
+   * which on the same draws must score exactly as the evaluated model does.
+   */
+  @Test
+  void baselineModelsAreScoredBesideTheModelOnTheSameDraws() throws Exception {
+    TestStack.Response submitted = stack.post("/v1/evaluations", "{\"model\":\"" + model + "\",\"dataset\":\""
+        + dataset + "\",\"k\":[1,2],\"contents\":3,\"baselines\":[{\"name\":\"stargan_fair\",\"model\":\""
+        + stargan + "\"},{\"name\":\"shipped_again\",\"model\":\"" + model + "\",\"k\":2}]}");
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+    String id = submitted.json().path("id").asText();
+
+    JsonNode done = awaitEvaluation(id);
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
+    EvaluationReport report = Json.MAPPER.readValue(stack.get("/v1/evaluations/" + id + "/report.json").body(),
+        EvaluationReport.class);
+    assertThat(report.results().get(0).methods()).extracting(EvaluationReport.MethodScores::method)
+        .containsExactly("funit", "stargan_fair", "copy_content", "class_mean", "styling_only");
+    assertThat(report.results().get(1).methods()).extracting(EvaluationReport.MethodScores::method)
+        .containsExactly("funit", "stargan_fair", "shipped_again", "copy_content", "class_mean", "styling_only");
+    Map<String, Double> funit = report.results().get(1).methods().get(0).scores();
+    assertThat(funit).isNotEmpty();
+    assertThat(report.results().get(1).methods().get(2).scores()).isEqualTo(funit);
+    assertThat(report.results().get(1).methods().get(1).scores()).isNotEqualTo(funit);
+    assertThat(report.baselineModels()).extracting(EvaluationReport.BaselineModelInfo::model,
+        EvaluationReport.BaselineModelInfo::family).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(stargan, ModelCard.STARGAN),
+        org.assertj.core.groups.Tuple.tuple(model, ModelCard.FUNIT));
+    assertThat(stack.get("/v1/evaluations/" + id + "/report").body()).contains("id=\"baseline-models\"",
+        "stargan_fair", "shipped_again");
+  }
+
   @Test
   void theCliRunsTheSameEvaluationIntoALocalDirectory(@TempDir Path out) throws Exception {
     EvalCommand command = new EvalCommand();
@@ -143,6 +187,12 @@ class EvaluationJobIT {
         + EvaluationReport.MEAN_CLASS_FID + "\",\"fid_typo\"]}", "metrics[1]");
     assertField("{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1],\"metrics\":[\""
         + EvaluationReport.GT_L1 + "\"]}", "metrics[0]");
+    String withBaselines = "{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1],\"baselines\":";
+    assertField(withBaselines + "[{\"name\":\"b\",\"model\":\"no-such-model\"}]}", "baselines[0].model");
+    assertField(withBaselines + "[{\"name\":\"b\",\"model\":\"" + stargan + "\"},{\"name\":\"c\",\"model\":\""
+        + stargan16 + "\"}]}", "baselines[1].model");
+    assertField(withBaselines + "[{\"name\":\"funit\",\"model\":\"" + stargan + "\"}]}", "baselines[0].name");
+    assertField(withBaselines + "[{\"name\":\"b\",\"model\":\"" + stargan + "\",\"k\":2}]}", "baselines[0].k");
     assertThat(queued()).isEqualTo(before);
     assertThat(stack.get("/v1/evaluations/no-such-evaluation").status()).isEqualTo(404);
   }
@@ -162,6 +212,20 @@ class EvaluationJobIT {
     assertField("/v1/jobs/eval", "{\"model\":\"" + model + "\",\"dataset\":\"" + dataset
         + "\",\"metrics\":[\"fid_typo\"]}", "metrics[0]");
     assertThat(queued()).isEqualTo(before);
+  }
+
+  /** A StarGAN model as a training registers one: random weights, the shipped model's dataset, at {@code size} px. */
+  private ModelCard registerStarGan(ModelCard like, int size, Path file) throws Exception {
+    StarGanConfig tiny = new StarGanConfig("stargan-32", size, 4, 4, new StarGanGeneratorConfig(8, 1, 1),
+        new StarGanDiscriminatorConfig(8, 3), AdamConfig.STARGAN, AdamConfig.STARGAN, StarGanLossConfig.PAPER, 1, 10);
+    try (StarGanNetworks nets = StarGanNetworks.create(tiny, 3)) {
+      StarGanModelFile.save(nets, false, file);
+    }
+    String id = "stargan-it-" + size;
+    ModelCard card = new ModelCard(id, id, like.dataset(), like.datasetName(), "stargan-32", size, null, 10,
+        List.of(), List.of(), Map.of(), List.of(), ModelRegistry.generatorKey(id), null, like.color(),
+        ModelCard.STARGAN, null);
+    return new ModelRegistry(stack.store).register(card, file);
   }
 
   private void assertField(String body, String field) throws Exception {

@@ -29,10 +29,15 @@ public final class EvalJob implements JobDescriptor<EvalRequest> {
 
   @Override
   public List<JobReference> references(EvalRequest request) {
-    return List.of(JobReference.model("model", request.model()), JobReference.dataset("dataset", request.dataset()));
+    List<JobReference> references = new java.util.ArrayList<>(List.of(JobReference.model("model", request.model()),
+        JobReference.dataset("dataset", request.dataset())));
+    for (int i = 0; i < request.baselines().size(); i++) {
+      references.add(JobReference.model("baselines[" + i + "].model", request.baselines().get(i).model()));
+    }
+    return references;
   }
 
-  /** The model has a card, the dataset held-out classes, K fits them, every metric is known. */
+  /** The models have cards, the dataset held-out classes, K fits them, every metric is known. */
   @Override
   public EvalRequest admit(EvalRequest request, AdmissionContext context) {
     EvaluationTargets.resolve(context.store(), request);

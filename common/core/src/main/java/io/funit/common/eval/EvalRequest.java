@@ -3,8 +3,11 @@ package io.funit.common.eval;
 import io.funit.common.contract.Checks;
 import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobRequest;
+import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.translate.TranslateRequest;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Evaluate a model on a dataset's held-out classes.
@@ -14,9 +17,14 @@ import java.util.List;
  * @param k the shot counts to evaluate, e.g. [1, 5, 10, 20]
  * @param contents content images per class and K
  * @param metrics which metrics to compute; empty means all
+ * @param baselines other registered models scored on the same draws (the paper's StarGAN-Fair-K and -Unfair-K);
+ *     empty means none
  */
-public record EvalRequest(String model, String dataset, List<Integer> k, int contents, List<String> metrics)
-    implements JobRequest {
+public record EvalRequest(String model, String dataset, List<Integer> k, int contents, List<String> metrics,
+    List<BaselineModel> baselines) implements JobRequest {
+  /** Baseline model entries at most: every one is a model loaded and a row of translations at each of its K. */
+  public static final int MAX_BASELINES = 8;
+
   public EvalRequest {
     Checks.required("model", model);
     Checks.required("dataset", dataset);
@@ -30,5 +38,52 @@ public record EvalRequest(String model, String dataset, List<Integer> k, int con
     k = List.copyOf(k);
     contents = contents == 0 ? 100 : (int) Checks.range("contents", contents, 1, 100_000);
     metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    if (baselines == null) {
+      baselines = List.of();
+    }
+    checkBaselines(Checks.size("baselines", baselines, 0, MAX_BASELINES), k);
+    baselines = List.copyOf(baselines); // after the checks: a null entry is named there, not refused by copyOf
+  }
+
+  /** A request without baseline models. */
+  public EvalRequest(String model, String dataset, List<Integer> k, int contents, List<String> metrics) {
+    this(model, dataset, k, contents, metrics, List.of());
+  }
+
+  /**
+   * Each entry names a row and a model; a row is either one model at every K or one model per K of the request,
+   * and never a built-in method's name.
+   */
+  private static void checkBaselines(List<BaselineModel> baselines, List<Integer> k) {
+    Set<String> everyK = new HashSet<>();
+    Set<String> perK = new HashSet<>();
+    for (int i = 0; i < baselines.size(); i++) {
+      BaselineModel b = baselines.get(i);
+      String at = "baselines[" + i + "]";
+      if (b == null) {
+        throw new InvalidRequestException(at, "must be an object with name and model");
+      }
+      Checks.required(at + ".name", b.name());
+      if (!b.name().matches(BaselineModel.NAME_PATTERN)) {
+        throw new InvalidRequestException(at + ".name", "must be lowercase letters, digits and '_', starting with "
+            + "a letter, at most 32 characters: '" + b.name() + "'");
+      }
+      if (EvaluationReport.METHODS.contains(b.name())) {
+        throw new InvalidRequestException(at + ".name", "'" + b.name() + "' is a built-in method of every report");
+      }
+      Checks.id(at + ".model", Checks.required(at + ".model", b.model()));
+      if (b.k() != null && !k.contains(b.k())) {
+        throw new InvalidRequestException(at + ".k", "K = " + b.k() + " is not among the request's k " + k);
+      }
+      boolean clash = b.k() == null ? everyK.contains(b.name()) || perK.stream().anyMatch(p -> p.startsWith(
+          b.name() + "@")) : everyK.contains(b.name()) || !perK.add(b.name() + "@" + b.k());
+      if (clash) {
+        throw new InvalidRequestException(at, "row '" + b.name() + "' already has a model"
+            + (b.k() == null ? "" : " at K = " + b.k()) + ": a row is one model at every K or one model per K");
+      }
+      if (b.k() == null) {
+        everyK.add(b.name());
+      }
+    }
   }
 }

@@ -21,15 +21,20 @@ public final class EvaluationTargets {
   /** The metric keys a request may name ({@code metrics}); empty means all of them. */
   public static final List<String> METRICS = MetricCatalog.keys();
 
-  /** The model and the dataset of one evaluation. */
-  public record Target(ModelCard card, DatasetManifest dataset) {}
+  /**
+   * The models and the dataset of one evaluation.
+   *
+   * @param baselines the cards of the request's baseline models, in the request's order
+   */
+  public record Target(ModelCard card, DatasetManifest dataset, List<ModelCard> baselines) {}
 
   private EvaluationTargets() {}
 
   /**
    * Checks the request against the store. Blocks (object-store reads).
    *
-   * @throws InvalidRequestException naming {@code model}, {@code dataset}, {@code k[i]} or {@code metrics[i]}
+   * @throws InvalidRequestException naming {@code model}, {@code dataset}, {@code k[i]}, {@code metrics[i]} or
+   *     {@code baselines[i].model}
    */
   public static Target resolve(ObjectStore store, EvalRequest request) {
     checkMetrics(request.metrics());
@@ -48,7 +53,29 @@ public final class EvaluationTargets {
     }
     checkK(request.k(), dataset, heldOut);
     checkGroundTruth(request.metrics(), dataset);
-    return new Target(card, dataset);
+    return new Target(card, dataset, baselineCards(store, request, card));
+  }
+
+  /**
+   * Every baseline model is registered and works at the evaluated model's image size: the draws are decoded once, at
+   * that size, for every method.
+   */
+  static List<ModelCard> baselineCards(ObjectStore store, EvalRequest request, ModelCard evaluated) {
+    List<ModelCard> cards = new java.util.ArrayList<>();
+    ModelRegistry registry = new ModelRegistry(store);
+    for (int i = 0; i < request.baselines().size(); i++) {
+      String id = request.baselines().get(i).model();
+      String field = "baselines[" + i + "].model";
+      ModelCard card = find(() -> registry.card(id).orElse(null), field,
+          "no model '" + id + "' (GET /v1/models lists them)");
+      if (card.imageSize() != evaluated.imageSize()) {
+        throw new InvalidRequestException(field, "model '" + id + "' works at " + card.imageSize() + " px and model '"
+            + evaluated.id() + "' at " + evaluated.imageSize() + " px: the methods of one report translate the same "
+            + "images");
+      }
+      cards.add(card);
+    }
+    return cards;
   }
 
   /** Every metric must be a known key, named once. */

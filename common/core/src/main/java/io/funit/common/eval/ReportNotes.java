@@ -34,6 +34,14 @@ final class ReportNotes {
     notes.add("Baselines: copy_content returns the content image (it does not depend on K); class_mean is the pixel"
         + " mean of the K class images; styling_only matches each channel's mean and standard deviation of the"
         + " content image to those of the K class images' pixels.");
+    if (!request.baselines().isEmpty()) {
+      notes.add("Baseline models: " + String.join(", ", request.baselines().stream().map(b -> b.name() + " = "
+          + b.model() + (b.k() == null ? "" : " at K = " + b.k())).toList()) + ". Each translates the same content"
+          + " images with the same K class images as the evaluated model. A StarGAN model (docs/stargan.md) turns the"
+          + " K class images into a target-domain vector from its discriminator's features: a softmax over its"
+          + " training domains' similarities (Fair-K), or the one most similar domain (Unfair-K, whose training set"
+          + " held the target class's images).");
+    }
     return notes;
   }
 }

@@ -25,8 +25,8 @@ import java.util.TreeSet;
 
 /**
  * The evaluation engine's entry point, shared by the eval-worker and {@code ./funit eval}: the paper's protocol on a
- * dataset's held-out classes, at each K, for the model and the three baselines, judged by classifiers trained on
- * the dataset (see docs/evaluation.md).
+ * dataset's held-out classes, at each K, for the model, the request's baseline models and the three simple
+ * baselines, judged by classifiers trained on the dataset (see docs/evaluation.md).
  */
 public final class Evaluation {
   private Evaluation() {}
@@ -40,9 +40,37 @@ public final class Evaluation {
    * @param generator the model's EMA generator
    * @param dataset the dataset whose test split holds the held-out classes
    * @param images the dataset's images, preprocessed to the model's size
+   * @param baselines the request's baseline models, loaded, in the request's order
    */
   public record Inputs(String evaluationId, EvalRequest request, ModelCard card, ServingModel generator,
-      DatasetManifest dataset, KShotSampler images) {}
+      DatasetManifest dataset, KShotSampler images, List<Baseline> baselines) {
+    public Inputs {
+      baselines = baselines == null ? List.of() : List.copyOf(baselines);
+    }
+
+    /** Inputs without baseline models. */
+    public Inputs(String evaluationId, EvalRequest request, ModelCard card, ServingModel generator,
+        DatasetManifest dataset, KShotSampler images) {
+      this(evaluationId, request, card, generator, dataset, images, List.of());
+    }
+  }
+
+  /**
+   * A baseline model of the request, loaded.
+   *
+   * @param entry the request's entry (row name, model id, K)
+   * @param card the model's card
+   * @param model the model, for inference
+   */
+  public record Baseline(BaselineModel entry, ModelCard card, ServingModel model) {
+    Protocol.Method method() {
+      return new Protocol.Method(entry.name(), model.translator(), entry.k());
+    }
+
+    EvaluationReport.BaselineModelInfo info() {
+      return new EvaluationReport.BaselineModelInfo(entry.name(), card.id(), card.family(), card.preset(), entry.k());
+    }
+  }
 
   /**
    * @param report the report
@@ -79,8 +107,11 @@ public final class Evaluation {
     List<Draws.ClassDraws> plan = Draws.plan(dataset, bank, ks, contents, options.seed());
     boolean judged = wanted.stream().anyMatch(MetricCatalog::needsJudges);
     try (Judges j = judged ? judges.judges(dataset, bank, phases.judges()) : null) {
-      Protocol.Result result = Protocol.run(inputs.generator().translator(), dataset, bank, j, ks, plan, wanted,
-          options.sampleColumns(), phases.protocol());
+      List<Protocol.Method> models = new ArrayList<>();
+      models.add(new Protocol.Method(EvaluationReport.FUNIT, inputs.generator().translator(), null));
+      inputs.baselines().forEach(b -> models.add(b.method()));
+      Protocol.Result result = Protocol.run(models, dataset, bank, j, ks, plan, wanted, options.sampleColumns(),
+          phases.protocol());
       Map<String, byte[]> files = new LinkedHashMap<>();
       List<String> samples = new ArrayList<>();
       for (int i = 0; i < ks.size(); i++) {
@@ -93,7 +124,8 @@ public final class Evaluation {
           (System.nanoTime() - started) / 1e9, j == null ? List.of() : j.summaries(),
           MetricCatalog.ALL.stream().filter(m -> wanted.contains(m.key())).toList(), result.results(),
           result.groups(), samples,
-          ReportNotes.of(dataset, inputs.request(), contents, result.fidDims()));
+          ReportNotes.of(dataset, inputs.request(), contents, result.fidDims()),
+          inputs.baselines().stream().map(Baseline::info).toList());
       return new Output(report, files);
     } catch (IOException e) {
       throw new UncheckedIOException("judges of dataset " + dataset.id() + ": " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.eval.judges.JudgeBudget;
+import io.funit.common.eval.judges.JudgeProvider;
 import io.funit.common.eval.judges.LocalJudges;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.eval.report.EvaluationReport.MethodScores;
@@ -18,6 +19,14 @@ import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.models.GeneratorWeights;
 import io.funit.common.models.ModelCard;
 import io.funit.common.models.ServingGenerator;
+import io.funit.common.models.ServingModel;
+import io.funit.common.stargan.config.AdamConfig;
+import io.funit.common.stargan.config.StarGanConfig;
+import io.funit.common.stargan.config.StarGanDiscriminatorConfig;
+import io.funit.common.stargan.config.StarGanGeneratorConfig;
+import io.funit.common.stargan.config.StarGanLossConfig;
+import io.funit.common.stargan.model.StarGanNetworks;
+import io.funit.common.stargan.serving.StarGanModelFile;
 import io.funit.common.worker.InvalidJobException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,5 +154,67 @@ class EvaluationTest {
         .isInstanceOf(InvalidJobException.class).hasMessageContaining("unknown metric");
     assertThatThrownBy(() -> run(List.of(16), List.of(EvaluationReport.GT_L1), dir.resolve("judges-c"),
         new ArrayList<>())).isInstanceOf(InvalidJobException.class).hasMessageContaining("K = 16");
+  }
+
+  @Test
+  void baselineModelsAreScoredOnTheSameDrawsAtTheirK() throws Exception {
+    Path starganFile = dir.resolve("stargan.safetensors");
+    StarGanConfig tiny = new StarGanConfig("stargan-32", SIZE, 4, 4, new StarGanGeneratorConfig(8, 1, 1),
+        new StarGanDiscriminatorConfig(8, 3), AdamConfig.STARGAN, AdamConfig.STARGAN, StarGanLossConfig.PAPER, 1, 10);
+    try (StarGanNetworks nets = StarGanNetworks.create(tiny, 5)) {
+      StarGanModelFile.save(nets, false, starganFile);
+    }
+    KShotSampler images = GlyphDatasets.sampler(dir.resolve("ds"), SIZE);
+    ModelCard card = card("m1", ModelCard.FUNIT, "tiny");
+    List<BaselineModel> entries = List.of(new BaselineModel("funit_again", "m1", null),
+        new BaselineModel("stargan_fair", "s1", 1));
+    EvalRequest request = new EvalRequest("m1", dataset.id(), List.of(1, 3), 5,
+        List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM), entries);
+    Evaluation.Output output;
+    try (ServingGenerator generator = GeneratorWeights.loadForServing(generatorFile);
+        ServingGenerator again = GeneratorWeights.loadForServing(generatorFile);
+        ServingModel stargan = StarGanModelFile.load(starganFile)) {
+      output = Evaluation.run(new Evaluation.Inputs("e2", request, card, generator, dataset, images, List.of(
+          new Evaluation.Baseline(entries.get(0), card, again),
+          new Evaluation.Baseline(entries.get(1), card("s1", ModelCard.STARGAN, "stargan-32"), stargan))),
+          JudgeProvider.untrained(FAST), (done, total, message) -> { });
+    }
+    EvaluationReport report = output.report();
+
+    assertThat(report.results().get(0).methods()).extracting(MethodScores::method).containsExactly("funit",
+        "funit_again", "stargan_fair", "copy_content", "class_mean", "styling_only");
+    assertThat(report.results().get(1).methods()).as("stargan_fair is scored at K = 1 only")
+        .extracting(MethodScores::method)
+        .containsExactly("funit", "funit_again", "copy_content", "class_mean", "styling_only");
+    for (EvaluationReport.KResult result : report.results()) {
+      assertThat(scores(result, "funit_again")).as("the same model on the same draws at K = " + result.k())
+          .isEqualTo(scores(result, "funit"));
+    }
+    assertThat(scores(report.results().get(0), "stargan_fair").get(EvaluationReport.GT_L1)).isFinite()
+        .isNotEqualTo(scores(report.results().get(0), "funit").get(EvaluationReport.GT_L1));
+    assertThat(report.groups()).allSatisfy(g -> assertThat(g.results().get(0).methods()).extracting(
+        MethodScores::method).contains("stargan_fair"));
+    assertThat(report.baselineModels()).extracting(EvaluationReport.BaselineModelInfo::name,
+        EvaluationReport.BaselineModelInfo::family, EvaluationReport.BaselineModelInfo::k).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("funit_again", ModelCard.FUNIT, null),
+        org.assertj.core.groups.Tuple.tuple("stargan_fair", ModelCard.STARGAN, 1));
+    java.awt.image.BufferedImage k1 = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+        output.files().get("samples-k1.png")));
+    java.awt.image.BufferedImage k3 = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+        output.files().get("samples-k3.png")));
+    // rows at K = 1: content, 1 class image, 3 models, 2 simple baselines, truth; at K = 3: 3 class images, 2 models
+    int cell = (k3.getHeight() - 4) / 9;
+    assertThat(k1.getHeight()).isEqualTo(8 * cell + 4);
+    assertThat(report.notes()).anyMatch(n -> n.startsWith("Baseline models: funit_again = m1, stargan_fair = s1 at K"
+        + " = 1."));
+  }
+
+  private static ModelCard card(String id, String family, String preset) {
+    return new ModelCard(id, id, dataset.id(), dataset.name(), preset, SIZE, null, 10, List.of(), List.of(), Map.of(),
+        List.of(), "models/" + id + "/generator.safetensors", null, "gray", family, null);
+  }
+
+  private static Map<String, Double> scores(EvaluationReport.KResult result, String method) {
+    return result.methods().stream().filter(m -> m.method().equals(method)).findFirst().orElseThrow().scores();
   }
 }

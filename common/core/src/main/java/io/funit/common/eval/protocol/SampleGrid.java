@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The picture of one K: one column per example (a held-out class, its first draw), one labelled row per image
- * kind: content, up to 5 of the K class images, FUNIT's translation, the class mean and styling-only baselines
- * (copy_content is the content row), and the true glyph when there is one. Images below 64 px are drawn twice
- * their size so glyphs stay legible.
+ * kind: content, up to 5 of the K class images, FUNIT's translation and each baseline model's, the class mean and
+ * styling-only baselines (copy_content is the content row), and the true glyph when there is one. Images below
+ * 64 px are drawn twice their size so glyphs stay legible.
  */
 final class SampleGrid {
   static final int MAX_SHOTS_SHOWN = 5;
@@ -23,19 +23,23 @@ final class SampleGrid {
   private final int size;
   private final int k;
   private final int columns;
+  private final int models;
   private final List<String> labels = new ArrayList<>();
   /** rows × columns images (3, S, S); null where a row has no image for a column. */
   private final List<float[][]> rows = new ArrayList<>();
 
-  SampleGrid(int size, int k, int columns, boolean truth) {
+  /** @param modelRows the labels of the models' rows (FUNIT's first), in the order {@link #set} gets them */
+  SampleGrid(int size, int k, int columns, List<String> modelRows, boolean truth) {
     this.size = size;
     this.k = k;
     this.columns = columns;
+    this.models = modelRows.size();
     labels.add("content");
     for (int j = 0; j < Math.min(k, MAX_SHOTS_SHOWN); j++) {
       labels.add("class " + (j + 1) + "/" + k);
     }
-    labels.addAll(List.of("FUNIT", "class mean", "styling only"));
+    labels.addAll(modelRows);
+    labels.addAll(List.of("class mean", "styling only"));
     if (truth) {
       labels.add("true glyph");
     }
@@ -44,16 +48,24 @@ final class SampleGrid {
     }
   }
 
-  /** Column {@code column}: content, class images (K of them), FUNIT, class mean, styling only, truth (or null). */
-  void set(int column, float[] content, float[] shots, float[] funit, float[] classMean, float[] styling,
-      float[] truth) {
+  /**
+   * Column {@code column}: content, class images (K of them), the models' translations (one per model row), class
+   * mean, styling only, truth (or null).
+   */
+  void set(int column, float[] content, float[] shots, List<float[]> modelOutputs, float[] classMean,
+      float[] styling, float[] truth) {
+    if (modelOutputs.size() != models) {
+      throw new IllegalArgumentException(models + " model rows, " + modelOutputs.size() + " translations");
+    }
     int stride = 3 * size * size;
     int row = 0;
     rows.get(row++)[column] = content;
     for (int j = 0; j < Math.min(k, MAX_SHOTS_SHOWN); j++) {
       rows.get(row++)[column] = java.util.Arrays.copyOfRange(shots, j * stride, (j + 1) * stride);
     }
-    rows.get(row++)[column] = funit;
+    for (float[] output : modelOutputs) {
+      rows.get(row++)[column] = output;
+    }
     rows.get(row++)[column] = classMean;
     rows.get(row++)[column] = styling;
     if (truth != null) {

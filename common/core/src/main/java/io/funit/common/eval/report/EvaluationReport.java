@@ -27,11 +27,22 @@ import java.util.Map;
  *     held-out font left out; empty otherwise (and null in reports written before groups existed)
  * @param samples report-relative file names of sample grids (PNG), one per K, in the order of {@code k}
  * @param notes how this protocol differs from the paper's (judges trained here, not ImageNet networks, ...)
+ * @param baselineModels the other models scored on the same draws, one entry per model (a row of the results is a
+ *     {@link BaselineModelInfo#name}); empty when the request named none (null in reports written before them)
  */
 public record EvaluationReport(String evaluation, String model, String dataset, String datasetName, String preset,
     int imageSize, int heldOutClasses, int contentsPerClass, List<Integer> k, long seed, Instant createdAt,
     double seconds, List<JudgeSummary> judges, List<MetricInfo> metrics, List<KResult> results,
-    List<GroupResult> groups, List<String> samples, List<String> notes) {
+    List<GroupResult> groups, List<String> samples, List<String> notes, List<BaselineModelInfo> baselineModels) {
+
+  /** A report without baseline models. */
+  public EvaluationReport(String evaluation, String model, String dataset, String datasetName, String preset,
+      int imageSize, int heldOutClasses, int contentsPerClass, List<Integer> k, long seed, Instant createdAt,
+      double seconds, List<JudgeSummary> judges, List<MetricInfo> metrics, List<KResult> results,
+      List<GroupResult> groups, List<String> samples, List<String> notes) {
+    this(evaluation, model, dataset, datasetName, preset, imageSize, heldOutClasses, contentsPerClass, k, seed,
+        createdAt, seconds, judges, metrics, results, groups, samples, notes, List.of());
+  }
 
   /** Method names of {@link MethodScores#method}: the model and the three baselines. */
   public static final String FUNIT = "funit";
@@ -85,6 +96,17 @@ public record EvaluationReport(String evaluation, String model, String dataset, 
    *     score: it is a property of the whole set of outputs)
    */
   public record GroupResult(String group, int classes, List<KResult> results) {}
+
+  /**
+   * A registered model scored beside the evaluated one.
+   *
+   * @param name the method (row) its scores are under
+   * @param model the model's id
+   * @param family its family ({@code funit}, {@code stargan})
+   * @param preset its training preset
+   * @param k the one K it was scored at; null: every K
+   */
+  public record BaselineModelInfo(String name, String model, String family, String preset, Integer k) {}
 
   /** @param scores score key → value; a metric a method cannot have is absent */
   public record MethodScores(String method, Map<String, Double> scores) {}

@@ -26,20 +26,21 @@ final class GroupTables {
         + "(a font counts in each of its groups: a bold italic serif in three); the best method of each row and "
         + "score in green.</p>");
     for (int k : HtmlReport.nonNull(report.k())) {
+      List<String> atK = ScoreTables.scoredAt(report.results(), k, methods);
       page.append("<h3>K = ").append(k).append("</h3><table class=\"groups\" data-k=\"").append(k)
           .append("\"><thead><tr><th rowspan=\"2\">group</th><th rowspan=\"2\">fonts</th>");
-      columns.forEach(c -> page.append("<th colspan=\"").append(methods.size()).append("\" title=\"")
+      columns.forEach(c -> page.append("<th colspan=\"").append(atK.size()).append("\" title=\"")
           .append(Html.escape(c.key())).append("\">").append(Html.escape(c.title())).append("</th>"));
       page.append("</tr><tr>");
-      columns.forEach(c -> methods.forEach(m -> page.append("<th>").append(Html.escape(HtmlReport.label(m)))
+      columns.forEach(c -> atK.forEach(m -> page.append("<th>").append(Html.escape(HtmlReport.label(m)))
           .append("</th>")));
       page.append("</tr></thead><tbody>");
       for (GroupResult group : groups) {
         page.append("<tr><th scope=\"row\">").append(Html.escape(group.group())).append("</th><td class=\"num\">")
             .append(group.classes()).append("</td>");
         for (ScoreTables.Column c : columns) {
-          Double best = ScoreTables.best(group.results(), k, methods, c);
-          for (String method : methods) {
+          Double best = ScoreTables.best(group.results(), k, atK, c);
+          for (String method : atK) {
             ScoreTables.cell(page, Html.score(group.results(), k, method, c.key()), best);
           }
         }

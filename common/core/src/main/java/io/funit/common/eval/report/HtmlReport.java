@@ -62,6 +62,7 @@ public final class HtmlReport {
         .append(Html.escape("FUNIT evaluation of " + report.model() + " on " + datasetLabel(report)))
         .append("</title><style>").append(CSS).append("</style></head><body>");
     header(page, report);
+    baselineModels(page, report.baselineModels());
     ScoreTables.append(page, report, methods);
     GroupTables.append(page, report, methods);
     charts(page, report, methods);
@@ -72,7 +73,10 @@ public final class HtmlReport {
     return page.append("</body></html>\n").toString();
   }
 
-  /** The report's methods: the known ones in their fixed order, then any other the results hold. */
+  /**
+   * The report's methods: FUNIT, then the baseline models and any other method the results hold, in their order,
+   * then the simple baselines: the paper's Table 1 order (the learned methods, then what bounds them).
+   */
   static List<String> methods(EvaluationReport report) {
     Set<String> present = new LinkedHashSet<>();
     for (KResult result : nonNull(report.results())) {
@@ -80,8 +84,13 @@ public final class HtmlReport {
         present.add(scores.method());
       }
     }
-    List<String> ordered = new ArrayList<>(EvaluationReport.METHODS.stream().filter(present::contains).toList());
-    present.stream().filter(m -> !ordered.contains(m)).forEach(ordered::add);
+    List<String> ordered = new ArrayList<>();
+    if (present.contains(EvaluationReport.FUNIT)) {
+      ordered.add(EvaluationReport.FUNIT);
+    }
+    present.stream().filter(m -> !EvaluationReport.METHODS.contains(m)).forEach(ordered::add);
+    EvaluationReport.METHODS.stream().filter(m -> !m.equals(EvaluationReport.FUNIT) && present.contains(m))
+        .forEach(ordered::add);
     return ordered;
   }
 
@@ -101,6 +110,22 @@ public final class HtmlReport {
     fact(page, "Finished", r.createdAt() == null ? "" : r.createdAt().toString());
     fact(page, "Wall time", String.format(java.util.Locale.ROOT, "%.1f s", r.seconds()));
     page.append("</dl></header>");
+  }
+
+  /** Which model each baseline row is, so that a reader can tell StarGAN-Fair from a second FUNIT checkpoint. */
+  private static void baselineModels(StringBuilder page, List<EvaluationReport.BaselineModelInfo> models) {
+    if (nonNull(models).isEmpty()) {
+      return;
+    }
+    page.append("<section id=\"baseline-models\"><h2>Baseline models</h2><p class=\"hint\">Registered models "
+        + "scored on the same draws as the evaluated one.</p><table><thead><tr><th>method</th><th>model</th>"
+        + "<th>family</th><th>preset</th><th>K</th></tr></thead><tbody>");
+    for (EvaluationReport.BaselineModelInfo m : models) {
+      page.append("<tr><td>").append(Html.escape(m.name())).append("</td><td>").append(Html.escape(m.model()))
+          .append("</td><td>").append(Html.escape(m.family())).append("</td><td>").append(Html.escape(m.preset()))
+          .append("</td><td>").append(m.k() == null ? "every K" : String.valueOf(m.k())).append("</td></tr>");
+    }
+    page.append("</tbody></table></section>");
   }
 
   private static String datasetLabel(EvaluationReport r) {

@@ -37,9 +37,11 @@ final class LineChart {
    */
   static String svg(String title, List<Integer> k, List<Series> series) {
     double[] range = range(series);
+    // two legend rows fit under the plot; a report with baseline models has more methods and a taller chart
+    int height = HEIGHT + Math.max(0, (series.size() + 1) / 2 - 2) * 14;
     StringBuilder svg = new StringBuilder();
     svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"").append(WIDTH)
-        .append("\" height=\"").append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+        .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
         .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append(" against K\">");
     svg.append("<title>").append(Html.escape(title)).append(" against K</title>");
     svg.append(text(LEFT, 16, "start", "chart-title", title));

@@ -59,16 +59,28 @@ final class ScoreTables {
       columns.forEach(c -> page.append("<th title=\"").append(Html.escape(c.key())).append("\">")
           .append(Html.escape(c.title())).append("</th>"));
       page.append("</tr></thead><tbody>");
-      for (String method : methods) {
+      List<String> atK = scoredAt(report.results(), k, methods);
+      for (String method : atK) {
         page.append("<tr><th scope=\"row\">").append(Html.escape(HtmlReport.label(method))).append("</th>");
         for (Column c : columns) {
-          cell(page, Html.score(report.results(), k, method, c.key()), best(report.results(), k, methods, c));
+          cell(page, Html.score(report.results(), k, method, c.key()), best(report.results(), k, atK, c));
         }
         page.append("</tr>");
       }
       page.append("</tbody></table>");
     }
     page.append("</section>");
+  }
+
+  /** The methods with scores at {@code k}: a baseline model of one K (StarGAN-Unfair-K) has a row at that K only. */
+  static List<String> scoredAt(List<KResult> results, int k, List<String> methods) {
+    Set<String> scored = new LinkedHashSet<>();
+    for (KResult result : HtmlReport.nonNull(results)) {
+      if (result.k() == k) {
+        HtmlReport.nonNull(result.methods()).forEach(m -> scored.add(m.method()));
+      }
+    }
+    return methods.stream().filter(scored::contains).toList();
   }
 
   static void cell(StringBuilder page, Double value, Double best) {

@@ -140,6 +140,44 @@ class HtmlReportTest {
     assertThat(text(page, "//header")).contains("model-1", "font-32", "ds-1", "[1, 5, 20]");
   }
 
+  @Test
+  void baselineModelsAreRowsAfterFunitAndListedWithTheirModels() throws Exception {
+    EvaluationReport plain = report("ds", List.of());
+    // the paper's Table 1: StarGAN-Fair-K at every K, StarGAN-Unfair-K one model per K (here K = 5 only)
+    List<KResult> results = plain.results().stream().map(r -> {
+      List<MethodScores> methods = new java.util.ArrayList<>(r.methods());
+      methods.add(scores("stargan_fair", 0.9, 0.5, 60.0));
+      if (r.k() == 5) {
+        methods.add(scores("stargan_unfair", 0.3, 0.5, 50.0));
+      }
+      return new KResult(r.k(), methods);
+    }).toList();
+    EvaluationReport report = new EvaluationReport(plain.evaluation(), plain.model(), plain.dataset(),
+        plain.datasetName(), plain.preset(), plain.imageSize(), plain.heldOutClasses(), plain.contentsPerClass(),
+        plain.k(), plain.seed(), plain.createdAt(), plain.seconds(), plain.judges(), plain.metrics(), results,
+        plain.groups(), plain.samples(), plain.notes(), List.of(
+            new EvaluationReport.BaselineModelInfo("stargan_fair", "sg-fair", "stargan", "stargan-32", null),
+            new EvaluationReport.BaselineModelInfo("stargan_unfair", "sg-<5>", "stargan", "stargan-32", 5)));
+
+    Document page = parse(HtmlReport.render(report, grids()));
+
+    String table = "//table[@class='scores'][@data-k='5']";
+    assertThat(List.of(text(page, table + "/tbody/tr[1]/th"), text(page, table + "/tbody/tr[2]/th"),
+        text(page, table + "/tbody/tr[3]/th"), text(page, table + "/tbody/tr[4]/th")))
+        .containsExactly("FUNIT", "stargan_fair", "stargan_unfair", "Copy content");
+    assertThat(nodes(page, table + "/tbody/tr").getLength()).isEqualTo(6);
+    assertThat(nodes(page, "//table[@class='scores'][@data-k='1']/tbody/tr").getLength()).isEqualTo(5);
+    assertThat(text(page, table + "/tbody/tr[td[1][contains(@class,'best')]]/th")).as("best accuracy")
+        .isEqualTo("stargan_fair");
+    assertThat(nodes(page, "//section[@id='baseline-models']//tbody/tr").getLength()).isEqualTo(2);
+    assertThat(text(page, "//section[@id='baseline-models']//tbody/tr[2]")).contains("sg-<5>", "stargan-32", "5");
+    assertThat(text(page, "//section[@id='baseline-models']//tbody/tr[1]")).contains("every K");
+    assertThat(nodes(page, "(//section[@id='charts']//*[local-name()='svg'])[1]/*[local-name()='rect']")
+        .getLength()).as("a legend entry per method").isEqualTo(6);
+    assertThat(nodes(parse(HtmlReport.render(plain, grids())), "//section[@id='baseline-models']").getLength())
+        .isZero();
+  }
+
   /** A report of 4 methods at K 1, 5, 20; FUNIT is best on accuracy, copy content on content distance. */
   private static EvaluationReport report(String text, List<String> notes) {
     List<KResult> results = K.stream().map(k -> new KResult(k, List.of(

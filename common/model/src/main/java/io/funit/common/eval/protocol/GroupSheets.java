@@ -29,7 +29,7 @@ final class GroupSheets {
   private final Map<String, List<Map<String, ScoreSheet>>> sheets = new LinkedHashMap<>();
   private final Map<String, Integer> classes = new LinkedHashMap<>();
 
-  private GroupSheets(List<Set<String>> classGroups, int ks, Supplier<ScoreSheet> newSheet) {
+  private GroupSheets(List<Set<String>> classGroups, List<List<String>> methodsPerK, Supplier<ScoreSheet> newSheet) {
     this.classGroups = classGroups;
     for (String group : StyleGroups.ALL) {
       int count = (int) classGroups.stream().filter(g -> g.contains(group)).count();
@@ -38,9 +38,9 @@ final class GroupSheets {
       }
       classes.put(group, count);
       List<Map<String, ScoreSheet>> perK = new ArrayList<>();
-      for (int k = 0; k < ks; k++) {
+      for (List<String> methods : methodsPerK) {
         Map<String, ScoreSheet> byMethod = new LinkedHashMap<>();
-        EvaluationReport.METHODS.forEach(m -> byMethod.put(m, newSheet.get()));
+        methods.forEach(m -> byMethod.put(m, newSheet.get()));
         perK.add(byMethod);
       }
       sheets.put(group, perK);
@@ -48,11 +48,11 @@ final class GroupSheets {
   }
 
   /**
-   * The groups of a plan's held-out classes; none for classes that do not name a face (uploads, local test data),
-   * so such a dataset gets no group table.
+   * The groups of a plan's held-out classes, each with a sheet per K and method ({@code methodsPerK}); none for
+   * classes that do not name a face (uploads, local test data), so such a dataset gets no group table.
    */
-  static GroupSheets of(List<Draws.ClassDraws> plan, int ks, Supplier<ScoreSheet> newSheet) {
-    return new GroupSheets(plan.stream().map(cd -> StyleGroups.of(cd.target())).toList(), ks, newSheet);
+  static GroupSheets of(List<Draws.ClassDraws> plan, List<List<String>> methodsPerK, Supplier<ScoreSheet> newSheet) {
+    return new GroupSheets(plan.stream().map(cd -> StyleGroups.of(cd.target())).toList(), methodsPerK, newSheet);
   }
 
   /** The sheets that the outputs of plan class {@code h} at K index {@code ki} by {@code method} also feed. */

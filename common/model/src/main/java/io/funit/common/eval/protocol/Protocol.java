@@ -17,15 +17,32 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs the draws: per held-out class, the model's translations at every K and the baselines on the same images,
- * judged and scored per (K, method); then one sample grid per K. The class loop is the outer one so that a class's
- * content and class-image codes are computed once for every K (the results are the same as a K-major loop).
+ * Runs the draws: per held-out class, the translations of the model and of the baseline models at every K and the
+ * simple baselines on the same images, judged and scored per (K, method); then one sample grid per K. The class loop
+ * is the outer one so that a class's content and class-image codes are computed once for every K (the results are
+ * the same as a K-major loop).
  */
 public final class Protocol {
   /** Principal components the per-class FID keeps at most (fewer when a class has fewer samples). */
   static final int FID_DIMS = 32;
+  /** The methods every report has after the models, computed from the draws alone. */
+  static final List<String> SIMPLE_BASELINES = List.of(EvaluationReport.COPY_CONTENT, EvaluationReport.CLASS_MEAN,
+      EvaluationReport.STYLING_ONLY);
 
   private Protocol() {}
+
+  /**
+   * A model the protocol translates with: the evaluated one ({@code funit}) or a baseline model of the request.
+   *
+   * @param name its method name in the report
+   * @param translator the model
+   * @param k the one K it is scored at; null: every K
+   */
+  public record Method(String name, FewShotTranslator translator, Integer k) {
+    boolean appliesAt(int shots) {
+      return k == null || k == shots;
+    }
+  }
 
   /**
    * @param results per K, the scores of every method (only the {@code wanted} keys)
@@ -35,27 +52,35 @@ public final class Protocol {
    */
   public record Result(List<KResult> results, List<GroupResult> groups, List<byte[]> grids, int fidDims) {}
 
-  public static Result run(FewShotTranslator generator, DatasetManifest dataset, ImageBank bank, Judges judges,
-      List<Integer> ks, List<Draws.ClassDraws> plan, Set<String> wanted, int sampleColumns,
-      Progress progress) {
+  /**
+   * @param models the evaluated model first, then the baseline models; every one translates the same draws
+   */
+  public static Result run(List<Method> models, DatasetManifest dataset, ImageBank bank, Judges judges,
+      List<Integer> ks, List<Draws.ClassDraws> plan, Set<String> wanted, int sampleColumns, Progress progress) {
     boolean gray = "gray".equals(dataset.color());
     int contents = plan.get(0).draws().size();
     RealFeatures reals = judges == null ? null : RealFeatures.of(judges.styleAll(), bank, plan, FID_DIMS, contents);
     int mapChannels = judges == null ? 0 : mapChannels(judges);
     int mapPlane = judges == null ? 0 : mapPlane(judges);
+    List<List<String>> methodsPerK = new ArrayList<>();
     List<Map<String, ScoreSheet>> sheets = new ArrayList<>();
     List<SampleGrid> grids = new ArrayList<>();
     int columns = Math.min(sampleColumns, plan.size());
     for (int k : ks) {
+      List<Method> atK = models.stream().filter(m -> m.appliesAt(k)).toList();
+      List<String> methods = new ArrayList<>(atK.stream().map(Method::name).distinct().toList());
+      methods.addAll(SIMPLE_BASELINES);
+      methodsPerK.add(methods);
       Map<String, ScoreSheet> byMethod = new LinkedHashMap<>();
-      for (String method : EvaluationReport.METHODS) {
+      for (String method : methods) {
         byMethod.put(method, new ScoreSheet(plan.size(), mapChannels, mapPlane, reals == null ? null : reals.pca(),
             true));
       }
       sheets.add(byMethod);
-      grids.add(new SampleGrid(bank.size(), k, columns, DatasetManifest.KIND_FONTS.equals(dataset.kind())));
+      grids.add(new SampleGrid(bank.size(), k, columns, atK.stream().map(m -> rowLabel(m.name())).toList(),
+          DatasetManifest.KIND_FONTS.equals(dataset.kind())));
     }
-    GroupSheets groups = GroupSheets.of(plan, ks.size(), () -> new ScoreSheet(plan.size(), mapChannels, mapPlane,
+    GroupSheets groups = GroupSheets.of(plan, methodsPerK, () -> new ScoreSheet(plan.size(), mapChannels, mapPlane,
         reals == null ? null : reals.pca(), false));
     int stride = bank.stride();
     for (int h = 0; h < plan.size(); h++) {
@@ -76,10 +101,21 @@ public final class Protocol {
       ClassContext context = new ClassContext(cd.target().index(), cd.heldOutLabel(),
           fonts ? draws.stream().mapToInt(Draws.Draw::character).toArray() : null, truth, contentMaps,
           reals == null ? null : reals.of(h));
-      try (Translator translator = new Translator(generator, bank, gray, cd)) {
+      List<Translator> translators = new ArrayList<>();
+      try {
+        for (Method model : models) {
+          translators.add(new Translator(model.translator(), bank, gray, cd,
+              model.k() == null ? -1 : ks.indexOf(model.k())));
+        }
         for (int ki = 0; ki < ks.size(); ki++) {
           int k = ks.get(ki);
-          float[] funit = translator.translate(draws, ki);
+          Map<String, float[]> outputs = new LinkedHashMap<>();
+          for (int m = 0; m < models.size(); m++) {
+            if (models.get(m).appliesAt(k)) {
+              outputs.put(models.get(m).name(), translators.get(m).translate(draws, ki));
+            }
+          }
+          List<float[]> modelFirsts = outputs.values().stream().map(images -> first(images, stride)).toList();
           float[] mean = new float[n * stride];
           float[] styling = new float[n * stride];
           float[] firstShots = null;
@@ -91,9 +127,10 @@ public final class Protocol {
               firstShots = shots;
             }
           }
-          Map<String, float[]> outputs = Map.of(EvaluationReport.FUNIT, funit, EvaluationReport.COPY_CONTENT, content,
-              EvaluationReport.CLASS_MEAN, mean, EvaluationReport.STYLING_ONLY, styling);
-          for (String method : EvaluationReport.METHODS) {
+          outputs.put(EvaluationReport.COPY_CONTENT, content);
+          outputs.put(EvaluationReport.CLASS_MEAN, mean);
+          outputs.put(EvaluationReport.STYLING_ONLY, styling);
+          for (String method : methodsPerK.get(ki)) {
             List<ScoreSheet> fed = new ArrayList<>(groups.sheets(h, ki, method));
             fed.add(sheets.get(ki).get(method));
             float[] images = outputs.get(method);
@@ -103,9 +140,14 @@ public final class Protocol {
             fed.forEach(sheet -> sheet.add(images, n, 3, bank.size(), judged, context));
           }
           if (h < columns) {
-            grids.get(ki).set(h, first(content, stride), firstShots, first(funit, stride), first(mean, stride),
+            grids.get(ki).set(h, first(content, stride), firstShots, modelFirsts, first(mean, stride),
                 first(styling, stride), truth == null ? null : first(truth, stride));
           }
+        }
+      } finally {
+        // last opened, first closed: each restores the grad mode its thread had before it
+        for (int t = translators.size() - 1; t >= 0; t--) {
+          translators.get(t).close();
         }
       }
       progress.step(h + 1, plan.size(), "translated and scored held-out class " + (h + 1) + " of " + plan.size());
@@ -113,6 +155,11 @@ public final class Protocol {
     List<KResult> results = ScoreSheet.results(ks, sheets, wanted::contains);
     return new Result(results, groups.results(ks, wanted), grids.stream().map(SampleGrid::png).toList(),
         reals == null ? 0 : reals.pca().dims());
+  }
+
+  /** The evaluated model's row is FUNIT's; a baseline model's shows its name. */
+  private static String rowLabel(String method) {
+    return method.equals(EvaluationReport.FUNIT) ? "FUNIT" : method;
   }
 
   private static float[] first(float[] images, int stride) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * FUNIT's K-shot translations of one held-out class, batched. The K-shot class code is the mean of the K images'
+ * A model's K-shot translations of one held-out class, batched. The K-shot class code is the mean of the K images'
  * codes before the MLP (spec §5), so each class image is encoded once and the codes of any K-subset are averaged
  * here: exactly the generator's {@code kShotClassCode}, without encoding a glyph again for every content image and
  * K. Content codes are likewise computed once and decoded at every K.
@@ -35,8 +35,12 @@ final class Translator implements AutoCloseable {
   private final int latent;
   private final NoGrad noGrad = new NoGrad();
 
-  /** Encodes the class's content images and every class image its draws use. */
-  Translator(FewShotTranslator generator, ImageBank bank, boolean gray, Draws.ClassDraws draws) {
+  /**
+   * Encodes the class's content images and every class image its draws use at the K it will translate at.
+   *
+   * @param onlyKIndex the one K position it translates at (a baseline model of one K); -1: every K
+   */
+  Translator(FewShotTranslator generator, ImageBank bank, boolean gray, Draws.ClassDraws draws, int onlyKIndex) {
     this.generator = generator;
     this.bank = bank;
     this.gray = gray;
@@ -44,7 +48,7 @@ final class Translator implements AutoCloseable {
     this.latent = generator.classCodeSize();
     this.store = new ParameterStore(scope, false);
     try {
-      this.contentCodes = encode(draws);
+      this.contentCodes = encode(draws, onlyKIndex);
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -52,7 +56,7 @@ final class Translator implements AutoCloseable {
   }
 
   /** Content codes of the draws (kept in scope for every K); fills the class codes. */
-  private NDArray encode(Draws.ClassDraws draws) {
+  private NDArray encode(Draws.ClassDraws draws, int onlyKIndex) {
     int[] contents = draws.draws().stream().mapToInt(Draws.Draw::contentId).toArray();
     NDList codes = new NDList();
     for (int from = 0; from < contents.length; from += BATCH) {
@@ -60,8 +64,9 @@ final class Translator implements AutoCloseable {
       codes.add(generator.contentCode(store, images(ids))); // kept in scope until the class is done
     }
     NDArray contentCodes = codes.size() == 1 ? codes.get(0) : NDArrays.concat(codes);
-    int[] shots = draws.draws().stream().flatMapToInt(d -> java.util.Arrays.stream(d.shots()).flatMapToInt(
-        java.util.Arrays::stream)).distinct().sorted().toArray();
+    int[] shots = draws.draws().stream().flatMapToInt(d -> (onlyKIndex < 0 ? java.util.Arrays.stream(d.shots())
+        : java.util.stream.Stream.of(d.shots()[onlyKIndex])).flatMapToInt(java.util.Arrays::stream))
+        .distinct().sorted().toArray();
     for (int from = 0; from < shots.length; from += BATCH) {
       int[] ids = java.util.Arrays.copyOfRange(shots, from, Math.min(shots.length, from + BATCH));
       try (NDManager batch = scope.newSubManager()) {

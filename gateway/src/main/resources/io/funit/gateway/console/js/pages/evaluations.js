@@ -14,17 +14,25 @@ async function list(main, page) {
   const dataset = select({ id: 'eval-dataset', 'data-field': 'dataset' }, datasets.map((d) => [d.id, d.name || d.id]));
   const k = h('input', { type: 'text', id: 'eval-k', value: '1, 5', 'data-field': 'k' });
   const contents = h('input', { type: 'number', id: 'eval-contents', min: '1', value: '20', 'data-field': 'contents' });
+  // other registered models scored on the same draws (the paper's Table 1 puts StarGAN beside FUNIT)
+  const models = (await api.get('/v1/models')).items;
+  const compare = h('select', { id: 'eval-baselines', multiple: true, size: String(Math.min(4, Math.max(2, models.length))),
+    'data-field': 'baselines' }, models.map((m) => h('option', { value: m.id },
+    `${m.preset || 'model'} · ${m.iterations ?? '?'} it · ${m.id.slice(0, 8)}`)));
   const form = h('form', { class: 'card', id: 'eval-form' }, h('h3', {}, 'Start an evaluation'), picker.element,
     h('label', { for: 'eval-dataset' }, 'Dataset (its held-out classes are the targets)'), dataset,
     h('label', { for: 'eval-k' }, 'K values (comma-separated)'), k,
     h('label', { for: 'eval-contents' }, 'Content images per K'), contents,
+    h('label', { for: 'eval-baselines' }, 'Compare with (optional: models scored on the same draws, at every K)'), compare,
     h('button', { type: 'submit', id: 'start-eval' }, 'Evaluate'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     attempt(async () => {
       const ks = k.value.split(',').map((v) => v.trim()).filter(Boolean).map(Number);
+      const baselines = Array.from(compare.selectedOptions).map((o) => ({ name: rowName(models.find((m) => m.id === o.value)),
+        model: o.value }));
       const evaluation = await api.post('/v1/evaluations', { model: picker.value(), dataset: dataset.value, k: ks,
-        contents: Number(contents.value) });
+        contents: Number(contents.value), baselines });
       location.hash = `#/evaluations/${evaluation.id}`;
     });
   });
@@ -37,6 +45,12 @@ async function list(main, page) {
       h('td', {}, badge(e.status)), h('td', {}, (e.model || '').slice(0, 8)), h('td', {}, (e.dataset || '').slice(0, 8)),
       h('td', {}, when(e.created_at)))) : h('tr', {}, h('td', { colspan: '5' }, 'No evaluations yet.')));
   }));
+}
+
+/** A baseline model's row in the report: its preset and id, in the request's name alphabet (a-z, 0-9, _). */
+function rowName(model) {
+  const name = `${model.preset || 'model'}_${model.id.slice(0, 8)}`.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+  return (/^[a-z]/.test(name) ? name : `m_${name}`).slice(0, 32);
 }
 
 async function detail(main, id, page) {
