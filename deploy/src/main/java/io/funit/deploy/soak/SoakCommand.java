@@ -47,8 +47,9 @@ public final class SoakCommand implements Callable<Integer> {
   int minutes;
 
   // 20, not 10: in two hour-long runs the first window after a 10-minute warm-up alone held p99 at 2.2-2.7x the
-  // others, and the translate worker's own forward pass per batch took 15-27 ms until minute 16-17 against 12-14 ms
-  // after it (docs/reliability.md, "Soak"): the stack had not settled yet
+  // others; in the second, the translate worker's own forward pass took a median 16.1 ms per batch in minutes 10-15
+  // against 13.5 ms after, and a training 34.8 s at minute 10 against 16.7-21.8 s later (docs/reliability.md,
+  // "Soak"): the stack had not settled yet
   @Option(names = "--warmup-minutes", description = "Minutes not judged (JIT, caches, the first trainings, the "
       + "first expiries). Default: ${DEFAULT-VALUE}", defaultValue = "20")
   int warmupMinutes;
