@@ -54,6 +54,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--metrics", split = ",", description = "Metric keys to compute. Default: all")
   List<String> metrics;
 
+  private static final java.util.regex.Pattern BASELINE_OPTION =
+      java.util.regex.Pattern.compile("([^=]+)=([^@]+)(?:@([0-9]+))?");
+
   @Option(names = "--baseline", paramLabel = "NAME=MODEL[@K]", description = "A registered model scored beside "
       + "--model on the same draws, under NAME (e.g. stargan_fair=ID, or stargan_unfair=ID@5 at K = 5 only); "
       + "repeatable")
@@ -114,7 +117,7 @@ public final class EvalCommand implements Callable<Integer> {
   List<BaselineModel> baselineModels() {
     List<BaselineModel> entries = new java.util.ArrayList<>();
     for (String option : baselines == null ? List.<String>of() : baselines) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^=]+)=([^@]+)(?:@([0-9]+))?").matcher(option);
+      java.util.regex.Matcher m = BASELINE_OPTION.matcher(option);
       if (!m.matches()) {
         throw new ParameterException(spec.commandLine(), "--baseline takes NAME=MODEL or NAME=MODEL@K, got '"
             + option + "'");

@@ -5,9 +5,10 @@ import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobRequest;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.translate.TranslateRequest;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Evaluate a model on a dataset's held-out classes.
@@ -55,8 +56,8 @@ public record EvalRequest(String model, String dataset, List<Integer> k, int con
    * and never a built-in method's name.
    */
   private static void checkBaselines(List<BaselineModel> baselines, List<Integer> k) {
-    Set<String> everyK = new HashSet<>();
-    Set<String> perK = new HashSet<>();
+    // per row, the K of its models so far (null: a model at every K)
+    Map<String, List<Integer>> rows = new HashMap<>();
     for (int i = 0; i < baselines.size(); i++) {
       BaselineModel b = baselines.get(i);
       String at = "baselines[" + i + "]";
@@ -75,15 +76,12 @@ public record EvalRequest(String model, String dataset, List<Integer> k, int con
       if (b.k() != null && !k.contains(b.k())) {
         throw new InvalidRequestException(at + ".k", "K = " + b.k() + " is not among the request's k " + k);
       }
-      boolean clash = b.k() == null ? everyK.contains(b.name()) || perK.stream().anyMatch(p -> p.startsWith(
-          b.name() + "@")) : everyK.contains(b.name()) || !perK.add(b.name() + "@" + b.k());
-      if (clash) {
+      List<Integer> rowK = rows.computeIfAbsent(b.name(), name -> new ArrayList<>());
+      if (!rowK.isEmpty() && (b.k() == null || rowK.contains(null) || rowK.contains(b.k()))) {
         throw new InvalidRequestException(at, "row '" + b.name() + "' already has a model"
             + (b.k() == null ? "" : " at K = " + b.k()) + ": a row is one model at every K or one model per K");
       }
-      if (b.k() == null) {
-        everyK.add(b.name());
-      }
+      rowK.add(b.k());
     }
   }
 }

@@ -15,7 +15,7 @@ async function list(main, page) {
   const k = h('input', { type: 'text', id: 'eval-k', value: '1, 5', 'data-field': 'k' });
   const contents = h('input', { type: 'number', id: 'eval-contents', min: '1', value: '20', 'data-field': 'contents' });
   // other registered models scored on the same draws (the paper's Table 1 puts StarGAN beside FUNIT)
-  const models = (await api.get('/v1/models')).items;
+  const models = picker.models;
   const compare = h('select', { id: 'eval-baselines', multiple: true, size: String(Math.min(4, Math.max(2, models.length))),
     'data-field': 'baselines' }, models.map((m) => h('option', { value: m.id },
     `${m.preset || 'model'} · ${m.iterations ?? '?'} it · ${m.id.slice(0, 8)}`)));

@@ -3,7 +3,7 @@
 import * as api from '../api.js';
 import { h, replace, attempt, number } from '../ui.js';
 
-/** {element, value()}: a labelled <select> of models and the summary of the selected one. */
+/** {element, value(), models}: a labelled <select> of models, the summary of the selected one, and the models listed. */
 export async function modelPicker({ textOnly = false, id = 'model' } = {}) {
   const list = await api.get('/v1/models');
   const models = list.items.filter((m) => !textOnly || m.draws_text)
@@ -24,6 +24,7 @@ export async function modelPicker({ textOnly = false, id = 'model' } = {}) {
   return {
     element: h('div', {}, h('label', { for: id }, 'Model'), chooser, summary),
     value: () => chooser.value || null,
+    models,
   };
 }
 
