@@ -8,6 +8,7 @@ import io.funit.common.dataset.imports.TestArchives;
 import io.funit.common.json.Json;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
+import io.funit.common.training.TestBundles;
 import io.funit.deploy.it.tenants.TenantCase;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -118,6 +119,7 @@ class TenantIsolationIT {
     hidden("GET", "/v1/trainings/{id}/samples/{name}", "/v1/trainings/" + training + "/samples/latest.png");
     hidden("POST", "/v1/trainings/{id}/cancel", "/v1/trainings/" + training + "/cancel");
     hidden("POST", "/v1/trainings/{id}/continue", "/v1/trainings/" + training + "/continue");
+    hidden("GET", "/v1/trainings/{id}/export", "/v1/trainings/" + training + "/export");
     hidden("GET", "/v1/translations/{id}", "/v1/translations/" + translation);
     hidden("GET", "/v1/translations/{id}/outputs/{index}", "/v1/translations/" + translation + "/outputs/0");
     hidden("POST", "/v1/translations/{id}/cancel", "/v1/translations/" + translation + "/cancel");
@@ -162,6 +164,13 @@ class TenantIsolationIT {
     refused("/v1/styles", "/v1/styles", "{\"class_keys\": [\"" + inputKey + "\"]}", "class_keys[0]");
     refused("/v1/styles", "/v1/styles", "{\"dataset\": \"" + dataset + "\", \"class\": \"face-0\"}", "dataset");
     refused("/v1/datasets", "/v1/datasets", "{\"kind\": \"s3\", \"prefix\": \"tenants/tenant-a/fonts/\"}", "prefix");
+    // a bundle of A's dataset's very classes, continued on it by B: unknown, not compared
+    walked.add("POST /v1/trainings/import");
+    HttpResponse<String> imported = multipart(keyB, "/v1/trainings/import", "file", TestBundles.bundle(3,
+        List.of("class-0", "class-1", "class-2", "class-3")), Map.of("dataset", dataset, "iterations", "10"));
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(400);
+    assertThat(json(imported).path("field").asText()).isEqualTo("dataset");
+    assertThat(json(imported).path("detail").asText()).doesNotContain("class");
 
     // the generic route takes every type's request: each type's own case (TenantCase) is refused there
     TenantCase.Fixture a = new TenantCase.Fixture(inputKey, dataset, training, style);
@@ -302,11 +311,18 @@ class TenantIsolationIT {
   }
 
   private HttpResponse<String> multipart(String key, String path, String field, byte[] png) throws Exception {
+    return multipart(key, path, field, png, Map.of());
+  }
+
+  private HttpResponse<String> multipart(String key, String path, String field, byte[] file, Map<String, String> form)
+      throws Exception {
     String boundary = "funit-" + java.util.UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
+    form.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
         + "\"; filename=\"c.png\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(png);
+    body.writeBytes(file);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return http.send(request(key, path).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary).build(),

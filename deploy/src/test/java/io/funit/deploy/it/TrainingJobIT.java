@@ -16,6 +16,7 @@ import io.funit.common.training.TrainingMetrics;
 import io.funit.common.worker.WorkerRuntime;
 import io.funit.worker.train.TrainWorkerMain;
 import java.io.File;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -150,6 +151,60 @@ class TrainingJobIT {
         "{\"iterations\":" + (stoppedAt + 20) + "}");
     assertThat(behind.status()).as(behind.body()).isEqualTo(400);
     assertThat(behind.body()).contains("above the " + (stoppedAt + 50) + " this training reached");
+
+    movedByBundleItContinuesExactlyAsItWouldHaveHere(family, next, stoppedAt + 7);
+  }
+
+  /**
+   * Export, then import onto another build of the same classes (another deployment's, here under another id): the
+   * moved training trains exactly what a continuation here would (the same generator, byte for byte, as both run in
+   * this one worker process: oneDNN is not bit-reproducible across processes), and its
+   * history goes on from the first iteration; wrong datasets, totals and files are refused before anything is stored.
+   */
+  private void movedByBundleItContinuesExactlyAsItWouldHaveHere(String family, String trained, long reached)
+      throws Exception {
+    HttpResponse<byte[]> export = stack.getBytes("/v1/trainings/" + trained + "/export");
+    assertThat(export.statusCode()).isEqualTo(200);
+    assertThat(export.headers().firstValue("X-Checkpoint-Iteration")).contains(Long.toString(reached));
+    byte[] bundle = export.body();
+    String elsewhere = TrainingDatasets.publish(stack.store, tmp.resolve("elsewhere-" + family), 2);
+    String fewerClasses = TrainingDatasets.publish(stack.store, tmp.resolve("fewer-" + family), 3);
+    int storedBefore = stack.store.list("checkpoints/").size();
+
+    assertRefused(bundle, fewerClasses, reached + 5, "dataset");
+    assertRefused(bundle, elsewhere, reached, "iterations");
+    assertRefused("not a zip".getBytes(java.nio.charset.StandardCharsets.UTF_8), elsewhere, reached + 5, "file");
+    assertThat(stack.store.list("checkpoints/")).hasSize(storedBefore);
+
+    TestStack.Response imported = importBundle(bundle, elsewhere, reached + 5);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(202);
+    String moved = imported.json().path("id").asText();
+    TestStack.Response continued = stack.post("/v1/trainings/" + trained + "/continue",
+        "{\"iterations\":" + (reached + 5) + "}");
+    assertThat(continued.status()).as(continued.body()).isEqualTo(202);
+    String here = continued.json().path("id").asText();
+
+    assertThat(awaitTraining(moved, "succeeded").path("iteration").asLong()).isEqualTo(reached + 5);
+    awaitTraining(here, "succeeded");
+    assertThat(new TrainingMetrics(stack.store).read(moved)).extracting(MetricRow::iteration)
+        .containsExactlyElementsOf(LongStream.rangeClosed(reached + 1, reached + 5).boxed().toList());
+    JsonNode history = stack.get("/v1/trainings/" + moved + "/metrics?history=true").json();
+    assertThat(history.path("iterations").asInt()).isEqualTo((int) reached + 5);
+    assertThat(history.path("rows").get(0).path("iteration").asLong()).isEqualTo(1);
+    assertThat(new ModelRegistry(stack.store).card(moved).orElseThrow().dataset()).isEqualTo(elsewhere);
+    assertThat(stack.store.readBytes(ModelRegistry.generatorKey(moved), 64 << 20))
+        .isEqualTo(stack.store.readBytes(ModelRegistry.generatorKey(here), 64 << 20));
+  }
+
+  private void assertRefused(byte[] bundle, String dataset, long iterations, String field) throws Exception {
+    TestStack.Response refused = importBundle(bundle, dataset, iterations);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("field").asText()).as(refused.body()).isEqualTo(field);
+  }
+
+  private TestStack.Response importBundle(byte[] bundle, String dataset, long iterations) throws Exception {
+    return stack.postMultipart("/v1/trainings/import", "file", "bundle.zip", bundle,
+        Map.of("dataset", dataset, "iterations", Long.toString(iterations)));
   }
 
   @Test

@@ -57,6 +57,15 @@ public final class JobAdmission {
   }
 
   /**
+   * Refuses (400 naming the field) a request that names something the caller may not use, as if it did not exist:
+   * for a route that reads what a request names before {@link #admit} (which checks this again).
+   */
+  public <R extends JobRequest> void requireVisible(RoutingContext ctx, JobDescriptor<R> type, R request,
+      String jobId) {
+    owners.requireVisible(ctx, type.references(request), jobId);
+  }
+
+  /**
    * Admits and enqueues a request under {@code jobId}. Blocks: call it off the event loop.
    *
    * @param noun how problems name the job ("the translation could not be enqueued")

@@ -10,6 +10,7 @@ import io.funit.common.training.CheckpointKeys;
 import io.funit.common.training.SampleGrids;
 import io.funit.common.training.TrainJob;
 import io.funit.common.training.TrainRequest;
+import io.funit.common.training.TrainingHistory;
 import io.funit.common.training.TrainingMetrics;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.jobs.JobAdmission;
@@ -42,6 +43,8 @@ public final class TrainingRoutes {
   private final long maxBodyBytes;
   private final QueueEstimates queue;
   private final JobsOfType trainings;
+  private final TrainingHistory history;
+  private final TrainingBundleRoutes bundles;
 
   TrainingRoutes(JobApiServices services) {
     this.vertx = services.vertx();
@@ -51,6 +54,9 @@ public final class TrainingRoutes {
     this.maxBodyBytes = services.settings().maxBodyBytes();
     this.queue = new QueueEstimates(jobs);
     this.trainings = new JobsOfType(vertx, jobs, services.submitter(), TrainJob.TYPE, "training");
+    this.history = new TrainingHistory(store, jobs::get);
+    this.bundles = new TrainingBundleRoutes(vertx, admission, store, trainings, history,
+        services.settings().maxUploadBytes(), services.settings().uploadDir(), this::accepted);
   }
 
   /** Registers these routes with the gateway. */
@@ -75,6 +81,7 @@ public final class TrainingRoutes {
     router.post("/v1/trainings/:id/cancel").handler(ctx -> trainings.cancel(ctx, this::view));
     router.post("/v1/trainings/:id/continue").handler(json).handler(admission.fields())
         .handler(this::continueTraining);
+    bundles.mount(router);
   }
 
   private void create(RoutingContext ctx) {
@@ -127,10 +134,12 @@ public final class TrainingRoutes {
   /** Admits (preset, overrides, dataset, continued training: {@link TrainJob#admit}) and enqueues. */
   private void submit(RoutingContext ctx, TrainRequest request) {
     HttpJson.blocking(vertx, () -> admission.admit(ctx, TYPE, request, UUID.randomUUID().toString(), "training"))
-        .onSuccess(job -> {
-          ctx.response().putHeader("Location", "/v1/trainings/" + job.jobId());
-          HttpJson.write(ctx, 202, view(job));
-        }).onFailure(ctx::fail);
+        .onSuccess(job -> accepted(ctx, job)).onFailure(ctx::fail);
+  }
+
+  private void accepted(RoutingContext ctx, JobEvent job) {
+    ctx.response().putHeader("Location", "/v1/trainings/" + job.jobId());
+    HttpJson.write(ctx, 202, view(job));
   }
 
   private void list(RoutingContext ctx) {
@@ -144,13 +153,18 @@ public final class TrainingRoutes {
   private void metrics(RoutingContext ctx) {
     JobEvent job = trainings.find(ctx);
     int points = ctx.queryParam("points").isEmpty() ? 0 : number("points", ctx.queryParam("points").get(0));
+    boolean whole = ctx.queryParam("history").stream().anyMatch("true"::equals);
     HttpJson.blocking(vertx, () -> {
-      var rows = new TrainingMetrics(store).read(job.jobId());
+      var rows = whole ? history.rows(job.jobId()) : new TrainingMetrics(store).read(job.jobId());
       return new MetricsPage(job.jobId(), rows.size(), TrainingMetrics.downsample(rows, points));
     }).onSuccess(page -> HttpJson.write(ctx, 200, page)).onFailure(ctx::fail);
   }
 
-  /** The stored history: {@code iterations} rows logged, {@code rows} as returned (downsampled on request). */
+  /**
+   * The stored history: {@code iterations} rows logged, {@code rows} as returned (downsampled on request). The
+   * training's own rows, or with {@code ?history=true} its model's from the start: the rows of the trainings it
+   * continues and of the bundle it was imported from ({@link TrainingHistory}).
+   */
   public record MetricsPage(String training, int iterations, List<io.funit.common.training.MetricRow> rows) {}
 
   private void samples(RoutingContext ctx) {

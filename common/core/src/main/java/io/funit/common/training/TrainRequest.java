@@ -59,6 +59,19 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
    * dataset, preset, other overrides and intervals stay this request's.
    */
   public TrainRequest withContinueFrom(String training, long iterations, long budgetSeconds, double lrCooldown) {
+    return continuing(training, dataset, iterations, budgetSeconds, lrCooldown);
+  }
+
+  /**
+   * This request's training continued on another deployment's {@code dataset} from an imported checkpoint (no
+   * training to continue from: the checkpoint is the new training's own), to {@code iterations} in total.
+   */
+  public TrainRequest imported(String dataset, long iterations, long budgetSeconds, double lrCooldown) {
+    return continuing(null, dataset, iterations, budgetSeconds, lrCooldown);
+  }
+
+  private TrainRequest continuing(String training, String dataset, long iterations, long budgetSeconds,
+      double lrCooldown) {
     TrainOverrides o = overrides;
     TrainOverrides longer = new TrainOverrides(iterations, o.batchSize(), o.lrGen(), o.lrDis(), o.weightDecay(),
         o.genNf(), o.disNf(), o.disResBlks(), o.mlpDim(), o.latentDim(), o.emaBeta(), o.emaWarmup(), o.reconWeight(),

@@ -1,6 +1,5 @@
 package io.funit.common.training;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.json.Json;
 import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
@@ -44,13 +43,34 @@ public final class TrainingMetrics {
     if (rows.isEmpty()) {
       return;
     }
+    store.putBytes(segmentKey(jobId, rows.get(0).iteration(), rows.get(rows.size() - 1).iteration()),
+        toJsonLines(rows), "application/x-ndjson");
+  }
+
+  /** Rows as JSON lines: a segment's format, and a training bundle's history's. */
+  public static byte[] toJsonLines(List<MetricRow> rows) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (MetricRow row : rows) {
       out.writeBytes(Json.writeBytes(row));
       out.write('\n');
     }
-    store.putBytes(segmentKey(jobId, rows.get(0).iteration(), rows.get(rows.size() - 1).iteration()),
-        out.toByteArray(), "application/x-ndjson");
+    return out.toByteArray();
+  }
+
+  /** Rows from JSON lines; a line that is not a row is an error naming its number. */
+  public static List<MetricRow> fromJsonLines(byte[] text) {
+    List<MetricRow> rows = new ArrayList<>();
+    String[] lines = new String(text, StandardCharsets.UTF_8).split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].isBlank()) {
+        try {
+          rows.add(Json.MAPPER.readValue(lines[i], MetricRow.class));
+        } catch (IOException e) {
+          throw new IllegalArgumentException("line " + (i + 1) + " is not a metric row: " + e.getMessage(), e);
+        }
+      }
+    }
+    return rows;
   }
 
   public List<Segment> segments(String jobId) {
@@ -78,11 +98,10 @@ public final class TrainingMetrics {
   public List<MetricRow> read(String jobId) {
     List<MetricRow> rows = new ArrayList<>();
     for (Segment segment : segments(jobId)) {
-      String text = new String(store.readBytes(segment.key(), MAX_SEGMENT_BYTES), StandardCharsets.UTF_8);
-      for (String line : text.split("\n")) {
-        if (!line.isBlank()) {
-          rows.add(parse(line));
-        }
+      try {
+        rows.addAll(fromJsonLines(store.readBytes(segment.key(), MAX_SEGMENT_BYTES)));
+      } catch (IllegalArgumentException e) {
+        throw new UncheckedIOException(new IOException(segment.key() + ": " + e.getMessage(), e));
       }
     }
     return rows;
@@ -122,14 +141,5 @@ public final class TrainingMetrics {
     Map<String, Double> mean = new TreeMap<>();
     sums.forEach((k, sum) -> mean.put(k, sum[0] / sum[1]));
     return mean;
-  }
-
-  private static MetricRow parse(String line) {
-    try {
-      JsonNode node = Json.MAPPER.readTree(line);
-      return Json.MAPPER.treeToValue(node, MetricRow.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("bad metric row: " + line, e);
-    }
   }
 }

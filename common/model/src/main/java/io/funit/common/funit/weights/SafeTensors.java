@@ -7,15 +7,14 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funit.common.json.Json;
+import io.funit.common.training.SafeTensorsHeader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,9 +24,7 @@ import java.util.Map;
  * through a memory map, so a file is never held whole on the Java heap.
  */
 public final class SafeTensors {
-  private static final String METADATA = "__metadata__";
-  /** Refuse absurd headers from damaged or hostile files. */
-  private static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
+  private static final String METADATA = SafeTensorsHeader.METADATA;
 
   private SafeTensors() {}
 
@@ -78,27 +75,12 @@ public final class SafeTensors {
 
   public static Contents read(Path file, NDManager manager) throws IOException {
     try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-      readFully(in, lengthBytes, 0);
-      long headerLength = lengthBytes.flip().getLong();
-      if (headerLength <= 0 || headerLength > MAX_HEADER_BYTES || headerLength + 8 > in.size()) {
-        throw new IOException(file + " is not a safetensors file (header length " + headerLength + ")");
-      }
-      ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
-      readFully(in, headerBytes, 8);
-      JsonNode header = Json.MAPPER.readTree(new String(headerBytes.array(), StandardCharsets.UTF_8).trim());
-      long dataStart = 8 + headerLength;
+      SafeTensorsHeader header = SafeTensorsHeader.read(file, in);
       Map<String, NDArray> tensors = new LinkedHashMap<>();
-      Map<String, String> metadata = new LinkedHashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> entry = it.next();
-        if (entry.getKey().equals(METADATA)) {
-          entry.getValue().fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
-          continue;
-        }
-        tensors.put(entry.getKey(), tensor(file, in, dataStart, entry.getKey(), entry.getValue(), manager));
+      for (Map.Entry<String, JsonNode> entry : header.tensors().entrySet()) {
+        tensors.put(entry.getKey(), tensor(file, in, header.dataStart(), entry.getKey(), entry.getValue(), manager));
       }
-      return new Contents(tensors, metadata);
+      return new Contents(tensors, header.metadata());
     }
   }
 
@@ -115,19 +97,9 @@ public final class SafeTensors {
     if (end - begin != shape.size() * dtypeBytes(type) || dataStart + end > in.size() || begin < 0) {
       throw new IOException(file + ": tensor " + name + " has inconsistent offsets for shape " + shape);
     }
-    ByteBuffer data = in.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer data = in.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin)
+        .order(ByteOrder.LITTLE_ENDIAN);
     return manager.create(data, shape, type);
-  }
-
-  private static void readFully(FileChannel in, ByteBuffer buffer, long position) throws IOException {
-    long at = position;
-    while (buffer.hasRemaining()) {
-      int n = in.read(buffer, at);
-      if (n < 0) {
-        throw new IOException("unexpected end of file");
-      }
-      at += n;
-    }
   }
 
   private static DataType dtype(String name, String tensor) throws IOException {
