@@ -62,6 +62,10 @@ public final class EvalCommand implements Callable<Integer> {
       + "repeatable")
   List<String> baselines;
 
+  @Option(names = "--shot-sets", description = "per_draw: fresh class images for every content image (default); "
+      + "fixed: one K-set per held-out class and K, the images an unfair dataset adds (StarGAN-Unfair-K)")
+  String shotSets;
+
   @Option(names = "--out", description = "Report directory. Default: ./eval-<model>-<yyyyMMdd-HHmmss>/")
   Path out;
 
@@ -107,7 +111,7 @@ public final class EvalCommand implements Callable<Integer> {
   /** The request a job would carry; a bad option is a usage error naming the request field. */
   private EvalRequest request(String modelId, String datasetId) {
     try {
-      return new EvalRequest(modelId, datasetId, k, contents, metrics, baselineModels());
+      return new EvalRequest(modelId, datasetId, k, contents, metrics, baselineModels(), shotSets);
     } catch (InvalidRequestException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

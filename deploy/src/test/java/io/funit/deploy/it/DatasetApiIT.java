@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.dataset.ClassShards;
+import io.funit.common.dataset.DatasetClass;
+import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.dataset.StoredDatasets;
+import io.funit.common.dataset.UnfairSets;
 import io.funit.common.dataset.imports.TestArchives;
+import io.funit.common.eval.ShotSets;
 import io.funit.common.storage.ObjectInfo;
 import io.funit.common.testing.Infra;
 import io.funit.common.testing.InfraExtension;
@@ -155,6 +161,54 @@ class DatasetApiIT {
     JsonNode dataset = awaitDataset(accepted.json().path("id").asText(), "succeeded");
     assertThat(dataset.path("classes").path("total").asInt()).isEqualTo(2);
     assertThat(dataset.path("images").asInt()).isEqualTo(6);
+  }
+
+  /**
+   * StarGAN-Unfair-K's training set: the base's classes unchanged and, per held-out class, a training class of
+   * exactly its K-set's images (the ones an evaluation with fixed shot sets then gives as its examples).
+   */
+  @Test
+  void anUnfairDatasetAddsEachHeldOutClassesKSetAsATrainingClass() throws Exception {
+    String base = TrainingDatasets.publishSmall(stack.store, tmp.resolve("base"));
+    DatasetManifest baseManifest = new StoredDatasets(stack.store).manifest(base).orElseThrow();
+    TestStack.Response tooMany = stack.post("/v1/datasets", "{\"kind\":\"unfair\",\"base\":\"" + base
+        + "\",\"k\":9}");
+    assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(400);
+    assertThat(tooMany.json().path("field").asText()).isEqualTo("k");
+    TestStack.Response noBase = stack.post("/v1/datasets", "{\"kind\":\"unfair\",\"base\":\"nope\",\"k\":3}");
+    assertThat(noBase.json().path("field").asText()).as(noBase.body()).isEqualTo("base");
+
+    TestStack.Response accepted = stack.post("/v1/datasets", "{\"kind\":\"unfair\",\"base\":\"" + base
+        + "\",\"k\":3}");
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    String id = accepted.json().path("id").asText();
+    awaitDataset(id, "succeeded");
+
+    DatasetManifest unfair = new StoredDatasets(stack.store).manifest(id).orElseThrow();
+    List<DatasetClass> heldOut = baseManifest.split(DatasetManifest.SPLIT_TEST);
+    assertThat(unfair.split(DatasetManifest.SPLIT_TEST)).extracting(DatasetClass::name)
+        .containsExactlyElementsOf(heldOut.stream().map(DatasetClass::name).toList());
+    List<DatasetClass> train = unfair.split(DatasetManifest.SPLIT_TRAIN);
+    assertThat(train).hasSize(baseManifest.split(DatasetManifest.SPLIT_TRAIN).size() + heldOut.size());
+    for (int h = 0; h < heldOut.size(); h++) {
+      DatasetClass from = heldOut.get(h);
+      DatasetClass added = train.get(train.size() - heldOut.size() + h);
+      assertThat(added.name()).isEqualTo(UnfairSets.name(from, 3));
+      Map<String, byte[]> baseImages = shard(base, from);
+      Map<String, byte[]> addedImages = shard(id, added);
+      List<String> kSet = java.util.Arrays.stream(ShotSets.of(from, 1, 3)).mapToObj(i -> from.imageNames().get(i))
+          .toList();
+      assertThat(addedImages.keySet()).containsExactlyInAnyOrderElementsOf(kSet);
+      kSet.forEach(name -> assertThat(addedImages.get(name)).isEqualTo(baseImages.get(name)));
+    }
+  }
+
+  private Map<String, byte[]> shard(String dataset, DatasetClass c) throws Exception {
+    Path file = Files.createTempFile(tmp, "shard-", ".zip");
+    new StoredDatasets(stack.store).download(dataset, c.shard(), file);
+    Map<String, byte[]> images = new LinkedHashMap<>();
+    ClassShards.read(file).forEach(image -> images.put(image.name(), image.bytes()));
+    return images;
   }
 
   private JsonNode awaitDataset(String id, String status) throws Exception {

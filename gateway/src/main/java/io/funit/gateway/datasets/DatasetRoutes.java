@@ -109,7 +109,7 @@ public final class DatasetRoutes {
     var form = ctx.request().formAttributes();
     DatasetRequest request = HttpJson.parse(() -> new DatasetRequest(DatasetRequest.KIND_UPLOAD,
         blankToNull(form.get("name")), null, 0, null, number("seed", form.get("seed")),
-        form.get("test_fraction") == null ? null : fraction(form.get("test_fraction")), inputKey, null));
+        form.get("test_fraction") == null ? null : fraction(form.get("test_fraction")), inputKey, null, null, 0));
     Path archive = Path.of(files.get(0).uploadedFileName());
     HttpJson.blocking(vertx, () -> {
       if (ArchiveSource.sniff(archive) == ArchiveSource.Format.UNKNOWN) {

@@ -20,9 +20,13 @@ import java.util.Map;
  * @param metrics which metrics to compute; empty means all
  * @param baselines other registered models scored on the same draws (the paper's StarGAN-Fair-K and -Unfair-K);
  *     empty means none
+ * @param shotSets {@code per_draw} (default): fresh class images for every content image; {@code fixed}: one K-set
+ *     per held-out class and K ({@link ShotSets}), the images an {@code unfair} dataset adds for StarGAN-Unfair-K
  */
 public record EvalRequest(String model, String dataset, List<Integer> k, int contents, List<String> metrics,
-    List<BaselineModel> baselines) implements JobRequest {
+    List<BaselineModel> baselines, String shotSets) implements JobRequest {
+  public static final String PER_DRAW = "per_draw";
+  public static final String FIXED = "fixed";
   /** Baseline model entries at most: every one is a model loaded and a row of translations at each of its K. */
   public static final int MAX_BASELINES = 8;
 
@@ -44,11 +48,20 @@ public record EvalRequest(String model, String dataset, List<Integer> k, int con
     }
     checkBaselines(Checks.size("baselines", baselines, 0, MAX_BASELINES), k);
     baselines = List.copyOf(baselines); // after the checks: a null entry is named there, not refused by copyOf
+    shotSets = shotSets == null ? PER_DRAW : shotSets;
+    if (!List.of(PER_DRAW, FIXED).contains(shotSets)) {
+      throw new InvalidRequestException("shot_sets", "must be per_draw or fixed, got '" + shotSets + "'");
+    }
   }
 
   /** A request without baseline models. */
   public EvalRequest(String model, String dataset, List<Integer> k, int contents, List<String> metrics) {
-    this(model, dataset, k, contents, metrics, List.of());
+    this(model, dataset, k, contents, metrics, List.of(), PER_DRAW);
+  }
+
+  /** True when every translation of a class at a K uses the class's one K-set. */
+  public boolean fixedShotSets() {
+    return FIXED.equals(shotSets);
   }
 
   /**

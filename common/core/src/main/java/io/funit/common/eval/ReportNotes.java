@@ -23,8 +23,11 @@ final class ReportNotes {
     notes.add("Content images: the paper translates 25,000 content images from the source classes into every target"
         + " class. Here each held-out class gets its own " + contents + " content images (request: "
         + request.contents() + " per class; lowered to at most 6,000 translations per K"
-        + (fonts ? " and to the number of characters" : "") + "), each with its own K class images; the same"
-        + " draws serve every method, and the content images are the same at every K.");
+        + (fonts ? " and to the number of characters" + (request.fixedShotSets() ? " outside the largest shot set"
+        : "") : "") + "), " + (request.fixedShotSets() ? "all with the class's one K-set (shot_sets fixed: the K"
+        + " images a StarGAN-Unfair-K dataset adds for the class; the sets are nested, the K = 1 set inside the next)"
+        : "each with its own K class images") + "; the same draws serve every method, and the content images are the"
+        + " same at every K.");
     if (fonts) {
       notes.add("Glyphs: the content image is character c of a random training font, the K class images are other"
           + " glyphs of the held-out font (never c), and the ground truth is the held-out font's glyph c. Outputs"

@@ -39,6 +39,9 @@ class EvalRequestTest {
   @Test
   void badEntriesAreNamedByIndexAndField() {
     refused("[{\"model\":\"sf\"}]", "baselines[0].name", "required");
+    assertThatThrownBy(() -> new EvalRequest("m", "d", List.of(1), 0, null, List.of(), "per_class"))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("shot_sets"));
+    assertThat(new EvalRequest("m", "d", List.of(1), 0, null).fixedShotSets()).isFalse();
     refused("[{\"name\":\"StarGAN\",\"model\":\"sf\"}]", "baselines[0].name", "lowercase");
     refused("[{\"name\":\"class_mean\",\"model\":\"sf\"}]", "baselines[0].name", "built-in");
     refused("[{\"name\":\"a\",\"model\":\"sf\"},{\"name\":\"b\"}]", "baselines[1].model", "required");

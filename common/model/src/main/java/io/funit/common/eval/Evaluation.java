@@ -99,12 +99,13 @@ public final class Evaluation {
     }
     int size = inputs.generator().translator().imageSize();
     int contents = Math.max(1, Math.min(inputs.request().contents(), options.maxTranslationsPerK() / heldOut));
-    if (fonts) {
-      contents = Math.min(contents, dataset.contents().size());
+    boolean fixedSets = inputs.request().fixedShotSets();
+    if (fonts) { // each character at most once per class; with fixed sets, none of the largest set's
+      contents = Math.min(contents, dataset.contents().size() - (fixedSets ? ks.get(ks.size() - 1) : 0));
     }
     Phases phases = new Phases(progress);
     ImageBank bank = ImageBank.load(dataset, inputs.images(), size, options.maxImagesPerClass(), phases.loading());
-    List<Draws.ClassDraws> plan = Draws.plan(dataset, bank, ks, contents, options.seed());
+    List<Draws.ClassDraws> plan = Draws.plan(dataset, bank, ks, contents, options.seed(), fixedSets);
     boolean judged = wanted.stream().anyMatch(MetricCatalog::needsJudges);
     try (Judges j = judged ? judges.judges(dataset, bank, phases.judges()) : null) {
       List<Protocol.Method> models = new ArrayList<>();

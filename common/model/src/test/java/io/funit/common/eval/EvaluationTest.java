@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
+import io.funit.common.eval.bank.ImageBank;
 import io.funit.common.eval.judges.JudgeBudget;
 import io.funit.common.eval.judges.JudgeProvider;
 import io.funit.common.eval.judges.LocalJudges;
+import io.funit.common.eval.protocol.Draws;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.eval.report.EvaluationReport.MethodScores;
 import io.funit.common.funit.config.DiscriminatorConfig;
@@ -169,7 +171,7 @@ class EvaluationTest {
     List<BaselineModel> entries = List.of(new BaselineModel("funit_again", "m1", null),
         new BaselineModel("stargan_fair", "s1", 1));
     EvalRequest request = new EvalRequest("m1", dataset.id(), List.of(1, 3), 5,
-        List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM), entries);
+        List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM), entries, null);
     Evaluation.Output output;
     try (ServingGenerator generator = GeneratorWeights.loadForServing(generatorFile);
         ServingGenerator again = GeneratorWeights.loadForServing(generatorFile);
@@ -216,5 +218,33 @@ class EvaluationTest {
 
   private static Map<String, Double> scores(EvaluationReport.KResult result, String method) {
     return result.methods().stream().filter(m -> m.method().equals(method)).findFirst().orElseThrow().scores();
+  }
+
+  @Test
+  void fixedShotSetsGiveEveryDrawOfAClassItsOneNestedSetAndContentCharactersOutsideIt() {
+    KShotSampler images = GlyphDatasets.sampler(dir.resolve("ds"), SIZE);
+    ImageBank bank = ImageBank.load(dataset, images, SIZE, 200, (done, total, message) -> { });
+    List<Integer> ks = List.of(1, 3);
+
+    List<Draws.ClassDraws> plan = Draws.plan(dataset, bank, ks, 13, 1, true);
+
+    for (Draws.ClassDraws c : plan) {
+      int[] three = java.util.Arrays.stream(ShotSets.of(c.target(), 1, 3))
+          .map(i -> bank.id(c.target().index(), i)).toArray();
+      java.util.Set<Integer> contents = new java.util.HashSet<>();
+      for (Draws.Draw draw : c.draws()) {
+        assertThat(draw.shots()[1]).containsExactly(three);
+        assertThat(draw.shots()[0]).containsExactly(three[0]);
+        assertThat(three).doesNotContain(draw.truthId());
+        contents.add(draw.character());
+      }
+      assertThat(contents).hasSize(13); // 16 characters, 3 in the set: every other one once
+    }
+    assertThatThrownBy(() -> Draws.plan(dataset, bank, List.of(1, 16), 1, 1, true))
+        .isInstanceOf(InvalidJobException.class).hasMessageContaining("K = 16");
+    // the per-draw protocol is unchanged by the option's existence: fresh class images per content image
+    Draws.ClassDraws perDraw = Draws.plan(dataset, bank, ks, 13, 1, false).get(0);
+    assertThat(perDraw.draws().stream().map(d -> java.util.Arrays.toString(d.shots()[1])).distinct().count())
+        .isGreaterThan(1);
   }
 }

@@ -12,10 +12,11 @@ public final class DatasetTenantCase implements TenantCase {
     return DatasetJob.TYPE;
   }
 
-  /** An import from tenant A's area, and an upload's archive filed under A's job. */
+  /** An import from tenant A's area, an upload's archive filed under A's job, and A's dataset as an unfair base. */
   @Override
   public List<Refusal> refusals(Fixture a) {
     return List.of(new Refusal("{\"kind\": \"s3\", \"prefix\": \"tenants/tenant-a/fonts/\"}", "prefix"),
-        new Refusal("{\"kind\": \"upload\", \"input_key\": \"" + a.inputKey() + "\"}", "input_key"));
+        new Refusal("{\"kind\": \"upload\", \"input_key\": \"" + a.inputKey() + "\"}", "input_key"),
+        new Refusal("{\"kind\": \"unfair\", \"base\": \"" + a.dataset() + "\", \"k\": 1}", "base"));
   }
 }

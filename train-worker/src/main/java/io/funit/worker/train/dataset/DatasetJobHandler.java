@@ -43,7 +43,8 @@ public final class DatasetJobHandler implements JobHandler<DatasetRequest> {
     this.workDir = workDir;
     ImportBuilder imports = new ImportBuilder(store, limits);
     this.builders = Map.of(DatasetRequest.KIND_UPLOAD, imports, DatasetRequest.KIND_S3, imports,
-        DatasetRequest.KIND_FONTS, new FontsBuilder(fontCacheDir));
+        DatasetRequest.KIND_FONTS, new FontsBuilder(fontCacheDir), DatasetRequest.KIND_UNFAIR,
+        new UnfairBuilder(datasets));
   }
 
   /** Work dir FUNIT_WORK_DIR (default: the temp dir), font cache FUNIT_CACHE_DIR/fonts. */

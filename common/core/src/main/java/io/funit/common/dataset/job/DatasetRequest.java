@@ -4,6 +4,7 @@ import io.funit.common.contract.Checks;
 import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.contract.JobRequest;
 import io.funit.common.dataset.fonts.FontPreset;
+import io.funit.common.eval.ShotSets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,21 +12,26 @@ import java.util.regex.Pattern;
  * Build an immutable dataset; the dataset's id is the job's id.
  *
  * @param kind {@code fonts} (glyphs rendered from Debian font packages), {@code upload} (an archive of class
- *     folders the gateway stored at {@code inputKey}) or {@code s3} (class folders under an object-store prefix)
+ *     folders the gateway stored at {@code inputKey}), {@code s3} (class folders under an object-store prefix) or
+ *     {@code unfair} (dataset {@code base} with, as extra training classes, each held-out class's K-set: the
+ *     training set of StarGAN-Unfair-K, {@code ShotSets})
  * @param name a human-readable name (default: derived from the source)
  * @param preset for fonts: a font preset name ({@code FontPreset.names()})
  * @param size for fonts: the glyph image side in pixels (16..256, default 64)
  * @param charset for fonts: the characters to render (default A–Z a–z 0–9)
- * @param seed seed of the train/test split (default 1)
+ * @param seed seed of the train/test split (default 1); for unfair, of the K-sets (an evaluation's seed: 1)
  * @param testFraction share of classes held out for testing (0..0.9, default 0.2)
  * @param inputKey for uploads: the stored archive (set by the gateway)
  * @param prefix for s3: the prefix holding {@code class/image} objects
+ * @param base for unfair: the dataset whose held-out classes' K-sets are added to its training classes
+ * @param k for unfair: the K of the sets
  */
 public record DatasetRequest(String kind, String name, String preset, int size, String charset, long seed,
-    Double testFraction, String inputKey, String prefix) implements JobRequest {
+    Double testFraction, String inputKey, String prefix, String base, int k) implements JobRequest {
   public static final String KIND_FONTS = "fonts";
   public static final String KIND_UPLOAD = "upload";
   public static final String KIND_S3 = "s3";
+  public static final String KIND_UNFAIR = "unfair";
   /** The name the gateway stores an upload under, in the job's inputs: {@code inputs/{jobId}/upload.archive}. */
   public static final String UPLOAD_NAME = "upload.archive";
   public static final List<String> FONT_PRESETS = FontPreset.names();
@@ -37,8 +43,8 @@ public record DatasetRequest(String kind, String name, String preset, int size, 
 
   public DatasetRequest {
     Checks.required("kind", kind);
-    if (!List.of(KIND_FONTS, KIND_UPLOAD, KIND_S3).contains(kind)) {
-      throw new InvalidRequestException("kind", "must be fonts, upload or s3, got '" + kind + "'");
+    if (!List.of(KIND_FONTS, KIND_UPLOAD, KIND_S3, KIND_UNFAIR).contains(kind)) {
+      throw new InvalidRequestException("kind", "must be fonts, upload, s3 or unfair, got '" + kind + "'");
     }
     if (name != null && name.length() > 200) {
       throw new InvalidRequestException("name", "must be at most 200 characters");
@@ -62,6 +68,10 @@ public record DatasetRequest(String kind, String name, String preset, int size, 
         }
       }
       case KIND_UPLOAD -> Checks.required("input_key", inputKey);
+      case KIND_UNFAIR -> {
+        Checks.id("base", Checks.required("base", base));
+        Checks.range("k", k, 1, ShotSets.POOL);
+      }
       default -> {
         Checks.required("prefix", prefix);
         if (prefix.length() > 500 || !PREFIX.matcher(prefix).matches() || prefix.contains("..")) {

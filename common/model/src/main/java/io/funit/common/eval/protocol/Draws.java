@@ -2,6 +2,7 @@ package io.funit.common.eval.protocol;
 
 import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
+import io.funit.common.eval.ShotSets;
 import io.funit.common.eval.bank.ImageBank;
 import io.funit.common.worker.InvalidJobException;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.SplittableRandom;
  * For fonts the content image is glyph c of a random training font, each of the held-out font's characters at most
  * once, the K class glyphs never include c, and the truth is the held-out font's glyph c (as {@code
  * HeldOutGlyphL1}). For other datasets the content image is a random image of a random training class.
+ *
+ * <p>With fixed shot sets ({@link ShotSets}: the protocol StarGAN-Unfair-K is trained for) every draw of a class at
+ * a K uses the class's one K-set, and a font's content characters are drawn outside its largest set.
  */
 public final class Draws {
   private Draws() {}
@@ -36,8 +40,18 @@ public final class Draws {
    */
   public record ClassDraws(DatasetClass target, int heldOutLabel, List<Draw> draws) {}
 
+  /** Draws with fresh class images per content image. */
   public static List<ClassDraws> plan(DatasetManifest dataset, ImageBank bank, List<Integer> ks, int contents,
       long seed) {
+    return plan(dataset, bank, ks, contents, seed, false);
+  }
+
+  /**
+   * @param ks ascending
+   * @param fixedSets true: one K-set per class and K ({@link ShotSets}), else fresh class images per content image
+   */
+  public static List<ClassDraws> plan(DatasetManifest dataset, ImageBank bank, List<Integer> ks, int contents,
+      long seed, boolean fixedSets) {
     List<DatasetClass> heldOut = dataset.split(DatasetManifest.SPLIT_TEST);
     List<DatasetClass> train = dataset.split(DatasetManifest.SPLIT_TRAIN);
     boolean fonts = DatasetManifest.KIND_FONTS.equals(dataset.kind());
@@ -50,7 +64,9 @@ public final class Draws {
             + " usable class images, fewer than K = " + ks.get(ks.size() - 1));
       }
       SplittableRandom random = new SplittableRandom(seed * 1_000_003L + target.index());
-      int[] characters = fonts ? firstOfShuffle(dataset.contents().size(), contents, random) : null;
+      int[][] sets = fixedSets ? fixedSets(dataset, bank, target, ks, seed) : null;
+      int[] characters = fonts ? characters(dataset.contents().size(), contents, random,
+          fixedSets ? sets[sets.length - 1] : new int[0]) : null;
       List<Draw> draws = new ArrayList<>();
       for (int i = 0; i < contents; i++) {
         DatasetClass source = train.get(random.nextInt(train.size()));
@@ -58,13 +74,43 @@ public final class Draws {
         int content = bank.id(source.index(), fonts ? character : random.nextInt(bank.count(source.index())));
         int[][] shots = new int[ks.size()][];
         for (int j = 0; j < ks.size(); j++) {
-          shots[j] = pick(bank, target.index(), ks.get(j), character, new SplittableRandom(random.nextLong()));
+          shots[j] = fixedSets ? bankIds(bank, target.index(), sets[j])
+              : pick(bank, target.index(), ks.get(j), character, new SplittableRandom(random.nextLong()));
         }
         draws.add(new Draw(content, character, fonts ? bank.id(target.index(), character) : -1, shots));
       }
       plan.add(new ClassDraws(target, h, draws));
     }
     return plan;
+  }
+
+  /** Per K, the class's K-set as image indices of the class. */
+  private static int[][] fixedSets(DatasetManifest dataset, ImageBank bank, DatasetClass target, List<Integer> ks,
+      long seed) {
+    int largest = ks.get(ks.size() - 1);
+    if (largest > ShotSets.maxK(dataset, target) || ShotSets.pool(target) > bank.count(target.index())) {
+      throw new InvalidJobException("held-out class " + target.name() + " cannot give a fixed set of K = " + largest
+          + " (" + Math.min(ShotSets.maxK(dataset, target), bank.count(target.index())) + " at most)");
+    }
+    int[][] sets = new int[ks.size()][];
+    for (int j = 0; j < ks.size(); j++) {
+      sets[j] = ShotSets.of(target, seed, ks.get(j));
+    }
+    return sets;
+  }
+
+  /**
+   * {@code n} distinct characters in random order, none of {@code excluded}; with none excluded exactly
+   * {@link #firstOfShuffle}, so the per-draw protocol's draws are unchanged.
+   */
+  private static int[] characters(int charset, int n, SplittableRandom random, int[] excluded) {
+    java.util.Set<Integer> out = java.util.Arrays.stream(excluded).boxed().collect(java.util.stream.Collectors.toSet());
+    int[] free = java.util.stream.IntStream.range(0, charset).filter(c -> !out.contains(c)).toArray();
+    if (n > free.length) {
+      throw new InvalidJobException(n + " content characters asked for, " + free.length + " outside the largest "
+          + "shot set");
+    }
+    return java.util.Arrays.stream(firstOfShuffle(free.length, n, random)).map(i -> free[i]).toArray();
   }
 
   /** {@code n} distinct values of [0, bound) in random order (n ≤ bound). */
@@ -77,6 +123,10 @@ public final class Draws {
       values[j] = t;
     }
     return java.util.Arrays.copyOf(values, n);
+  }
+
+  private static int[] bankIds(ImageBank bank, int classIndex, int[] images) {
+    return java.util.Arrays.stream(images).map(image -> bank.id(classIndex, image)).toArray();
   }
 
   /** K distinct images of a class, never image {@code exclude} (−1: none), as bank ids. */
