@@ -4,6 +4,7 @@ import io.funit.common.config.S3Settings;
 import io.funit.common.config.Settings;
 import io.funit.common.contract.InvalidRequestException;
 import io.funit.common.eval.BaselineModel;
+import io.funit.common.eval.ClassificationRequest;
 import io.funit.common.eval.EvalRequest;
 import io.funit.common.eval.Evaluation;
 import io.funit.common.eval.EvaluationLoader;
@@ -66,6 +67,10 @@ public final class EvalCommand implements Callable<Integer> {
       + "fixed: one K-set per held-out class and K, the images an unfair dataset adds (StarGAN-Unfair-K)")
   String shotSets;
 
+  @Option(names = "--classification", description = "Also few-shot classification of the held-out classes: K "
+      + "real images per class (1, 2, 5) alone and with N generated ones (10, 50, 100)")
+  boolean classification;
+
   @Option(names = "--out", description = "Report directory. Default: ./eval-<model>-<yyyyMMdd-HHmmss>/")
   Path out;
 
@@ -111,7 +116,8 @@ public final class EvalCommand implements Callable<Integer> {
   /** The request a job would carry; a bad option is a usage error naming the request field. */
   private EvalRequest request(String modelId, String datasetId) {
     try {
-      return new EvalRequest(modelId, datasetId, k, contents, metrics, baselineModels(), shotSets);
+      return new EvalRequest(modelId, datasetId, k, contents, metrics, baselineModels(), shotSets,
+          classification ? new ClassificationRequest(null, null) : null);
     } catch (InvalidRequestException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -161,6 +167,9 @@ public final class EvalCommand implements Callable<Integer> {
         group.put("results", rows(g.results()));
         return group;
       }).toList());
+    }
+    if (report.classification() != null) {
+      summary.put("classification", report.classification().rows());
     }
     return summary;
   }

@@ -43,7 +43,8 @@ import picocli.CommandLine;
 /**
  * Evaluations end to end: the real gateway, Kafka, S3 and an eval worker in this JVM, evaluating the shipped font
  * model on a small stored image dataset at K 1 and 2. Checks the report (JSON, the HTML page, sample grids) as a
- * client reads it, that {@code ./funit eval} writes the same report locally, and that bad requests are refused with the field at fault before anything is queued.
+ * client reads it, that {@code ./funit eval} writes the same report locally, and that bad requests are refused with
+ * the field at fault before anything is queued.
  */
 @ExtendWith(InfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -129,7 +130,8 @@ class EvaluationJobIT {
   void baselineModelsAreScoredBesideTheModelOnTheSameDraws() throws Exception {
     TestStack.Response submitted = stack.post("/v1/evaluations", "{\"model\":\"" + model + "\",\"dataset\":\""
         + dataset + "\",\"k\":[1,2],\"contents\":3,\"baselines\":[{\"name\":\"stargan_fair\",\"model\":\""
-        + stargan + "\"},{\"name\":\"shipped_again\",\"model\":\"" + model + "\",\"k\":2}]}");
+        + stargan + "\"},{\"name\":\"shipped_again\",\"model\":\"" + model + "\",\"k\":2}],"
+        + "\"shot_sets\":\"fixed\",\"classification\":{\"k\":[1,2],\"generated\":[2]}}");
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
     String id = submitted.json().path("id").asText();
 
@@ -150,7 +152,12 @@ class EvaluationJobIT {
         org.assertj.core.groups.Tuple.tuple(stargan, ModelCard.STARGAN),
         org.assertj.core.groups.Tuple.tuple(model, ModelCard.FUNIT));
     assertThat(stack.get("/v1/evaluations/" + id + "/report").body()).contains("id=\"baseline-models\"",
-        "stargan_fair", "shipped_again");
+        "stargan_fair", "shipped_again", "id=\"classification\"");
+    // few-shot classification: the models of every K (a model of one K has no place at its K values)
+    assertThat(report.classification().judge().name()).isEqualTo("style_source");
+    assertThat(report.classification().rows()).extracting(r -> r.method() + "@" + r.k() + "+" + r.generated())
+        .containsExactly("real_only@1+0", "real_only@2+0", "funit@1+2", "funit@2+2", "stargan_fair@1+2",
+            "stargan_fair@2+2");
   }
 
   @Test
@@ -193,6 +200,10 @@ class EvaluationJobIT {
         + stargan16 + "\"}]}", "baselines[1].model");
     assertField(withBaselines + "[{\"name\":\"funit\",\"model\":\"" + stargan + "\"}]}", "baselines[0].name");
     assertField(withBaselines + "[{\"name\":\"b\",\"model\":\"" + stargan + "\",\"k\":2}]}", "baselines[0].k");
+    String plain = "{\"model\":\"" + model + "\",\"dataset\":\"" + dataset + "\",\"k\":[1],";
+    assertField(plain + "\"shot_sets\":\"per_class\"}", "shot_sets");
+    assertField(plain + "\"classification\":{\"k\":[1,0]}}", "classification.k[1]");
+    assertField(plain + "\"classification\":{\"k\":[150]}}", "classification.k");
     assertThat(queued()).isEqualTo(before);
     assertThat(stack.get("/v1/evaluations/no-such-evaluation").status()).isEqualTo(404);
   }

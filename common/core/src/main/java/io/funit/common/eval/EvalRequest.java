@@ -22,9 +22,10 @@ import java.util.Map;
  *     empty means none
  * @param shotSets {@code per_draw} (default): fresh class images for every content image; {@code fixed}: one K-set
  *     per held-out class and K ({@link ShotSets}), the images an {@code unfair} dataset adds for StarGAN-Unfair-K
+ * @param classification also few-shot classification of the held-out classes with generated images; null: not
  */
 public record EvalRequest(String model, String dataset, List<Integer> k, int contents, List<String> metrics,
-    List<BaselineModel> baselines, String shotSets) implements JobRequest {
+    List<BaselineModel> baselines, String shotSets, ClassificationRequest classification) implements JobRequest {
   public static final String PER_DRAW = "per_draw";
   public static final String FIXED = "fixed";
   /** Baseline model entries at most: every one is a model loaded and a row of translations at each of its K. */
@@ -56,7 +57,7 @@ public record EvalRequest(String model, String dataset, List<Integer> k, int con
 
   /** A request without baseline models. */
   public EvalRequest(String model, String dataset, List<Integer> k, int contents, List<String> metrics) {
-    this(model, dataset, k, contents, metrics, List.of(), PER_DRAW);
+    this(model, dataset, k, contents, metrics, List.of(), PER_DRAW, null);
   }
 
   /** True when every translation of a class at a K uses the class's one K-set. */

@@ -52,6 +52,7 @@ public final class EvaluationTargets {
           + "content images from");
     }
     checkK(request.k(), dataset, heldOut);
+    checkShotSets(request, dataset, heldOut);
     checkGroundTruth(request.metrics(), dataset);
     return new Target(card, dataset, baselineCards(store, request, card));
   }
@@ -107,6 +108,27 @@ public final class EvaluationTargets {
       if (k.get(i) > smallest.images() - reserved) {
         throw new InvalidRequestException("k[" + i + "]", "K = " + k.get(i) + " needs more images than held-out "
             + "class '" + smallest.name() + "' has (" + smallest.images() + ")");
+      }
+    }
+  }
+
+  /**
+   * Fixed shot sets and few-shot classification take a class's sets from its first {@link ShotSets#POOL} images:
+   * a fixed set leaves a font a content character, a classification set leaves images to test on.
+   */
+  static void checkShotSets(EvalRequest request, DatasetManifest dataset, List<DatasetClass> heldOut) {
+    int largest = java.util.Collections.max(request.k());
+    for (DatasetClass c : heldOut) {
+      if (request.fixedShotSets() && largest > ShotSets.maxK(dataset, c)) {
+        throw new InvalidRequestException("shot_sets", "held-out class '" + c.name() + "' can give a fixed set of "
+            + "at most " + ShotSets.maxK(dataset, c) + " images, not K = " + largest);
+      }
+      if (request.classification() != null) {
+        int classifying = java.util.Collections.max(request.classification().k());
+        if (classifying >= ShotSets.pool(c)) {
+          throw new InvalidRequestException("classification.k", "held-out class '" + c.name() + "' has "
+              + ShotSets.pool(c) + " images: K = " + classifying + " leaves none to test on");
+        }
       }
     }
   }

@@ -45,6 +45,16 @@ final class ReportNotes {
           + " training domains' similarities (Fair-K), or the one most similar domain (Unfair-K, whose training set"
           + " held the target class's images).");
     }
+    if (request.classification() != null) {
+      notes.add("Few-shot classification: per held-out class its K-set (fixed, nested over K) are the real training"
+          + " images and its other images (of its first 200) the test images; each model generates N images per"
+          + " class from random source-class content images with those K images. The features come from a judge"
+          + " trained on the source classes only (style_source): the style judges above also saw the held-out"
+          + " classes, which would make a held-out class easy to recognise and hide what the generated images add;"
+          + " the paper uses a network trained on the source classes for the same reason. The classifier is the"
+          + " nearest class mean (cosine) rather than the paper's trained linear classifier: it needs no training"
+          + " of its own, so the gain measured is the generated images'.");
+    }
     return notes;
   }
 }

@@ -39,7 +39,7 @@ class EvalRequestTest {
   @Test
   void badEntriesAreNamedByIndexAndField() {
     refused("[{\"model\":\"sf\"}]", "baselines[0].name", "required");
-    assertThatThrownBy(() -> new EvalRequest("m", "d", List.of(1), 0, null, List.of(), "per_class"))
+    assertThatThrownBy(() -> new EvalRequest("m", "d", List.of(1), 0, null, List.of(), "per_class", null))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("shot_sets"));
     assertThat(new EvalRequest("m", "d", List.of(1), 0, null).fixedShotSets()).isFalse();
     refused("[{\"name\":\"StarGAN\",\"model\":\"sf\"}]", "baselines[0].name", "lowercase");

@@ -4,9 +4,11 @@ import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.sampler.KShotSampler;
 import io.funit.common.eval.bank.ImageBank;
 import io.funit.common.eval.bank.Progress;
+import io.funit.common.eval.judges.Judge;
 import io.funit.common.eval.judges.JudgeProvider;
 import io.funit.common.eval.judges.Judges;
 import io.funit.common.eval.protocol.Draws;
+import io.funit.common.eval.protocol.FewShotClassification;
 import io.funit.common.eval.protocol.Protocol;
 import io.funit.common.eval.report.EvaluationReport;
 import io.funit.common.models.ModelCard;
@@ -103,7 +105,7 @@ public final class Evaluation {
     if (fonts) { // each character at most once per class; with fixed sets, none of the largest set's
       contents = Math.min(contents, dataset.contents().size() - (fixedSets ? ks.get(ks.size() - 1) : 0));
     }
-    Phases phases = new Phases(progress);
+    Phases phases = new Phases(progress, inputs.request().classification() != null);
     ImageBank bank = ImageBank.load(dataset, inputs.images(), size, options.maxImagesPerClass(), phases.loading());
     List<Draws.ClassDraws> plan = Draws.plan(dataset, bank, ks, contents, options.seed(), fixedSets);
     boolean judged = wanted.stream().anyMatch(MetricCatalog::needsJudges);
@@ -113,6 +115,8 @@ public final class Evaluation {
       inputs.baselines().forEach(b -> models.add(b.method()));
       Protocol.Result result = Protocol.run(models, dataset, bank, j, ks, plan, wanted, options.sampleColumns(),
           phases.protocol());
+      EvaluationReport.Classification classification = classify(inputs, models, dataset, bank, judges, options,
+          phases);
       Map<String, byte[]> files = new LinkedHashMap<>();
       List<String> samples = new ArrayList<>();
       for (int i = 0; i < ks.size(); i++) {
@@ -126,7 +130,7 @@ public final class Evaluation {
           MetricCatalog.ALL.stream().filter(m -> wanted.contains(m.key())).toList(), result.results(),
           result.groups(), samples,
           ReportNotes.of(dataset, inputs.request(), contents, result.fidDims()),
-          inputs.baselines().stream().map(Baseline::info).toList());
+          inputs.baselines().stream().map(Baseline::info).toList(), classification);
       return new Output(report, files);
     } catch (IOException e) {
       throw new UncheckedIOException("judges of dataset " + dataset.id() + ": " + e.getMessage(), e);
@@ -152,12 +156,31 @@ public final class Evaluation {
   }
 
   /** One progress scale for the whole run: images 0–2 %, judges 2–40 %, translations and scores 40–100 %. */
+  /**
+   * Few-shot classification when the request asks for it: the evaluated model and the baseline models of every K
+   * (a model of one K has no place at the classification's K), with the source-class judge's features.
+   */
+  private static EvaluationReport.Classification classify(Inputs inputs, List<Protocol.Method> models,
+      DatasetManifest dataset, ImageBank bank, JudgeProvider judges, EvalOptions options, Phases phases)
+      throws IOException {
+    if (inputs.request().classification() == null) {
+      return null;
+    }
+    try (Judge source = judges.sourceJudge(dataset, bank, phases.sourceJudge())) {
+      return FewShotClassification.run(models.stream().filter(m -> m.k() == null).toList(), dataset, bank, source,
+          inputs.request().classification(), options.seed(), phases.classification());
+    }
+  }
+
+  /** Progress in thousandths: images, judges, translations and scores, then few-shot classification if asked. */
   private static final class Phases {
     private static final long TOTAL = 1000;
     private final Progress progress;
+    private final boolean classification;
 
-    Phases(Progress progress) {
+    Phases(Progress progress, boolean classification) {
       this.progress = progress;
+      this.classification = classification;
     }
 
     Progress loading() {
@@ -165,11 +188,19 @@ public final class Evaluation {
     }
 
     Progress judges() {
-      return range(20, 400);
+      return range(20, classification ? 250 : 400);
     }
 
     Progress protocol() {
-      return range(400, TOTAL);
+      return range(classification ? 250 : 400, classification ? 600 : TOTAL);
+    }
+
+    Progress sourceJudge() {
+      return range(600, 750);
+    }
+
+    Progress classification() {
+      return range(750, TOTAL);
     }
 
     private Progress range(long from, long to) {

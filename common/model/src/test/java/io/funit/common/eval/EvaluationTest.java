@@ -171,7 +171,7 @@ class EvaluationTest {
     List<BaselineModel> entries = List.of(new BaselineModel("funit_again", "m1", null),
         new BaselineModel("stargan_fair", "s1", 1));
     EvalRequest request = new EvalRequest("m1", dataset.id(), List.of(1, 3), 5,
-        List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM), entries, null);
+        List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM), entries, null, null);
     Evaluation.Output output;
     try (ServingGenerator generator = GeneratorWeights.loadForServing(generatorFile);
         ServingGenerator again = GeneratorWeights.loadForServing(generatorFile);
@@ -246,5 +246,45 @@ class EvaluationTest {
     Draws.ClassDraws perDraw = Draws.plan(dataset, bank, ks, 13, 1, false).get(0);
     assertThat(perDraw.draws().stream().map(d -> java.util.Arrays.toString(d.shots()[1])).distinct().count())
         .isGreaterThan(1);
+  }
+
+  @Test
+  void fewShotClassificationScoresTheRealImagesAloneThenEachModelsGeneratedImagesOnTheSameDraws() throws Exception {
+    KShotSampler images = GlyphDatasets.sampler(dir.resolve("ds"), SIZE);
+    ModelCard card = card("m1", ModelCard.FUNIT, "tiny");
+    List<BaselineModel> again = List.of(new BaselineModel("funit_again", "m1", null));
+    EvalRequest request = new EvalRequest("m1", dataset.id(), List.of(1), 2, List.of(EvaluationReport.GT_L1),
+        again, null, new ClassificationRequest(List.of(2, 1), List.of(3, 1)));
+    Path judges = dir.resolve("judges-classification");
+    Evaluation.Output output;
+    try (ServingGenerator generator = GeneratorWeights.loadForServing(generatorFile);
+        ServingGenerator second = GeneratorWeights.loadForServing(generatorFile)) {
+      output = Evaluation.run(new Evaluation.Inputs("e3", request, card, generator, dataset, images,
+          List.of(new Evaluation.Baseline(again.get(0), card, second))), new LocalJudges(judges, FAST),
+          (done, total, message) -> assertThat(done).isBetween(0L, total));
+    }
+
+    EvaluationReport.Classification c = output.report().classification();
+    assertThat(c.judge().name()).isEqualTo("style_source");
+    assertThat(c.judge().classes()).isEqualTo(4); // the training fonts only
+    assertThat(c.k()).containsExactly(1, 2);
+    assertThat(c.generated()).containsExactly(1, 3);
+    assertThat(c.classes()).isEqualTo(2);
+    assertThat(c.testImages()).isEqualTo(2 * (16 - 2)); // every glyph outside the largest K-set
+    assertThat(c.rows()).extracting(r -> r.method() + "@" + r.k() + "+" + r.generated()).containsExactly(
+        "real_only@1+0", "real_only@2+0", "funit@1+1", "funit@1+3", "funit@2+1", "funit@2+3",
+        "funit_again@1+1", "funit_again@1+3", "funit_again@2+1", "funit_again@2+3");
+    for (EvaluationReport.ClassificationRow row : c.rows()) {
+      assertThat(row.accuracy()).isBetween(0.0, 1.0);
+      if (row.generated() > 0) {
+        double real = c.rows().get(row.k() - 1).accuracy();
+        assertThat(row.gain()).isCloseTo(row.accuracy() - real, org.assertj.core.data.Offset.offset(1e-12));
+      }
+    }
+    // the same model again translated the same contents with the same K images: the same classifier
+    for (int i = 2; i < 6; i++) {
+      assertThat(c.rows().get(i + 4).accuracy()).isEqualTo(c.rows().get(i).accuracy());
+    }
+    assertThat(judges.resolve(dataset.id()).resolve("v1-32px-style_source.json")).exists();
   }
 }

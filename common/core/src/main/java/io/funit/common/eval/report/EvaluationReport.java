@@ -33,7 +33,17 @@ import java.util.Map;
 public record EvaluationReport(String evaluation, String model, String dataset, String datasetName, String preset,
     int imageSize, int heldOutClasses, int contentsPerClass, List<Integer> k, long seed, Instant createdAt,
     double seconds, List<JudgeSummary> judges, List<MetricInfo> metrics, List<KResult> results,
-    List<GroupResult> groups, List<String> samples, List<String> notes, List<BaselineModelInfo> baselineModels) {
+    List<GroupResult> groups, List<String> samples, List<String> notes, List<BaselineModelInfo> baselineModels,
+    Classification classification) {
+
+  /** A report without few-shot classification. */
+  public EvaluationReport(String evaluation, String model, String dataset, String datasetName, String preset,
+      int imageSize, int heldOutClasses, int contentsPerClass, List<Integer> k, long seed, Instant createdAt,
+      double seconds, List<JudgeSummary> judges, List<MetricInfo> metrics, List<KResult> results,
+      List<GroupResult> groups, List<String> samples, List<String> notes, List<BaselineModelInfo> baselineModels) {
+    this(evaluation, model, dataset, datasetName, preset, imageSize, heldOutClasses, contentsPerClass, k, seed,
+        createdAt, seconds, judges, metrics, results, groups, samples, notes, baselineModels, null);
+  }
 
   /** A report without baseline models. */
   public EvaluationReport(String evaluation, String model, String dataset, String datasetName, String preset,
@@ -107,6 +117,31 @@ public record EvaluationReport(String evaluation, String model, String dataset, 
    * @param k the one K it was scored at; null: every K
    */
   public record BaselineModelInfo(String name, String model, String family, String preset, Integer k) {}
+
+  /** The method name of a few-shot classifier trained on the K real images alone. */
+  public static final String REAL_ONLY = "real_only";
+
+  /**
+   * Few-shot classification of the held-out classes (the FUNIT paper's §5.2): a classifier on the features of a
+   * judge that never saw them, trained on K real images per class, then again with N images per class that a
+   * model generated from source-class content images and those K images; tested on the classes' other real images.
+   *
+   * @param judge the feature extractor ({@code style_source}: the training classes only)
+   * @param classifier how the classifier is built
+   * @param classes held-out classes (the classifier's labels)
+   * @param testImages real images tested, over all classes (never among any K-set)
+   * @param k the real images per class
+   * @param generated the generated images per class
+   * @param rows {@link #REAL_ONLY} with generated 0 per K, then each model per K and N
+   */
+  public record Classification(JudgeSummary judge, String classifier, int classes, int testImages, List<Integer> k,
+      List<Integer> generated, List<ClassificationRow> rows) {}
+
+  /**
+   * @param accuracy top-1 on the test images
+   * @param gain accuracy less the real-only accuracy at the same K; null for the real-only rows
+   */
+  public record ClassificationRow(String method, int k, int generated, double accuracy, Double gain) {}
 
   /** @param scores score key → value; a metric a method cannot have is absent */
   public record MethodScores(String method, Map<String, Double> scores) {}

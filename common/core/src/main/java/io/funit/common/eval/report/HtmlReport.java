@@ -66,6 +66,7 @@ public final class HtmlReport {
     ScoreTables.append(page, report, methods);
     GroupTables.append(page, report, methods);
     charts(page, report, methods);
+    ClassificationTable.append(page, report.classification());
     samples(page, report, files);
     judges(page, report.judges());
     metricDescriptions(page, report.metrics());

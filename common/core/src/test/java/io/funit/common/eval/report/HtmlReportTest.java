@@ -178,6 +178,32 @@ class HtmlReportTest {
         .isZero();
   }
 
+  @Test
+  void fewShotClassificationIsATableOfKAndMethodByGeneratedImagesWithGains() throws Exception {
+    EvaluationReport plain = report("fonts", List.of());
+    List<EvaluationReport.ClassificationRow> rows = List.of(
+        new EvaluationReport.ClassificationRow(EvaluationReport.REAL_ONLY, 1, 0, 0.25, null),
+        new EvaluationReport.ClassificationRow(EvaluationReport.FUNIT, 1, 10, 0.375, 0.125),
+        new EvaluationReport.ClassificationRow("stargan_fair", 1, 10, 0.2, -0.05));
+    EvaluationReport report = new EvaluationReport(plain.evaluation(), plain.model(), plain.dataset(),
+        plain.datasetName(), plain.preset(), plain.imageSize(), plain.heldOutClasses(), plain.contentsPerClass(),
+        plain.k(), plain.seed(), plain.createdAt(), plain.seconds(), plain.judges(), plain.metrics(), plain.results(),
+        plain.groups(), plain.samples(), plain.notes(), List.of(), new EvaluationReport.Classification(
+            new JudgeSummary("style_source", 28, 500, 100, 0.7, "source only"), "nearest class mean", 12, 300,
+            List.of(1), List.of(10), rows));
+
+    Document page = parse(HtmlReport.render(report, grids()));
+
+    String body = "//section[@id='classification']//tbody";
+    assertThat(nodes(page, body + "/tr").getLength()).isEqualTo(3);
+    assertThat(text(page, body + "/tr[1]")).contains("real images only", "25.0 %");
+    assertThat(text(page, body + "/tr[2]")).contains("FUNIT", "37.5 % (+12.5)");
+    assertThat(text(page, body + "/tr[3]")).contains("stargan_fair", "20.0 % (-5.0)");
+    assertThat(text(page, "//section[@id='classification']/p")).contains("style_source", "28 source classes");
+    assertThat(nodes(parse(HtmlReport.render(plain, grids())), "//section[@id='classification']").getLength())
+        .isZero();
+  }
+
   /** A report of 4 methods at K 1, 5, 20; FUNIT is best on accuracy, copy content on content distance. */
   private static EvaluationReport report(String text, List<String> notes) {
     List<KResult> results = K.stream().map(k -> new KResult(k, List.of(

@@ -47,24 +47,42 @@ final class CachedJudges implements JudgeProvider {
     return VERSION + "-" + size + "px.json";
   }
 
+  /** The source-class judge is a set of its own: only few-shot classification needs it. */
+  static String sourceIndexName(int size) {
+    return VERSION + "-" + size + "px-" + JudgeTasks.STYLE_SOURCE + ".json";
+  }
+
   @Override
   public Judges judges(DatasetManifest dataset, ImageBank images, Progress progress) throws IOException {
-    Optional<byte[]> stored = storage.read(dataset.id(), indexName(images.size()));
+    return Judges.of(cached(dataset.id(), images.size(), indexName(images.size()),
+        () -> JudgeTraining.trainAll(dataset, images, budget, progress).all(), progress));
+  }
+
+  @Override
+  public Judge sourceJudge(DatasetManifest dataset, ImageBank images, Progress progress) throws IOException {
+    return cached(dataset.id(), images.size(), sourceIndexName(images.size()),
+        () -> List.of(JudgeTraining.trainSource(dataset, images, budget, progress)), progress).get(0);
+  }
+
+  /** The set indexed by {@code index}: loaded if stored, else trained and stored. */
+  private List<Judge> cached(String datasetId, int size, String index, java.util.function.Supplier<List<Judge>> train,
+      Progress progress) throws IOException {
+    Optional<byte[]> stored = storage.read(datasetId, index);
     if (stored.isPresent()) {
       progress.step(0, 1, "loading the dataset's judges");
-      return load(dataset.id(), Json.MAPPER.readValue(stored.get(), Index.class));
+      return load(datasetId, Json.MAPPER.readValue(stored.get(), Index.class));
     }
-    Judges judges = JudgeTraining.trainAll(dataset, images, budget, progress);
+    List<Judge> judges = train.get();
     try {
-      store(dataset.id(), images.size(), judges);
+      store(datasetId, size, index, judges);
       return judges;
     } catch (IOException | RuntimeException e) {
-      judges.close();
+      judges.forEach(Judge::close);
       throw e;
     }
   }
 
-  private Judges load(String datasetId, Index index) throws IOException {
+  private List<Judge> load(String datasetId, Index index) throws IOException {
     List<Judge> loaded = new ArrayList<>();
     Files.createDirectories(workDir);
     try {
@@ -77,18 +95,18 @@ final class CachedJudges implements JudgeProvider {
           Files.deleteIfExists(file);
         }
       }
-      return Judges.of(loaded);
+      return loaded;
     } catch (IOException | RuntimeException e) {
       loaded.forEach(Judge::close);
       throw e;
     }
   }
 
-  private void store(String datasetId, int size, Judges judges) throws IOException {
+  private void store(String datasetId, int size, String index, List<Judge> judges) throws IOException {
     String generation = UUID.randomUUID().toString().substring(0, 8);
     List<Entry> entries = new ArrayList<>();
     Files.createDirectories(workDir);
-    for (Judge judge : judges.all()) {
+    for (Judge judge : judges) {
       String name = VERSION + "-" + size + "px-" + generation + "-" + judge.name() + ".safetensors";
       Path file = Files.createTempFile(workDir, "judge-", ".safetensors");
       try {
@@ -99,6 +117,6 @@ final class CachedJudges implements JudgeProvider {
       }
       entries.add(new Entry(name, judge.summary()));
     }
-    storage.write(datasetId, indexName(size), Json.writeBytes(new Index(datasetId, size, generation, entries)));
+    storage.write(datasetId, index, Json.writeBytes(new Index(datasetId, size, generation, entries)));
   }
 }

@@ -13,8 +13,24 @@ public interface JudgeProvider {
   /** The judges; the caller closes them. Progress reports training, if any. */
   Judges judges(DatasetManifest dataset, ImageBank images, Progress progress) throws IOException;
 
+  /**
+   * The judge of the source (training) classes only ({@link JudgeTasks#STYLE_SOURCE}), whose features a few-shot
+   * classifier of the held-out classes learns from; the caller closes it.
+   */
+  Judge sourceJudge(DatasetManifest dataset, ImageBank images, Progress progress) throws IOException;
+
   /** Judges trained afresh for every evaluation and kept nowhere (tests, one-off runs). */
   static JudgeProvider untrained(JudgeBudget budget) {
-    return (dataset, images, progress) -> JudgeTraining.trainAll(dataset, images, budget, progress);
+    return new JudgeProvider() {
+      @Override
+      public Judges judges(DatasetManifest dataset, ImageBank images, Progress progress) {
+        return JudgeTraining.trainAll(dataset, images, budget, progress);
+      }
+
+      @Override
+      public Judge sourceJudge(DatasetManifest dataset, ImageBank images, Progress progress) {
+        return JudgeTraining.trainSource(dataset, images, budget, progress);
+      }
+    };
   }
 }

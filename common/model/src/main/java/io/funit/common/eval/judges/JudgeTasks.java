@@ -12,6 +12,8 @@ public final class JudgeTasks {
   public static final String STYLE_ALL = "style_all";
   public static final String STYLE_HELDOUT = "style_heldout";
   public static final String CONTENT = "content";
+  /** The source classes only: features for few-shot classification of classes it never saw (not a scoring judge). */
+  public static final String STYLE_SOURCE = "style_source";
 
   private JudgeTasks() {}
 
@@ -26,6 +28,16 @@ public final class JudgeTasks {
       tasks.add(content(dataset, bank));
     }
     return tasks;
+  }
+
+  /**
+   * style_source: the training classes only (label = position in the training split), so that its features know
+   * nothing of the held-out classes a few-shot classifier is then trained and tested on.
+   */
+  public static JudgeTask source(DatasetManifest dataset, ImageBank bank, JudgeBudget budget) {
+    List<DatasetClass> train = dataset.split(DatasetManifest.SPLIT_TRAIN);
+    return style(STYLE_SOURCE, train, bank, budget, "the " + train.size() + " training (source) classes only; "
+        + "label = position among them");
   }
 
   /**

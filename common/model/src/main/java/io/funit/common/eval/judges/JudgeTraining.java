@@ -10,6 +10,12 @@ import java.util.List;
 final class JudgeTraining {
   private JudgeTraining() {}
 
+  /** The source-class judge alone, with a whole budget's time. */
+  static Judge trainSource(DatasetManifest dataset, ImageBank images, JudgeBudget budget, Progress progress) {
+    return JudgeTrainer.train(JudgeTasks.source(dataset, images, budget), images, budget, budget.maxSeconds(),
+        progress);
+  }
+
   static Judges trainAll(DatasetManifest dataset, ImageBank images, JudgeBudget budget, Progress progress) {
     List<JudgeTask> tasks = JudgeTasks.of(dataset, images, budget);
     long total = tasks.stream().mapToLong(t -> t.trainIds().length).sum();

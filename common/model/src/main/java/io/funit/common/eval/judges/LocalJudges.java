@@ -53,4 +53,9 @@ public final class LocalJudges implements JudgeProvider {
   public Judges judges(DatasetManifest dataset, ImageBank images, Progress progress) throws IOException {
     return cache.judges(dataset, images, progress);
   }
+
+  @Override
+  public Judge sourceJudge(DatasetManifest dataset, ImageBank images, Progress progress) throws IOException {
+    return cache.sourceJudge(dataset, images, progress);
+  }
 }
