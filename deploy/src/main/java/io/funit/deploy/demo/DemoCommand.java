@@ -6,8 +6,10 @@ import io.funit.common.eval.HeldOutGlyphL1;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.Presets;
 import io.funit.common.json.Json;
+import io.funit.common.models.ModelCard;
 import io.funit.common.models.ModelRegistry;
 import io.funit.common.storage.ObjectStore;
+import io.funit.deploy.dataset.DatasetRebuild;
 import io.funit.deploy.model.HeldOutEvaluation;
 import io.funit.deploy.up.EmbeddedStack;
 import io.funit.deploy.up.Installation;
@@ -16,6 +18,7 @@ import io.funit.deploy.up.WorkerCounts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +28,7 @@ import picocli.CommandLine.Option;
  * {@code ./funit demo}: starts the embedded stack, builds the starter300 font dataset, trains the fastest CPU
  * preset for a bounded time through the product's own training job, registers the model as the default, measures
  * its held-out glyph L1 against two baselines, and prints where to see the samples. Then it keeps the stack up.
+ * {@code --paper} runs the paper's experiments instead ({@link PaperRun}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Build a font dataset, train a model for a bounded time, make it the default, and evaluate it.")
@@ -61,6 +65,27 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--override", description = "A training override, e.g. --override lr_gen=2e-4 (repeatable)")
   Map<String, String> overrides = new LinkedHashMap<>();
 
+  @Option(names = "--paper", description = "The FUNIT paper's experiments instead: StarGAN-Fair and one "
+      + "StarGAN-Unfair per K trained beside a FUNIT model, then one evaluation with Table 1 at every K and few-shot "
+      + "classification (docs/stargan.md); prints its time budget first")
+  boolean paper;
+
+  @Option(names = "--paper-model", description = "With --paper: the FUNIT model (its dataset is used). Default: the "
+      + "default model; none: train one for --minutes on --fonts")
+  String paperModel;
+
+  @Option(names = "--stargan-minutes", defaultValue = "40",
+      description = "With --paper: StarGAN-Fair's training budget. Default: ${DEFAULT-VALUE}")
+  double starganMinutes;
+
+  @Option(names = "--unfair-minutes", defaultValue = "20",
+      description = "With --paper: each StarGAN-Unfair's training budget. Default: ${DEFAULT-VALUE}")
+  double unfairMinutes;
+
+  @Option(names = "--paper-k", split = ",", defaultValue = "1,5,10,20",
+      description = "With --paper: the K values (one Unfair model each). Default: ${DEFAULT-VALUE}")
+  List<Integer> paperK;
+
   @Override
   public Integer call() throws Exception {
     FunitConfig config = Presets.get(preset);
@@ -71,6 +96,11 @@ public final class DemoCommand implements Callable<Integer> {
         Map.of(EmbeddedStack.REBUILD_DATASET, "false"))) {
       GatewayClient api = new GatewayClient(stack.gatewayUrl(), stack.apiKey());
       ObjectStore store = new ObjectStore(S3Settings.from(stack.settings()));
+      if (paper) {
+        paper(api, store, config);
+        keepUp(stack);
+        return 0;
+      }
 
       long start = System.nanoTime();
       String dataset = buildDataset(api, config.imageSize());
@@ -104,12 +134,49 @@ public final class DemoCommand implements Callable<Integer> {
           l1.style().weight().classMean().r(), l1.style().slant().classMean().r());
       say("samples: %s (grids iter-*-test.png show held-out fonts; API key in %s)",
           api.url("/v1/trainings/" + model + "/samples"), layout.apiKeyFile());
-      if (!exit) {
-        say("the stack stays up; Ctrl-C stops it");
-        stack.awaitShutdown();
-      }
+      keepUp(stack);
     }
     return 0;
+  }
+
+  private void keepUp(EmbeddedStack stack) throws InterruptedException {
+    if (!exit) {
+      say("the stack stays up; Ctrl-C stops it");
+      stack.awaitShutdown();
+    }
+  }
+
+  /**
+   * {@code --paper}: the default (or named) FUNIT model on its own dataset, built again from its recipe when this
+   * store lacks it, or a FUNIT model trained here first; then {@link PaperRun}.
+   */
+  private void paper(GatewayClient api, ObjectStore store, FunitConfig config) throws Exception {
+    ModelRegistry registry = new ModelRegistry(store);
+    String model = paperModel != null ? (paperModel.equals("none") ? null : paperModel)
+        : registry.defaultModel().orElse(null);
+    String dataset;
+    int size;
+    if (model != null) {
+      ModelCard card = registry.card(model).orElseThrow(() -> new IllegalArgumentException("no model " + model));
+      dataset = DatasetRebuild.ensure(store, card).id();
+      size = card.imageSize();
+    } else {
+      dataset = buildDataset(api, config.imageSize());
+      size = config.imageSize();
+    }
+    Map<String, Object> funit = new LinkedHashMap<>();
+    funit.put("preset", preset);
+    funit.put("overrides", chosenOverrides());
+    funit.put("validate_every", validateEvery);
+    Map<String, Object> stargan = new LinkedHashMap<>();
+    stargan.put("preset", "stargan-" + size);
+    stargan.put("overrides", Map.of("iterations", 10_000_000));
+    PaperRun.Plan plan = new PaperRun.Plan(dataset, model, funit, Duration.ofSeconds(Math.round(minutes * 60)),
+        stargan, Duration.ofSeconds(Math.round(starganMinutes * 60)),
+        Duration.ofSeconds(Math.round(unfairMinutes * 60)), paperK, Map.of(), Duration.ofHours(12));
+    PaperRun.Result result = new PaperRun(api, line -> say("%s", line)).run(plan);
+    System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    say("report: %s", result.reportUrl());
   }
 
   private String buildDataset(GatewayClient api, int size) throws Exception {
@@ -126,11 +193,7 @@ public final class DemoCommand implements Callable<Integer> {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("dataset", dataset);
     request.put("preset", preset);
-    Map<String, Object> chosen = new LinkedHashMap<>();
-    chosen.put("iterations", 10_000_000);
-    overrides.forEach((key, value) -> chosen.put(key, value.matches("-?\\d+") ? (Object) Long.parseLong(value)
-        : (Object) Double.parseDouble(value)));
-    request.put("overrides", chosen);
+    request.put("overrides", chosenOverrides());
     request.put("max_seconds", Math.round(minutes * 60));
     request.put("checkpoint_every", 500);
     request.put("sample_every", 500);
@@ -144,6 +207,15 @@ public final class DemoCommand implements Callable<Integer> {
       throw new IllegalStateException("the training ended " + done.path("status").asText() + ": " + done.path("error"));
     }
     return done;
+  }
+
+  /** The --override values over an iteration count that only the time budget ends. */
+  private Map<String, Object> chosenOverrides() {
+    Map<String, Object> chosen = new LinkedHashMap<>();
+    chosen.put("iterations", 10_000_000);
+    overrides.forEach((key, value) -> chosen.put(key, value.matches("-?\\d+") ? (Object) Long.parseLong(value)
+        : (Object) Double.parseDouble(value)));
+    return chosen;
   }
 
   private long lastReport;

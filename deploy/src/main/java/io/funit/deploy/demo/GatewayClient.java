@@ -10,26 +10,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small JSON client of the gateway's API, for commands that drive the product the way users do. */
-final class GatewayClient {
+public final class GatewayClient {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
   private final String apiKey;
 
-  GatewayClient(String baseUrl, String apiKey) {
+  public GatewayClient(String baseUrl, String apiKey) {
     this.baseUrl = baseUrl;
     this.apiKey = apiKey;
   }
 
-  JsonNode get(String path) throws IOException, InterruptedException {
+  public JsonNode get(String path) throws IOException, InterruptedException {
     return send(request(path).GET(), 200);
   }
 
-  JsonNode post(String path, Object body, int expected) throws IOException, InterruptedException {
+  public JsonNode post(String path, Object body, int expected) throws IOException, InterruptedException {
     return send(request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))), expected);
   }
 
-  String url(String path) {
+  public String url(String path) {
     return baseUrl + path;
   }
 
