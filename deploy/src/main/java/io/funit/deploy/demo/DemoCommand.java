@@ -33,7 +33,10 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Build a font dataset, train a model for a bounded time, make it the default, and evaluate it.")
 public final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--data", defaultValue = "${sys:funit.home:-.}/funit-data", description = "Data directory. Default: ${DEFAULT-VALUE}")
+  private static final Duration POLL = Duration.ofSeconds(2);
+
+  @Option(names = "--data", defaultValue = "${sys:funit.home:-.}/funit-data",
+      description = "Data directory. Default: ${DEFAULT-VALUE}")
   Path data;
 
   @Option(names = "--port", defaultValue = "8080", description = "Gateway port. Default: ${DEFAULT-VALUE}")
@@ -48,7 +51,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--fonts", defaultValue = "starter300", description = "Font preset. Default: ${DEFAULT-VALUE}")
   String fonts;
 
-  @Option(names = "--eval-fonts", defaultValue = "" + HeldOutGlyphL1.FONTS, description = "Held-out fonts evaluated. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--eval-fonts", defaultValue = "" + HeldOutGlyphL1.FONTS,
+      description = "Held-out fonts evaluated. Default: ${DEFAULT-VALUE}")
   int evalFonts;
 
   @Option(names = "--validate-every", defaultValue = "500",
@@ -182,9 +186,10 @@ public final class DemoCommand implements Callable<Integer> {
   private String buildDataset(GatewayClient api, int size) throws Exception {
     JsonNode job = api.post("/v1/datasets", Map.of("kind", "fonts", "preset", fonts, "size", size), 202);
     String id = job.path("id").asText();
-    JsonNode done = await(api, "/v1/datasets/" + id, Duration.ofMinutes(15), null);
+    JsonNode done = api.awaitEnd("/v1/datasets/" + id, Duration.ofMinutes(15), POLL, null);
     if (!"succeeded".equals(done.path("status").asText())) {
-      throw new IllegalStateException("the dataset job ended " + done.path("status").asText() + ": " + done.path("error"));
+      throw new IllegalStateException("the dataset job ended " + done.path("status").asText() + ": "
+          + done.path("error"));
     }
     return id;
   }
@@ -202,7 +207,8 @@ public final class DemoCommand implements Callable<Integer> {
     request.put("progress_every", 20);
     String id = api.post("/v1/trainings", request, 202).path("id").asText();
     say("training %s started (%s, %.0f min budget)", id, preset, minutes);
-    JsonNode done = await(api, "/v1/trainings/" + id, Duration.ofMinutes((long) (minutes * 2 + 10)), this::report);
+    JsonNode done = api.awaitEnd("/v1/trainings/" + id, Duration.ofMinutes((long) (minutes * 2 + 10)), POLL,
+        this::report);
     if (!"succeeded".equals(done.path("status").asText())) {
       throw new IllegalStateException("the training ended " + done.path("status").asText() + ": " + done.path("error"));
     }
@@ -232,23 +238,6 @@ public final class DemoCommand implements Callable<Integer> {
         losses.path("accuracy_dis_adv").asDouble(), losses.path("accuracy_gen_adv").asDouble(),
         validation.isMissingNode() ? "" : String.format(", held-out L1 %.4f (EMA) %.4f (trained G)",
             validation.path("held_out_l1_ema").asDouble(), validation.path("held_out_l1_gen").asDouble()));
-  }
-
-  private static JsonNode await(GatewayClient api, String path, Duration timeout,
-      java.util.function.Consumer<JsonNode> onPoll) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode state = api.get(path);
-      String status = state.path("status").asText();
-      if (status.equals("succeeded") || status.equals("failed") || status.equals("canceled")) {
-        return state;
-      }
-      if (onPoll != null) {
-        onPoll.accept(state);
-      }
-      Thread.sleep(2000);
-    }
-    throw new IllegalStateException(path + " did not finish within " + timeout);
   }
 
   private HeldOutGlyphL1.Result evaluate(ObjectStore store, String model) throws Exception {

@@ -29,6 +29,27 @@ public final class GatewayClient {
         .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))), expected);
   }
 
+  /**
+   * Polls a job resource every {@code poll} until it ends (succeeded, failed or canceled) and returns that state;
+   * {@code onPoll} (may be null) sees every state before.
+   */
+  public JsonNode awaitEnd(String path, Duration timeout, Duration poll,
+      java.util.function.Consumer<JsonNode> onPoll) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode state = get(path);
+      String status = state.path("status").asText();
+      if (status.equals("succeeded") || status.equals("failed") || status.equals("canceled")) {
+        return state;
+      }
+      if (onPoll != null) {
+        onPoll.accept(state);
+      }
+      Thread.sleep(poll.toMillis());
+    }
+    throw new IllegalStateException(path + " did not finish within " + timeout);
+  }
+
   public String url(String path) {
     return baseUrl + path;
   }

@@ -123,21 +123,13 @@ public final class PaperRun {
     return awaitEnd("/v1/evaluations/" + id, plan.evaluationTimeout());
   }
 
-  /** Polls until the resource ends; anything but success is an error naming it. */
+  /** Waits for the resource to end; anything but success is an error naming it. */
   private JsonNode awaitEnd(String path, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode state = api.get(path);
-      String status = state.path("status").asText();
-      if (status.equals("succeeded")) {
-        return state;
-      }
-      if (status.equals("failed") || status.equals("canceled")) {
-        throw new IllegalStateException(path + " ended " + status + ": " + state.path("error"));
-      }
-      Thread.sleep(1000);
+    JsonNode state = api.awaitEnd(path, timeout, Duration.ofSeconds(1), null);
+    if (!state.path("status").asText().equals("succeeded")) {
+      throw new IllegalStateException(path + " ended " + state.path("status").asText() + ": " + state.path("error"));
     }
-    throw new IllegalStateException(path + " did not end within " + timeout);
+    return state;
   }
 
   private interface Step<T> {
