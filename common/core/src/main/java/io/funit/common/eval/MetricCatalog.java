@@ -32,7 +32,11 @@ final class MetricCatalog {
       new MetricInfo(EvaluationReport.GT_SSIM, "SSIM to truth", true,
           "SSIM to the true glyph: 8-bit scale, 11×11 Gaussian window (σ 1.5), valid positions"),
       new MetricInfo(EvaluationReport.GT_CONTENT_ACCURACY, "Content accuracy", true,
-          "share of outputs that the content judge reads as the content image's character"));
+          "share of outputs that the content judge reads as the content image's character"),
+      new MetricInfo(EvaluationReport.GT_FEATURE_DISTANCE, "Feature distance to truth", false,
+          "1 − cosine similarity of style_all's pooled features of the output and of the true glyph: a perceptual"
+              + " distance as the judge sees the glyphs (0: the same to it), which pixel L1 and SSIM are not; mean"
+              + " over outputs"));
 
   static List<String> keys() {
     return ALL.stream().map(MetricInfo::key).toList();

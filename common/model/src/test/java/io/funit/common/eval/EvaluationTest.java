@@ -84,7 +84,7 @@ class EvaluationTest {
     assertThat(report.contentsPerClass()).isEqualTo(5);
     assertThat(report.judges()).extracting(EvaluationReport.JudgeSummary::name)
         .containsExactly("style_all", "style_heldout", "content");
-    assertThat(report.metrics()).hasSize(10);
+    assertThat(report.metrics()).hasSize(11);
     assertThat(report.results()).hasSize(2);
     for (EvaluationReport.KResult result : report.results()) {
       assertThat(result.methods()).extracting(MethodScores::method).containsExactlyElementsOf(EvaluationReport.METHODS);
@@ -96,6 +96,11 @@ class EvaluationTest {
       MethodScores copy = result.methods().get(1);
       assertThat(copy.scores().get(EvaluationReport.CONTENT_DISTANCE)).as("copy_content keeps its content")
           .isEqualTo(0.0);
+      for (MethodScores method : result.methods()) {
+        assertThat(method.scores().get(EvaluationReport.GT_FEATURE_DISTANCE)).as(method.method()).isBetween(0.0, 2.0);
+      }
+      assertThat(copy.scores().get(EvaluationReport.GT_FEATURE_DISTANCE)).as("a training font's glyph is not the "
+          + "held-out font's to the judge").isPositive();
     }
     assertThat(report.samples()).containsExactly("samples-k1.png", "samples-k3.png");
     assertThat(output.files().keySet()).containsExactlyElementsOf(report.samples());

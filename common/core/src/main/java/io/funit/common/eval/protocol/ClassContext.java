@@ -9,6 +9,8 @@ package io.funit.common.eval.protocol;
  * @param truth the true glyphs (n, 3, S, S), else null
  * @param contentMaps per draw, the content image's instance-normalized map (null without judges)
  * @param realFeatures the class's real images' features in the FID's principal coordinates (null without judges)
+ * @param truthFeatures per draw, style_all's L2-normalized pooled features of the true glyph (null without truth or
+ *     judges)
  */
 record ClassContext(int label, int heldOutLabel, int[] characters, float[] truth, double[][] contentMaps,
-    double[][] realFeatures) {}
+    double[][] realFeatures, double[][] truthFeatures) {}

@@ -72,6 +72,7 @@ public record EvaluationReport(String evaluation, String model, String dataset, 
   public static final String GT_L1 = "gt_l1";
   public static final String GT_SSIM = "gt_ssim";
   public static final String GT_CONTENT_ACCURACY = "gt_content_accuracy";
+  public static final String GT_FEATURE_DISTANCE = "gt_feature_distance";
 
   /**
    * A judge: a classifier trained by the eval-worker on the dataset itself (cached per dataset).

@@ -11,7 +11,7 @@ import java.util.List;
 final class GroupTables {
   /** The scores shown, in this order, when a group has them. */
   static final List<String> SHOWN = List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM,
-      EvaluationReport.ACC_ALL_TOP1);
+      EvaluationReport.GT_FEATURE_DISTANCE, EvaluationReport.ACC_ALL_TOP1);
 
   private GroupTables() {}
 

@@ -19,7 +19,8 @@ import java.util.function.Supplier;
 final class GroupSheets {
   /** The keys a group reports: each is a mean over its classes' outputs. */
   static final List<String> KEYS = List.of(EvaluationReport.GT_L1, EvaluationReport.GT_SSIM,
-      EvaluationReport.GT_CONTENT_ACCURACY, EvaluationReport.ACC_ALL_TOP1, EvaluationReport.ACC_ALL_TOP5,
+      EvaluationReport.GT_CONTENT_ACCURACY, EvaluationReport.GT_FEATURE_DISTANCE,
+      EvaluationReport.ACC_ALL_TOP1, EvaluationReport.ACC_ALL_TOP5,
       EvaluationReport.ACC_HELDOUT_TOP1, EvaluationReport.ACC_HELDOUT_TOP5, EvaluationReport.CONTENT_DISTANCE,
       EvaluationReport.MEAN_CLASS_FID);
 

@@ -6,6 +6,7 @@ import io.funit.common.eval.bank.Progress;
 import io.funit.common.eval.baselines.Baselines;
 import io.funit.common.eval.judges.Judges;
 import io.funit.common.eval.metrics.ContentDistance;
+import io.funit.common.eval.metrics.FeatureDistance;
 import io.funit.common.eval.report.EvaluationReport.GroupResult;
 import io.funit.common.eval.report.EvaluationReport.KResult;
 import io.funit.common.eval.report.EvaluationReport;
@@ -100,7 +101,9 @@ public final class Protocol {
       }
       ClassContext context = new ClassContext(cd.target().index(), cd.heldOutLabel(),
           fonts ? draws.stream().mapToInt(Draws.Draw::character).toArray() : null, truth, contentMaps,
-          reals == null ? null : reals.of(h));
+          reals == null ? null : reals.of(h),
+          truth == null || judges == null ? null
+              : FeatureDistance.normalizedRows(judges.styleAll().run(truth, n).features(), n));
       List<Translator> translators = new ArrayList<>();
       try {
         for (Method model : models) {

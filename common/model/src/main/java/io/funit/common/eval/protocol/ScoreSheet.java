@@ -1,6 +1,7 @@
 package io.funit.common.eval.protocol;
 
 import io.funit.common.eval.metrics.ContentDistance;
+import io.funit.common.eval.metrics.FeatureDistance;
 import io.funit.common.eval.metrics.FeaturePca;
 import io.funit.common.eval.metrics.FrechetDistance;
 import io.funit.common.eval.metrics.InceptionScore;
@@ -36,6 +37,8 @@ final class ScoreSheet {
   private double ssim;
   private int readable;
   private int readableJudged;
+  private double featureDistance;
+  private int featureJudged;
 
   /**
    * @param pca the FID's feature projection; null when no judges run
@@ -62,6 +65,12 @@ final class ScoreSheet {
         ssim += Ssim.of(outputs, i, c.truth(), i, channels, size);
       }
       truths += n;
+      if (judged != null && c.truthFeatures() != null) {
+        for (int i = 0; i < n; i++) {
+          featureDistance += FeatureDistance.of(judged.all().features(), i, c.truthFeatures()[i]);
+        }
+        featureJudged += n;
+      }
       if (judged != null && judged.content() != null) {
         int classes = judged.content().logits().length / n;
         for (int i = 0; i < n; i++) {
@@ -119,6 +128,9 @@ final class ScoreSheet {
       s.put(EvaluationReport.GT_SSIM, ssim / truths);
       if (readableJudged > 0) {
         s.put(EvaluationReport.GT_CONTENT_ACCURACY, (double) readable / readableJudged);
+      }
+      if (featureJudged > 0) {
+        s.put(EvaluationReport.GT_FEATURE_DISTANCE, featureDistance / featureJudged);
       }
     }
     return s;
