@@ -30,7 +30,8 @@ class EvaluationTargetsTest {
     assertThat(EvaluationTargets.METRICS).containsExactlyInAnyOrder(EvaluationReport.ACC_ALL_TOP1,
         EvaluationReport.ACC_ALL_TOP5, EvaluationReport.ACC_HELDOUT_TOP1, EvaluationReport.ACC_HELDOUT_TOP5,
         EvaluationReport.CONTENT_DISTANCE, EvaluationReport.INCEPTION_SCORE, EvaluationReport.MEAN_CLASS_FID,
-        EvaluationReport.GT_L1, EvaluationReport.GT_SSIM, EvaluationReport.GT_CONTENT_ACCURACY);
+        EvaluationReport.GT_L1, EvaluationReport.GT_SSIM, EvaluationReport.GT_CONTENT_ACCURACY,
+        EvaluationReport.GT_FEATURE_DISTANCE);
   }
 
   @Test
