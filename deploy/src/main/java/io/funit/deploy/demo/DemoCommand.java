@@ -82,6 +82,10 @@ public final class DemoCommand implements Callable<Integer> {
       description = "With --paper: StarGAN-Fair's training budget. Default: ${DEFAULT-VALUE}")
   double starganMinutes;
 
+  @Option(names = "--fair-model", description = "With --paper: an existing StarGAN-Fair model of the FUNIT model's "
+      + "dataset instead of training one (a run that stopped after it goes on from there)")
+  String fairModel;
+
   @Option(names = "--unfair-minutes", defaultValue = "20",
       description = "With --paper: each StarGAN-Unfair's training budget. Default: ${DEFAULT-VALUE}")
   double unfairMinutes;
@@ -176,7 +180,7 @@ public final class DemoCommand implements Callable<Integer> {
     stargan.put("preset", "stargan-" + size);
     stargan.put("overrides", Map.of("iterations", 10_000_000));
     PaperRun.Plan plan = new PaperRun.Plan(dataset, model, funit, Duration.ofSeconds(Math.round(minutes * 60)),
-        stargan, Duration.ofSeconds(Math.round(starganMinutes * 60)),
+        stargan, fairModel, Duration.ofSeconds(Math.round(starganMinutes * 60)),
         Duration.ofSeconds(Math.round(unfairMinutes * 60)), paperK, Map.of(), Duration.ofHours(12));
     PaperRun.Result result = new PaperRun(api, line -> say("%s", line)).run(plan);
     System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));

@@ -24,22 +24,26 @@ public final class PaperRun {
    * @param funitModel an existing FUNIT model trained on {@code dataset}; null: train one with {@code funitBudget}
    * @param funitTraining the FUNIT training request's preset and overrides, when one is trained
    * @param stargan the StarGAN trainings' preset and overrides
+   * @param fairModel an existing StarGAN-Fair model trained on {@code dataset} (a run that stopped after it goes on
+   *     from there); null: train one with {@code fairBudget}
    * @param ks the evaluation's K values, one Unfair model each
    * @param classification the evaluation's classification request ({@code k}, {@code generated})
    */
   public record Plan(String dataset, String funitModel, Map<String, Object> funitTraining, Duration funitBudget,
-      Map<String, Object> stargan, Duration fairBudget, Duration unfairBudget, List<Integer> ks,
+      Map<String, Object> stargan, String fairModel, Duration fairBudget, Duration unfairBudget, List<Integer> ks,
       Map<String, Object> classification, Duration evaluationTimeout) {
 
     /** Training time of every model the plan trains. */
     Duration trainingBudget() {
-      Duration total = fairBudget.plus(unfairBudget.multipliedBy(ks.size()));
+      Duration total = unfairBudget.multipliedBy(ks.size());
+      total = fairModel == null ? total.plus(fairBudget) : total;
       return funitModel == null ? total.plus(funitBudget) : total;
     }
 
     String describe() {
       return (funitModel == null ? "FUNIT training " + funitBudget.toMinutes() + " min" : "FUNIT model " + funitModel)
-          + ", StarGAN-Fair " + fairBudget.toMinutes() + " min, " + ks.size() + " StarGAN-Unfair (K = " + ks + ") "
+          + ", StarGAN-Fair " + (fairModel == null ? fairBudget.toMinutes() + " min" : "model " + fairModel) + ", "
+          + ks.size() + " StarGAN-Unfair (K = " + ks + ") "
           + unfairBudget.toMinutes() + " min each: " + trainingBudget().toMinutes() + " min of training in all, "
           + "each training stopped by its budget; then one evaluation (judges, Table 1 at every K, few-shot "
           + "classification), given at most " + evaluationTimeout.toMinutes() + " min";
@@ -70,8 +74,8 @@ public final class PaperRun {
     if (funit == null) {
       funit = timed(seconds, "funit", () -> train(plan.dataset(), plan.funitTraining(), plan.funitBudget(), "FUNIT"));
     }
-    String fair = timed(seconds, "stargan_fair", () -> train(plan.dataset(), plan.stargan(), plan.fairBudget(),
-        "StarGAN-Fair"));
+    String fair = plan.fairModel() != null ? plan.fairModel() : timed(seconds, "stargan_fair",
+        () -> train(plan.dataset(), plan.stargan(), plan.fairBudget(), "StarGAN-Fair"));
     Map<Integer, String> unfairDatasets = new LinkedHashMap<>();
     Map<Integer, String> unfairModels = new LinkedHashMap<>();
     for (int k : plan.ks()) {

@@ -30,7 +30,7 @@ public final class HeldOutGrid {
   public static byte[] render(FewShotGenerator generator, DatasetManifest dataset, KShotSampler images, int size,
       int fonts, String characters, int k, long seed) throws IOException {
     List<DatasetClass> test = GridFonts.pick(dataset.split(DatasetManifest.SPLIT_TEST), fonts);
-    List<DatasetClass> train = dataset.split(DatasetManifest.SPLIT_TRAIN);
+    List<DatasetClass> train = dataset.completeFonts(DatasetManifest.SPLIT_TRAIN); // content glyphs by character
     int rows = test.size();
     int n = characters.length();
     int stride = 3 * size * size;

@@ -270,13 +270,18 @@ class ConsoleBrowserIT {
     type(By.id("eval-contents"), "4");
     // the shipped model again as a baseline model: one more row, scored on the same draws
     new Select(driver.findElement(By.id("eval-baselines"))).selectByValue(shipped.id());
+    // the paper's protocol: one K-set per class, and few-shot classification with and without generated images
+    new Select(driver.findElement(By.id("eval-shot-sets"))).selectByValue("fixed");
+    driver.findElement(By.id("eval-classification")).click();
+    type(By.id("eval-classification-k"), "1");
+    type(By.id("eval-classification-generated"), "2");
     driver.findElement(By.id("start-eval")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(180)).until(d ->
+    new WebDriverWait(driver, Duration.ofSeconds(300)).until(d ->
         !d.findElements(By.id("report-frame")).isEmpty());
     driver.switchTo().frame(driver.findElement(By.id("report-frame")));
     assertThat(driver.findElement(By.tagName("body")).getText()).containsIgnoringCase("FUNIT")
-        .contains("Baseline models", shipped.preset().replace('-', '_') + "_" + shipped.id().substring(0, 8)
-            .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "_"));
+        .contains("Few-shot classification", "Baseline models", shipped.preset().replace('-', '_') + "_"
+            + shipped.id().substring(0, 8).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]+", "_"));
     driver.switchTo().defaultContent();
   }
 

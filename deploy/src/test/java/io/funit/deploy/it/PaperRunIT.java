@@ -47,7 +47,7 @@ class PaperRunIT {
       GatewayClient api = new GatewayClient("http://127.0.0.1:" + stack.startedGatewayPort(), TestStack.API_KEY);
       List<String> said = new ArrayList<>();
       PaperRun.Plan plan = new PaperRun.Plan(dataset, null, spec(TrainingJobIT.TINY), Duration.ofSeconds(6),
-          spec(TrainingJobIT.TINY_STARGAN), Duration.ofSeconds(4), Duration.ofSeconds(3), List.of(1, 2),
+          spec(TrainingJobIT.TINY_STARGAN), null, Duration.ofSeconds(4), Duration.ofSeconds(3), List.of(1, 2),
           Map.of("k", List.of(1, 2), "generated", List.of(2)), Duration.ofMinutes(5));
 
       PaperRun.Result result = new PaperRun(api, said::add).run(plan);

@@ -13,6 +13,7 @@ import io.funit.common.dataset.job.DatasetRequest;
 import io.funit.common.kafka.JobStateProjection;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.storage.StorageKeys;
+import io.funit.gateway.http.FormFields;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.jobs.JobAdmission;
 import io.funit.gateway.jobs.JobApi;
@@ -108,8 +109,8 @@ public final class DatasetRoutes {
     String inputKey = StorageKeys.input(jobId, UPLOAD_NAME);
     var form = ctx.request().formAttributes();
     DatasetRequest request = HttpJson.parse(() -> new DatasetRequest(DatasetRequest.KIND_UPLOAD,
-        blankToNull(form.get("name")), null, 0, null, number("seed", form.get("seed")),
-        form.get("test_fraction") == null ? null : fraction(form.get("test_fraction")), inputKey, null, null, 0));
+        blankToNull(form.get("name")), null, 0, null, seed(form.get("seed")),
+        FormFields.decimal("test_fraction", form.get("test_fraction")), inputKey, null, null, 0));
     Path archive = Path.of(files.get(0).uploadedFileName());
     HttpJson.blocking(vertx, () -> {
       if (ArchiveSource.sniff(archive) == ArchiveSource.Format.UNKNOWN) {
@@ -177,23 +178,9 @@ public final class DatasetRoutes {
   }
 
 
-  private static long number(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(field, "must be a whole number, got '" + value + "'");
-    }
-  }
-
-  private static double fraction(String value) {
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest("test_fraction", "must be a number, got '" + value + "'");
-    }
+  private static long seed(String value) {
+    Long seed = FormFields.wholeNumber("seed", value);
+    return seed == null ? 0 : seed;
   }
 
   private static String blankToNull(String value) {

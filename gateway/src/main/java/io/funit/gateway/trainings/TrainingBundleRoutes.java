@@ -11,6 +11,7 @@ import io.funit.common.training.TrainJob;
 import io.funit.common.training.TrainRequest;
 import io.funit.common.training.TrainingBundle;
 import io.funit.common.training.TrainingHistory;
+import io.funit.gateway.http.FormFields;
 import io.funit.gateway.http.HttpJson;
 import io.funit.gateway.jobs.JobAdmission;
 import io.funit.gateway.jobs.JobsOfType;
@@ -111,9 +112,13 @@ final class TrainingBundleRoutes {
       throw ProblemException.badRequest("dataset", "the id of a dataset built here is required: the bundle's "
           + "training continues on it");
     }
-    long iterations = whole("iterations", form.get("iterations"), -1);
-    long budget = whole("max_seconds", form.get("max_seconds"), 0);
-    Double cooldown = fraction("lr_cooldown", form.get("lr_cooldown"));
+    Long iterations = FormFields.wholeNumber("iterations", form.get("iterations"));
+    if (iterations == null) {
+      throw ProblemException.badRequest("iterations", "is required");
+    }
+    Long maxSeconds = FormFields.wholeNumber("max_seconds", form.get("max_seconds"));
+    long budget = maxSeconds == null ? 0 : maxSeconds;
+    Double cooldown = FormFields.decimal("lr_cooldown", form.get("lr_cooldown")); // null: the exported training's
     Path upload = Path.of(files.get(0).uploadedFileName());
     String jobId = UUID.randomUUID().toString();
     HttpJson.blocking(vertx, () -> {
@@ -154,35 +159,5 @@ final class TrainingBundleRoutes {
       return null;
     });
     return request;
-  }
-
-  private static long whole(String field, String value, long absent) {
-    if (value == null || value.isBlank()) {
-      if (absent < 0) {
-        throw ProblemException.badRequest(field, "is required");
-      }
-      return absent;
-    }
-    try {
-      long parsed = Long.parseLong(value.trim());
-      if (parsed < 0) {
-        throw ProblemException.badRequest(field, "must not be negative, got " + parsed);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(field, "must be a whole number, got '" + value + "'");
-    }
-  }
-
-  /** A share given in the form, or null for the exported training's own. */
-  private static Double fraction(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(field, "must be a share of the run in [0, 1), got '" + value + "'");
-    }
   }
 }

@@ -36,11 +36,11 @@ final class HeldOutValidation {
     this.size = size;
   }
 
-  /** Null when the dataset has no ground truth to compare with: not fonts, or no train or no test fonts. */
+  /** Null when the dataset has no ground truth to compare with: not fonts, or no complete train or no test fonts. */
   static HeldOutValidation forDataset(DatasetManifest dataset, KShotSampler images, int size) {
     boolean measurable = DatasetManifest.KIND_FONTS.equals(dataset.kind())
         && !dataset.split(DatasetManifest.SPLIT_TEST).isEmpty()
-        && !dataset.split(DatasetManifest.SPLIT_TRAIN).isEmpty()
+        && !dataset.completeFonts(DatasetManifest.SPLIT_TRAIN).isEmpty()
         && dataset.contents().size() > HeldOutGlyphL1.K;
     return measurable ? new HeldOutValidation(dataset, images, size) : null;
   }

@@ -40,6 +40,15 @@ public record DatasetManifest(int formatVersion, String id, String kind, String 
     return classes.stream().filter(c -> c.split().equals(split)).toList();
   }
 
+  /**
+   * The fonts of one split whose images are every content in order (image i is content i), the only classes a glyph
+   * of a given character can be taken from: an {@code unfair} dataset's added classes hold a K-set of a held-out
+   * font, a few of its glyphs at positions that are not their characters'.
+   */
+  public List<DatasetClass> completeFonts(String split) {
+    return split(split).stream().filter(c -> c.images() == contents.size()).toList();
+  }
+
   public long imageCount() {
     return classes.stream().mapToLong(DatasetClass::images).sum();
   }

@@ -52,8 +52,7 @@ public final class ContentFontChooser {
     if (!DatasetManifest.KIND_FONTS.equals(dataset.kind()) || dataset.contents().isEmpty()) {
       return Optional.empty();
     }
-    List<DatasetClass> train = dataset.split(DatasetManifest.SPLIT_TRAIN).stream()
-        .filter(c -> c.images() == dataset.contents().size()).toList();
+    List<DatasetClass> train = dataset.completeFonts(DatasetManifest.SPLIT_TRAIN);
     if (train.isEmpty()) {
       return Optional.empty();
     }

@@ -41,6 +41,20 @@ class UnfairSetsTest {
   }
 
   @Test
+  void theAddedKSetsAreNotCompleteFontsSoNoGlyphIsTakenFromThemByCharacter() {
+    DatasetManifest base = fonts();
+    List<DatasetClass> classes = new ArrayList<>(base.classes());
+    UnfairSets.plan(base, 2, 1).forEach(e -> classes.add(e.added()));
+    DatasetManifest unfair = new DatasetManifest(1, "unfair", base.kind(), "with K-sets", 32, "gray", base.contents(),
+        1, classes);
+
+    assertThat(unfair.split(DatasetManifest.SPLIT_TRAIN)).hasSize(5);
+    assertThat(unfair.completeFonts(DatasetManifest.SPLIT_TRAIN)).extracting(DatasetClass::name)
+        .containsExactly("font-0", "font-1", "font-2");
+    assertThat(unfair.completeFonts(DatasetManifest.SPLIT_TEST)).hasSize(2);
+  }
+
+  @Test
   void aKThatLeavesAFontNoContentCharacterIsRefusedNamingK() {
     assertThat(UnfairSets.plan(fonts(), 5, 1)).hasSize(2); // 6 characters: 5 in the set, 1 left for contents
     assertThatThrownBy(() -> UnfairSets.plan(fonts(), 6, 1)).isInstanceOfSatisfying(InvalidRequestException.class,

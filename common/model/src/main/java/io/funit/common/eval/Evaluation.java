@@ -70,7 +70,8 @@ public final class Evaluation {
     }
 
     EvaluationReport.BaselineModelInfo info() {
-      return new EvaluationReport.BaselineModelInfo(entry.name(), card.id(), card.family(), card.preset(), entry.k());
+      return new EvaluationReport.BaselineModelInfo(entry.name(), card.id(), card.family(), card.preset(), entry.k(),
+          card.iterations());
     }
   }
 

@@ -47,7 +47,7 @@ public final class HeldOutGlyphL1 {
   public static Result evaluate(FewShotTranslator generator, DatasetManifest dataset, KShotSampler images, int size,
       int maxFonts, int charactersPerFont, int k, long seed) {
     List<DatasetClass> test = dataset.split(DatasetManifest.SPLIT_TEST);
-    List<DatasetClass> train = dataset.split(DatasetManifest.SPLIT_TRAIN);
+    List<DatasetClass> train = dataset.completeFonts(DatasetManifest.SPLIT_TRAIN); // content glyphs by character
     if (!DatasetManifest.KIND_FONTS.equals(dataset.kind()) || test.isEmpty() || train.isEmpty()) {
       throw new IllegalArgumentException("held-out glyph L1 needs a font dataset with train and test fonts");
     }

@@ -116,8 +116,11 @@ public record EvaluationReport(String evaluation, String model, String dataset, 
    * @param family its family ({@code funit}, {@code stargan})
    * @param preset its training preset
    * @param k the one K it was scored at; null: every K
+   * @param iterations how long it trained (null in reports written before it was recorded), so a table of methods
+   *     shows each one's budget beside its scores
    */
-  public record BaselineModelInfo(String name, String model, String family, String preset, Integer k) {}
+  public record BaselineModelInfo(String name, String model, String family, String preset, Integer k,
+      Long iterations) {}
 
   /** The method name of a few-shot classifier trained on the K real images alone. */
   public static final String REAL_ONLY = "real_only";

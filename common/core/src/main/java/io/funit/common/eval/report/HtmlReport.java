@@ -120,10 +120,12 @@ public final class HtmlReport {
     }
     page.append("<section id=\"baseline-models\"><h2>Baseline models</h2><p class=\"hint\">Registered models "
         + "scored on the same draws as the evaluated one.</p><table><thead><tr><th>method</th><th>model</th>"
-        + "<th>family</th><th>preset</th><th>K</th></tr></thead><tbody>");
+        + "<th>family</th><th>preset</th><th>iterations</th><th>K</th></tr></thead><tbody>");
     for (EvaluationReport.BaselineModelInfo m : models) {
       page.append("<tr><td>").append(Html.escape(m.name())).append("</td><td>").append(Html.escape(m.model()))
           .append("</td><td>").append(Html.escape(m.family())).append("</td><td>").append(Html.escape(m.preset()))
+          .append("</td><td>").append(m.iterations() == null ? "" : String.format(java.util.Locale.ROOT, "%,d",
+              m.iterations()))
           .append("</td><td>").append(m.k() == null ? "every K" : String.valueOf(m.k())).append("</td></tr>");
     }
     page.append("</tbody></table></section>");

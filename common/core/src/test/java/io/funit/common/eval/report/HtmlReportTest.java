@@ -156,8 +156,8 @@ class HtmlReportTest {
         plain.datasetName(), plain.preset(), plain.imageSize(), plain.heldOutClasses(), plain.contentsPerClass(),
         plain.k(), plain.seed(), plain.createdAt(), plain.seconds(), plain.judges(), plain.metrics(), results,
         plain.groups(), plain.samples(), plain.notes(), List.of(
-            new EvaluationReport.BaselineModelInfo("stargan_fair", "sg-fair", "stargan", "stargan-32", null),
-            new EvaluationReport.BaselineModelInfo("stargan_unfair", "sg-<5>", "stargan", "stargan-32", 5)));
+            new EvaluationReport.BaselineModelInfo("stargan_fair", "sg-fair", "stargan", "stargan-32", null, 4_800L),
+            new EvaluationReport.BaselineModelInfo("stargan_unfair", "sg-<5>", "stargan", "stargan-32", 5, null)));
 
     Document page = parse(HtmlReport.render(report, grids()));
 
@@ -171,7 +171,7 @@ class HtmlReportTest {
         .isEqualTo("stargan_fair");
     assertThat(nodes(page, "//section[@id='baseline-models']//tbody/tr").getLength()).isEqualTo(2);
     assertThat(text(page, "//section[@id='baseline-models']//tbody/tr[2]")).contains("sg-<5>", "stargan-32", "5");
-    assertThat(text(page, "//section[@id='baseline-models']//tbody/tr[1]")).contains("every K");
+    assertThat(text(page, "//section[@id='baseline-models']//tbody/tr[1]")).contains("every K", "4,800");
     assertThat(nodes(page, "(//section[@id='charts']//*[local-name()='svg'])[1]/*[local-name()='rect']")
         .getLength()).as("a legend entry per method").isEqualTo(6);
     assertThat(nodes(parse(HtmlReport.render(plain, grids())), "//section[@id='baseline-models']").getLength())

@@ -53,8 +53,10 @@ public final class Draws {
   public static List<ClassDraws> plan(DatasetManifest dataset, ImageBank bank, List<Integer> ks, int contents,
       long seed, boolean fixedSets) {
     List<DatasetClass> heldOut = dataset.split(DatasetManifest.SPLIT_TEST);
-    List<DatasetClass> train = dataset.split(DatasetManifest.SPLIT_TRAIN);
     boolean fonts = DatasetManifest.KIND_FONTS.equals(dataset.kind());
+    // a font's content is a given character of a training font: only fonts holding every character can give it
+    List<DatasetClass> train = fonts ? dataset.completeFonts(DatasetManifest.SPLIT_TRAIN)
+        : dataset.split(DatasetManifest.SPLIT_TRAIN);
     List<ClassDraws> plan = new ArrayList<>();
     for (int h = 0; h < heldOut.size(); h++) {
       DatasetClass target = heldOut.get(h);

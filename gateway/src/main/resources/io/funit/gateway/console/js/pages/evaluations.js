@@ -14,25 +14,48 @@ async function list(main, page) {
   const dataset = select({ id: 'eval-dataset', 'data-field': 'dataset' }, datasets.map((d) => [d.id, d.name || d.id]));
   const k = h('input', { type: 'text', id: 'eval-k', value: '1, 5', 'data-field': 'k' });
   const contents = h('input', { type: 'number', id: 'eval-contents', min: '1', value: '20', 'data-field': 'contents' });
-  // other registered models scored on the same draws (the paper's Table 1 puts StarGAN beside FUNIT)
+  // other registered models scored on the same draws (the paper's Table 1 puts StarGAN beside FUNIT); a model trained
+  // on an `unfair` dataset saw its K-set of every held-out class, so it is a row at that K only
   const models = picker.models;
+  const unfairK = new Map(datasets.filter((d) => d.kind === 'unfair' && d.request)
+    .map((d) => [d.id, Number(d.request.k)]));
   const compare = h('select', { id: 'eval-baselines', multiple: true, size: String(Math.min(4, Math.max(2, models.length))),
     'data-field': 'baselines' }, models.map((m) => h('option', { value: m.id },
-    `${m.preset || 'model'} · ${m.iterations ?? '?'} it · ${m.id.slice(0, 8)}`)));
+    `${m.preset || 'model'} · ${m.iterations ?? '?'} it · ${m.id.slice(0, 8)}`
+    + (unfairK.has(m.dataset) ? ` · unfair, at K=${unfairK.get(m.dataset)} only` : ''))));
+  const shotSets = select({ id: 'eval-shot-sets', 'data-field': 'shot_sets' }, [
+    ['per_draw', 'Drawn again for every translation'],
+    ['fixed', 'One K-set per class (the images an unfair dataset adds)']]);
+  const classify = h('input', { type: 'checkbox', id: 'eval-classification' });
+  const classifyK = h('input', { type: 'text', id: 'eval-classification-k', value: '1, 2, 5',
+    'data-field': 'classification.k' });
+  const classifyN = h('input', { type: 'text', id: 'eval-classification-generated', value: '10, 50, 100',
+    'data-field': 'classification.generated' });
   const form = h('form', { class: 'card', id: 'eval-form' }, h('h3', {}, 'Start an evaluation'), picker.element,
     h('label', { for: 'eval-dataset' }, 'Dataset (its held-out classes are the targets)'), dataset,
     h('label', { for: 'eval-k' }, 'K values (comma-separated)'), k,
     h('label', { for: 'eval-contents' }, 'Content images per K'), contents,
-    h('label', { for: 'eval-baselines' }, 'Compare with (optional: models scored on the same draws, at every K)'), compare,
+    h('label', { for: 'eval-baselines' }, 'Compare with (optional: models scored on the same draws, at every K; '
+      + 'a model of an unfair dataset at its K)'), compare,
+    h('label', { for: 'eval-shot-sets' }, 'Class images of a held-out class'), shotSets,
+    h('fieldset', {}, h('legend', {}, 'Few-shot classification'),
+      h('label', {}, classify, 'Classify the held-out classes from K real images, then with N generated ones too')),
+    h('label', { for: 'eval-classification-k' }, 'Classification: real images per class (K values)'), classifyK,
+    h('label', { for: 'eval-classification-generated' }, 'Classification: generated images per class (N values)'),
+    classifyN,
     h('button', { type: 'submit', id: 'start-eval' }, 'Evaluate'));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     attempt(async () => {
-      const ks = k.value.split(',').map((v) => v.trim()).filter(Boolean).map(Number);
-      const baselines = Array.from(compare.selectedOptions).map((o) => ({ name: rowName(models.find((m) => m.id === o.value)),
-        model: o.value }));
-      const evaluation = await api.post('/v1/evaluations', { model: picker.value(), dataset: dataset.value, k: ks,
-        contents: Number(contents.value), baselines });
+      const baselines = Array.from(compare.selectedOptions).map((o) => {
+        const model = models.find((m) => m.id === o.value);
+        const atK = unfairK.get(model.dataset);
+        return atK ? { name: rowName(model), model: o.value, k: atK } : { name: rowName(model), model: o.value };
+      });
+      const request = { model: picker.value(), dataset: dataset.value, k: numbers(k), contents: Number(contents.value),
+        baselines, shot_sets: shotSets.value };
+      if (classify.checked) request.classification = { k: numbers(classifyK), generated: numbers(classifyN) };
+      const evaluation = await api.post('/v1/evaluations', request);
       location.hash = `#/evaluations/${evaluation.id}`;
     });
   });
@@ -45,6 +68,11 @@ async function list(main, page) {
       h('td', {}, badge(e.status)), h('td', {}, (e.model || '').slice(0, 8)), h('td', {}, (e.dataset || '').slice(0, 8)),
       h('td', {}, when(e.created_at)))) : h('tr', {}, h('td', { colspan: '5' }, 'No evaluations yet.')));
   }));
+}
+
+/** The numbers of a comma-separated field, as typed: the API names a bad one. */
+function numbers(input) {
+  return input.value.split(',').map((v) => v.trim()).filter(Boolean).map(Number);
 }
 
 /** A baseline model's row in the report: its preset and id, in the request's name alphabet (a-z, 0-9, _). */
