@@ -152,7 +152,8 @@ class EvaluationJobIT {
         org.assertj.core.groups.Tuple.tuple(stargan, ModelCard.STARGAN),
         org.assertj.core.groups.Tuple.tuple(model, ModelCard.FUNIT));
     assertThat(report.baselineModels().get(1).iterations()).as("each row's training length, from its card")
-        .isEqualTo(Json.MAPPER.readTree(stack.get("/v1/models/" + model).body()).path("iterations").asLong());
+        .isEqualTo(Json.MAPPER.readTree(stack.get("/v1/models/" + model).body()).path("card").path("iterations")
+            .asLong());
     assertThat(stack.get("/v1/evaluations/" + id + "/report").body()).contains("id=\"baseline-models\"",
         "stargan_fair", "shipped_again", "id=\"classification\"");
     // few-shot classification: the models of every K (a model of one K has no place at its K values)
