@@ -1,35 +1,34 @@
 package io.funit.gateway.http;
 
 import io.funit.gateway.problem.ProblemException;
+import java.util.function.Function;
 
 /**
  * Numbers typed into a multipart form's text fields (dataset uploads, training imports): blank is absent, anything
- * else must parse, and a value that does not is a 400 naming its field, as a JSON body's would be.
+ * else must parse, and a value that does not is a 400 naming its field, as a JSON body's would be. Ranges are the
+ * request's to check.
  */
 public final class FormFields {
   private FormFields() {}
 
-  /** A whole number, or null when the field is absent or blank; its range is the request's to check. */
+  /** A whole number, or null when the field is absent or blank. */
   public static Long wholeNumber(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(field, "must be a whole number, got '" + value + "'");
-    }
+    return parse(field, value, Long::parseLong, "a whole number");
   }
 
-  /** A decimal number, or null when absent or blank; its range is the request's to check. */
+  /** A decimal number, or null when the field is absent or blank. */
   public static Double decimal(String field, String value) {
+    return parse(field, value, Double::parseDouble, "a number");
+  }
+
+  private static <T> T parse(String field, String value, Function<String, T> parser, String expected) {
     if (value == null || value.isBlank()) {
       return null;
     }
     try {
-      return Double.parseDouble(value.trim());
+      return parser.apply(value.trim());
     } catch (NumberFormatException e) {
-      throw ProblemException.badRequest(field, "must be a number, got '" + value + "'");
+      throw ProblemException.badRequest(field, "must be " + expected + ", got '" + value + "'");
     }
   }
 }
