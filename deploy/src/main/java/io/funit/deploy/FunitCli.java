@@ -22,6 +22,7 @@ import picocli.CommandLine;
         ChaosCommand.class, SoakCommand.class})
 public final class FunitCli implements Runnable {
   public static void main(String[] args) {
+    io.funit.common.jvm.CommonPool.keepThreads(); // the launcher holds the embedded servers and their clients
     System.exit(new CommandLine(new FunitCli()).execute(args));
   }
 

@@ -17,6 +17,7 @@ public final class GatewayMain {
   private GatewayMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    io.funit.common.jvm.CommonPool.keepThreads();
     Settings settings = Settings.fromEnvironment();
     GatewaySettings gatewaySettings;
     try {

@@ -197,6 +197,26 @@ class TranslationApiIT {
   }
 
   @Test
+  @Order(3)
+  void anUploadWithAnIdempotencyKeyIsReadByTheGuardAndStillTranslatedOnce() throws Exception {
+    // with a key the idempotency guard reads the body (to files) before the route, which reads it from there
+    int jobsBefore = translateJobs();
+    List<Part> parts = List.of(file("content", "a.png", png(0)), file("class", "b.png", png(1)));
+    Map<String, String> key = Map.of("Idempotency-Key", "translation-1");
+    HttpResponse<String> first = stack.postParts("/v1/translations", parts, key);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    HttpResponse<String> again = stack.postParts("/v1/translations", parts, key);
+    assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(Json.MAPPER.readTree(again.body()).path("id").asText())
+        .isEqualTo(Json.MAPPER.readTree(first.body()).path("id").asText());
+    // the same fields with another class image: the file's bytes are part of the fingerprint
+    HttpResponse<String> other = stack.postParts("/v1/translations", List.of(file("content", "a.png", png(0)),
+        file("class", "b.png", png(2))), key);
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+    assertThat(translateJobs()).isEqualTo(jobsBefore + 1);
+  }
+
+  @Test
   @Order(4)
   void badStyleRequestsAreProblemsAndStoreNothing() throws Exception {
     stack.store.putBytes("inputs/earlier/notes.png", "not a picture".getBytes(), "image/png");

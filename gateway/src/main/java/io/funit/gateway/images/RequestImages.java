@@ -5,13 +5,9 @@ import io.funit.common.dataset.imports.ImageValidator.ValidImage;
 import io.funit.common.storage.ObjectInfo;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.translate.TranslationLimits;
+import io.funit.gateway.http.FormFile;
 import io.funit.gateway.problem.ProblemException;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,26 +35,21 @@ public final class RequestImages {
     this.maxImageBytes = limits.maxImageBytes();
   }
 
-  /** The files of one multipart field, in the order they were sent. */
-  public static List<FileUpload> files(RoutingContext ctx, String field) {
-    return ctx.fileUploads().stream().filter(f -> f.name().equals(field)).toList();
-  }
-
   /** Refuses file fields the route does not read, so a misspelt field is not silently ignored. */
   public static void onlyFileFields(RoutingContext ctx, Set<String> known) {
-    for (FileUpload file : ctx.fileUploads()) {
-      if (!known.contains(file.name())) {
-        throw ProblemException.badRequest(file.name(), "unexpected file field '" + file.name() + "'; expected "
+    for (FormFile file : FormFile.all(ctx)) {
+      if (!known.contains(file.field())) {
+        throw ProblemException.badRequest(file.field(), "unexpected file field '" + file.field() + "'; expected "
             + known.stream().sorted().toList());
       }
     }
   }
 
   /** Validates uploaded files in order; the first bad one is a 400 naming {@code field[i]} and the file. */
-  public List<ValidImage> uploads(String field, List<FileUpload> files) {
+  public List<ValidImage> uploads(String field, List<FormFile> files) {
     List<ValidImage> images = new ArrayList<>(files.size());
     for (int i = 0; i < files.size(); i++) {
-      FileUpload file = files.get(i);
+      FormFile file = files.get(i);
       String name = field + "[" + i + "]";
       String label = "'" + file.fileName() + "' (" + name + ")";
       // the size first: an oversized file is refused without reading it into memory
@@ -66,13 +57,7 @@ public final class RequestImages {
         throw ProblemException.badRequest(name, label + ": too large: " + file.size() + " bytes (limit "
             + maxImageBytes + ")");
       }
-      byte[] bytes;
-      try {
-        bytes = Files.readAllBytes(Path.of(file.uploadedFileName()));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the upload " + file.uploadedFileName(), e);
-      }
-      images.add(validate(name, label, bytes));
+      images.add(validate(name, label, file.bytes()));
     }
     return images;
   }

@@ -37,6 +37,17 @@ public final class JobSubmitter {
   private final io.funit.gateway.webhooks.WebhookFields webhookFields;
   private final ActiveJobQuota quota;
   private final MeterRegistry metrics;
+  /**
+   * Writes the work record once the queued event is acknowledged. Not the producer's I/O thread (a send from it would
+   * wait for metadata that only it can fetch) and not the common pool: a send blocks while Kafka is unreachable
+   * (max.block.ms), and blocked sends must not hold up other users of a small pool. Threads are kept between jobs.
+   */
+  private static final java.util.concurrent.ExecutorService ENQUEUE = java.util.concurrent.Executors.newCachedThreadPool(
+      runnable -> {
+        Thread thread = new Thread(runnable, "job-enqueue");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   public JobSubmitter(Producer<String, String> producer, Topics topics, JobEventPublisher events,
       io.funit.gateway.webhooks.WebhookFields webhookFields, ActiveJobQuota quota,
@@ -98,9 +109,7 @@ public final class JobSubmitter {
     // microseconds: the API shows and lists by this time, and a cursor must round-trip it exactly
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     JobEnvelope envelope = JobEnvelope.of(jobId, type, now, normalized, webhook, tenant, attachments);
-    // async: the publish completes on the producer's I/O thread, and a send from that thread would wait for
-    // metadata that only that same thread can fetch
-    return events.publish(JobEvent.queued(envelope)).thenComposeAsync(queued -> enqueue(envelope, queued));
+    return events.publish(JobEvent.queued(envelope)).thenComposeAsync(queued -> enqueue(envelope, queued), ENQUEUE);
   }
 
   private CompletableFuture<JobEvent> enqueue(JobEnvelope envelope, JobEvent queued) {

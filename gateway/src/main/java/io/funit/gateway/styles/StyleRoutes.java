@@ -8,13 +8,14 @@ import io.funit.common.translate.StyleStore;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.gateway.GatewaySettings;
 import io.funit.gateway.auth.Principal;
+import io.funit.gateway.http.FormFile;
 import io.funit.gateway.http.HttpJson;
+import io.funit.gateway.http.MemoryMultipart;
 import io.funit.gateway.images.RequestImages;
 import io.funit.gateway.problem.ProblemException;
 import io.funit.gateway.tenants.Ownership;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -54,9 +55,7 @@ public final class StyleRoutes {
   }
 
   public void mount(Router router) {
-    router.post(PATH).consumes("multipart/form-data")
-        .handler(BodyHandler.create(settings.uploadDir()).setBodyLimit(settings.maxTranslationBytes())
-            .setDeleteUploadedFilesOnEnd(true))
+    router.post(PATH).consumes("multipart/form-data").handler(new MemoryMultipart(settings.maxTranslationBytes()))
         .handler(this::upload);
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes())).handler(this::create);
     router.get(PATH).handler(ctx -> HttpJson.blocking(vertx, () -> {
@@ -71,7 +70,7 @@ public final class StyleRoutes {
 
   private void upload(RoutingContext ctx) {
     RequestImages.onlyFileFields(ctx, Set.of("class"));
-    List<FileUpload> files = RequestImages.files(ctx, "class");
+    List<FormFile> files = FormFile.named(ctx, "class");
     checkCount("class", files.size());
     String name = name(ctx.request().formAttributes().get("name"));
     store(ctx, () -> images.uploads("class", files), name);

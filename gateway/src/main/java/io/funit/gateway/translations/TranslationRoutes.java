@@ -13,7 +13,9 @@ import io.funit.common.translate.TranslateRequest;
 import io.funit.common.translate.TranslationLimits;
 import io.funit.common.translate.TranslationResult;
 import io.funit.gateway.GatewaySettings;
+import io.funit.gateway.http.FormFile;
 import io.funit.gateway.http.HttpJson;
+import io.funit.gateway.http.MemoryMultipart;
 import io.funit.gateway.images.RequestImages;
 import io.funit.gateway.jobs.JobAdmission;
 import io.funit.gateway.jobs.JobApi;
@@ -24,7 +26,6 @@ import io.funit.gateway.jobs.JobsOfType;
 import io.funit.gateway.problem.ProblemException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -87,9 +88,8 @@ public final class TranslationRoutes {
   void mount(Router router) {
     // before the body is read: a deployment without translate workers refuses at once, as POST /v1/jobs/translate
     router.post(PATH).handler(admission.enabled(TranslateJob.TYPE));
-    router.post(PATH).consumes("multipart/form-data")
-        .handler(BodyHandler.create(settings.uploadDir()).setBodyLimit(settings.maxTranslationBytes())
-            .setDeleteUploadedFilesOnEnd(true))
+    // in memory: a translation's images are small (FUNIT_MAX_TRANSLATION_BYTES bounds the whole body)
+    router.post(PATH).consumes("multipart/form-data").handler(new MemoryMultipart(settings.maxTranslationBytes()))
         .handler(admission.fields()).handler(this::upload);
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
         .handler(admission.fields()).handler(this::create);
@@ -106,8 +106,8 @@ public final class TranslationRoutes {
    */
   private void upload(RoutingContext ctx) {
     RequestImages.onlyFileFields(ctx, Set.of("content", "class"));
-    List<FileUpload> content = RequestImages.files(ctx, "content");
-    List<FileUpload> classes = RequestImages.files(ctx, "class");
+    List<FormFile> content = FormFile.named(ctx, "content");
+    List<FormFile> classes = FormFile.named(ctx, "class");
     var form = ctx.request().formAttributes();
     String style = blankToNull(form.get("style"));
     String text = form.get("text") == null || form.get("text").isEmpty() ? null : form.get("text");

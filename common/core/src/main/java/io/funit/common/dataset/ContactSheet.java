@@ -6,7 +6,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +61,7 @@ public final class ContactSheet {
     } finally {
       g.dispose();
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(sheet, "png", out);
-    return out.toByteArray();
+    return io.funit.common.imaging.ImageBytes.png(sheet);
   }
 
   /** Decodes an encoded image, for rows built from shards. */

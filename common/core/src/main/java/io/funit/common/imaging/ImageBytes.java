@@ -5,6 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Java images as encoded bytes, the one way every grid, sheet and output is written. */
 public final class ImageBytes {
@@ -14,11 +16,14 @@ public final class ImageBytes {
     return encode(image, "png");
   }
 
-  /** @param format an ImageIO format name: png or jpeg */
+  /**
+   * @param format an ImageIO format name: png or jpeg. The stream caches in memory: given a plain OutputStream,
+   *     ImageIO caches through a temporary file, which made a 64×64 glyph's PNG cost about 230 µs instead of 70.
+   */
   public static byte[] encode(BufferedImage image, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      if (!ImageIO.write(image, format, out)) {
+    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      if (!ImageIO.write(image, format, stream)) {
         throw new IllegalStateException("no ImageIO writer for " + format);
       }
     } catch (IOException e) {

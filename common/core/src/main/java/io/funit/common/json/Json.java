@@ -16,6 +16,8 @@ public final class Json {
    */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .addModule(new JavaTimeModule())
+      .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("utc-instants")
+          .addDeserializer(java.time.Instant.class, new UtcInstantDeserializer()))
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

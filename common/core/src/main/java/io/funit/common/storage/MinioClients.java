@@ -22,6 +22,13 @@ final class MinioClients {
           return t;
         })))
         .build();
+    if (settings.endpoint().toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
+      // The client rebuilds its OkHttpClient for every object write (MinIO 8.6.0: PUT and POST without retries on
+      // connection failure), and with TLS enabled each rebuild compares the JVM's whole trust store, which a profile
+      // of ./funit bench serve showed as most of the worker's CPU in storage calls. A plain-HTTP endpoint never uses
+      // TLS, so its client has none and the rebuild is cheap.
+      http = http.newBuilder().connectionSpecs(java.util.List.of(okhttp3.ConnectionSpec.CLEARTEXT)).build();
+    }
     return MinioClient.builder()
         .endpoint(settings.endpoint())
         .credentials(settings.accessKey(), settings.secretKey())

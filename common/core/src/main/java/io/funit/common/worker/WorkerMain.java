@@ -84,6 +84,7 @@ public final class WorkerMain {
    */
   public static void run(String name, Settings settings, Supplier<String> device,
       Function<WorkerServices, List<JobHandler<?>>> handlers) {
+    io.funit.common.jvm.CommonPool.keepThreads(); // before the Kafka and S3 clients first use the pool
     WorkerSettings workerSettings;
     HealthServerSettings http;
     String deviceName;
