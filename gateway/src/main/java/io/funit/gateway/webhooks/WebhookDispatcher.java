@@ -2,6 +2,7 @@ package io.funit.gateway.webhooks;
 
 import io.funit.common.contract.JobEvent;
 import io.funit.common.json.Json;
+import io.funit.common.kafka.JobEventPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,8 +138,8 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   /** Takes the webhook messages of one job event; stores each new one before the offset can move past it. */
   private void accept(ConsumerRecord<String, String> record) {
-    if (record.value() == null) {
-      return;
+    if (record.value() == null || JobEventPublisher.withoutWebhook(record.headers())) {
+      return; // a deleted job, or a job without a webhook: nothing to deliver, and no event to parse
     }
     JobEvent event;
     try {

@@ -9,6 +9,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Writes job events to the job-event topic, keyed by job id so that one job's events stay in order. */
 public final class JobEventPublisher {
+  /**
+   * A record header: "1" if the event's job has a webhook, "0" if not, so that the webhook dispatcher, which reads
+   * every job event, skips the events of jobs without one unread (most of them). Events written before the header
+   * existed have none and are read as before.
+   */
+  public static final String WEBHOOK_HEADER = "funit-webhook";
+  private static final byte[] HAS_WEBHOOK = {'1'};
+  private static final byte[] NO_WEBHOOK = {'0'};
+
   private final Producer<String, String> producer;
   private final String topic;
   private final JobStateProjection projection;
@@ -47,7 +56,9 @@ public final class JobEventPublisher {
   public CompletableFuture<JobEvent> publish(JobEvent event) {
     CompletableFuture<JobEvent> done = new CompletableFuture<>();
     recent.add(event.eventId());
-    producer.send(new ProducerRecord<>(topic, event.jobId(), Json.write(event)), (metadata, error) -> {
+    ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.jobId(), Json.write(event));
+    record.headers().add(WEBHOOK_HEADER, event.webhook() != null ? HAS_WEBHOOK : NO_WEBHOOK);
+    producer.send(record, (metadata, error) -> {
       if (error != null) {
         done.completeExceptionally(error);
       } else {
@@ -56,6 +67,12 @@ public final class JobEventPublisher {
       }
     });
     return done;
+  }
+
+  /** True when the record's header says its job has no webhook; false when it has one or the header is absent. */
+  public static boolean withoutWebhook(org.apache.kafka.common.header.Headers headers) {
+    org.apache.kafka.common.header.Header header = headers.lastHeader(WEBHOOK_HEADER);
+    return header != null && java.util.Arrays.equals(header.value(), NO_WEBHOOK);
   }
 
   /** Publishes and waits for the acknowledgement: used where the next step must not run before the event is stored. */
