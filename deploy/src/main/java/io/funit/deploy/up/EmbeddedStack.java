@@ -134,6 +134,9 @@ public final class EmbeddedStack implements AutoCloseable {
         workerEnv.put("FUNIT_WORKER_HTTP_HOST", "127.0.0.1");
         workerEnv.put("FUNIT_WORKER_HTTP_PORT", Integer.toString(port));
         ServiceJvm.allocatorInto(workerEnv);
+        if (kind.equals("translate")) {
+          ServiceJvm.translateThreadsInto(workerEnv);
+        }
         String heap = kind.equals("translate") ? ServiceJvm.TRANSLATE_HEAP : MODEL_HEAP;
         children.add(new ChildProcess(kind + "-" + i,
             ServiceJvm.besideServingPath(kind, heap, installation.workerJar(kind).toString()), workerEnv, System.out));

@@ -102,6 +102,36 @@ public final class ServiceJvm {
     return command;
   }
 
+  /**
+   * PyTorch's threads for a translate worker that shares the machine with the rest of the stack
+   * (FUNIT_TRANSLATE_THREADS; unset or {@code auto}: PyTorch's own choice, one per core), as OMP_NUM_THREADS, unless
+   * the caller's environment set that itself.
+   */
+  public static void translateThreadsInto(Map<String, String> environment) {
+    String threads = translateThreads(System.getenv("FUNIT_TRANSLATE_THREADS"),
+        Runtime.getRuntime().availableProcessors());
+    if (threads != null && System.getenv("OMP_NUM_THREADS") == null) {
+      environment.put("OMP_NUM_THREADS", threads);
+    }
+  }
+
+  /** OMP_NUM_THREADS for a FUNIT_TRANSLATE_THREADS value, or null to leave PyTorch's default. */
+  static String translateThreads(String value, int cores) {
+    if (value == null || value.isBlank() || value.trim().equals("auto")) {
+      return null;
+    }
+    try {
+      int threads = Integer.parseInt(value.trim());
+      if (threads >= 1 && threads <= 1024) {
+        return Integer.toString(threads);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("FUNIT_TRANSLATE_THREADS must be auto or a whole number from 1 to 1024, got '"
+        + value + "'");
+  }
+
   /** {@link #ALLOCATOR} into {@code environment}, except where the caller's environment chose otherwise. */
   public static void allocatorInto(Map<String, String> environment) {
     ALLOCATOR.forEach((name, value) -> {

@@ -39,6 +39,17 @@ class ServiceJvmTest {
   }
 
   @Test
+  void translateThreadsAreATranslateWorkersOmpThreadsOrPyTorchsDefault() {
+    assertThat(ServiceJvm.translateThreads(null, 2)).isNull();
+    assertThat(ServiceJvm.translateThreads("auto", 2)).isNull();
+    assertThat(ServiceJvm.translateThreads(" 1 ", 2)).isEqualTo("1");
+    for (String bad : List.of("0", "many", "-2")) {
+      assertThatThrownBy(() -> ServiceJvm.translateThreads(bad, 2)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("FUNIT_TRANSLATE_THREADS").hasMessageContaining(bad);
+    }
+  }
+
+  @Test
   void theLauncherStartsUpWithTheOptionsTheSoakMeasures() throws Exception {
     String launcher = Files.readString(Path.of("..", "funit")); // tests run in the module's directory
     assertThat(launcher).contains("EMBEDDED_SERVERS_OPTS=\"" + String.join(" ", ServiceJvm.EMBEDDED_SERVERS) + "\"")

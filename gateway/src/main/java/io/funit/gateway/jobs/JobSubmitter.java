@@ -42,8 +42,8 @@ public final class JobSubmitter {
    * wait for metadata that only it can fetch) and not the common pool: a send blocks while Kafka is unreachable
    * (max.block.ms), and blocked sends must not hold up other users of a small pool. Threads are kept between jobs.
    */
-  private static final java.util.concurrent.ExecutorService ENQUEUE = java.util.concurrent.Executors.newCachedThreadPool(
-      runnable -> {
+  private static final java.util.concurrent.ExecutorService ENQUEUE =
+      java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "job-enqueue");
         thread.setDaemon(true);
         return thread;
