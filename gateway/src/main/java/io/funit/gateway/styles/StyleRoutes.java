@@ -55,7 +55,8 @@ public final class StyleRoutes {
   }
 
   public void mount(Router router) {
-    router.post(PATH).consumes("multipart/form-data").handler(new MemoryMultipart(settings.maxTranslationBytes()))
+    router.post(PATH).consumes("multipart/form-data")
+        .handler(MemoryMultipart.orUploadDir(settings.maxTranslationBytes(), settings.uploadDir()))
         .handler(this::upload);
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes())).handler(this::create);
     router.get(PATH).handler(ctx -> HttpJson.blocking(vertx, () -> {

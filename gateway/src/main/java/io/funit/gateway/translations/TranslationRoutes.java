@@ -88,8 +88,8 @@ public final class TranslationRoutes {
   void mount(Router router) {
     // before the body is read: a deployment without translate workers refuses at once, as POST /v1/jobs/translate
     router.post(PATH).handler(admission.enabled(TranslateJob.TYPE));
-    // in memory: a translation's images are small (FUNIT_MAX_TRANSLATION_BYTES bounds the whole body)
-    router.post(PATH).consumes("multipart/form-data").handler(new MemoryMultipart(settings.maxTranslationBytes()))
+    router.post(PATH).consumes("multipart/form-data")
+        .handler(MemoryMultipart.orUploadDir(settings.maxTranslationBytes(), settings.uploadDir()))
         .handler(admission.fields()).handler(this::upload);
     router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
         .handler(admission.fields()).handler(this::create);

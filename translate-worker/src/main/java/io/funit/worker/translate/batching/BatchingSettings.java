@@ -11,11 +11,16 @@ import java.time.Duration;
  * @param maxWait FUNIT_TRANSLATE_MAX_WAIT_MS, how long the first job of a batch may wait for others
  * @param tuned FUNIT_TRANSLATE_BATCH_TUNING, whether the batcher caps its passes below the maximum at the size that
  *     costs least per image on this machine ({@link BatchSizeTuner}, the default), or always fills up to the maximum
+ * @param oneThreadUpTo FUNIT_TRANSLATE_ONE_THREAD_UP_TO, passes of at most this many images run on one PyTorch
+ *     thread ({@link PassThreads}); 0 runs every pass on PyTorch's own count. Default 4 on a CPU, 0 on a GPU
  */
-public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned) {
-  /** Batches filled up to {@code maxBatchImages}, as a fixed-size setting (no tuning). */
+public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned, int oneThreadUpTo) {
+  /** Passes of a few images on one thread: see {@link PassThreads} for the runs behind it. */
+  public static final int CPU_ONE_THREAD_UP_TO = 4;
+
+  /** Batches filled up to {@code maxBatchImages}, as a fixed-size setting (no tuning), on PyTorch's threads. */
   public BatchingSettings(int maxBatchImages, Duration maxWait) {
-    this(maxBatchImages, maxWait, false);
+    this(maxBatchImages, maxWait, false, 0);
   }
 
   /**
@@ -31,6 +36,7 @@ public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tun
   public static BatchingSettings from(Settings settings, boolean gpu) {
     return new BatchingSettings(
         settings.integer("FUNIT_TRANSLATE_MAX_BATCH", gpu ? GPU_MAX_BATCH : CPU_MAX_BATCH, 1, 1024),
-        settings.millis("FUNIT_TRANSLATE_MAX_WAIT_MS", 10), settings.bool("FUNIT_TRANSLATE_BATCH_TUNING", true));
+        settings.millis("FUNIT_TRANSLATE_MAX_WAIT_MS", 10), settings.bool("FUNIT_TRANSLATE_BATCH_TUNING", true),
+        settings.integer("FUNIT_TRANSLATE_ONE_THREAD_UP_TO", gpu ? 0 : CPU_ONE_THREAD_UP_TO, 0, 1024));
   }
 }

@@ -70,6 +70,7 @@ public final class TranslationBatcher implements AutoCloseable {
   private final Thread thread;
   /** The inference thread's: its passes' inputs go through one reused buffer. */
   private final InputStaging staging = new InputStaging();
+  private final PassThreads passThreads;
   private volatile boolean running = true;
 
   /** @param models the loaded generator of a model id, called on the batcher thread only (see ModelCache) */
@@ -91,6 +92,7 @@ public final class TranslationBatcher implements AutoCloseable {
     this.forwardTime = Timer.builder("funit.translate.forward").description("Time of one batched forward pass")
         .serviceLevelObjectives(Buckets.FAST_SECONDS).register(metrics);
     this.tuner = new BatchSizeTuner(settings.maxBatchImages());
+    this.passThreads = new PassThreads(settings.oneThreadUpTo());
     this.lastCap = settings.tuned() ? 1 : settings.maxBatchImages();
     Gauge.builder("funit.translate.batch.cap", () -> lastCap)
         .description("Content images the batcher takes into its next pass at most: the batch size with the lowest "
@@ -235,6 +237,7 @@ public final class TranslationBatcher implements AutoCloseable {
       long start = System.nanoTime();
       try {
         ServingModel generator = models.apply(batch.get(0).modelId());
+        passThreads.beforePass(batch.stream().mapToInt(p -> p.work().contentCount()).sum());
         long forwardStart = System.nanoTime();
         outputs = BatchedTranslation.run(staging, generator.translator(), generator.translator().imageSize(),
             batch.stream().map(Pending::work).toList());

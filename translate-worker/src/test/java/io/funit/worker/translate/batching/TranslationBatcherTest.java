@@ -101,7 +101,7 @@ class TranslationBatcherTest {
 
   @Test
   void aTunedBatcherStartsWithOneImageAPassAndGrowsAsItMeasures() throws Exception {
-    try (TranslationBatcher batcher = new TranslationBatcher(new BatchingSettings(16, Duration.ofMillis(100), true),
+    try (TranslationBatcher batcher = new TranslationBatcher(new BatchingSettings(16, Duration.ofMillis(100), true, 0),
         id -> first)) {
       List<CompletableFuture<TranslationOutput>> results = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
