@@ -108,15 +108,14 @@ public final class ServiceJvm {
    * the caller's environment set that itself.
    */
   public static void translateThreadsInto(Map<String, String> environment) {
-    String threads = translateThreads(System.getenv("FUNIT_TRANSLATE_THREADS"),
-        Runtime.getRuntime().availableProcessors());
+    String threads = translateThreads(System.getenv("FUNIT_TRANSLATE_THREADS"));
     if (threads != null && System.getenv("OMP_NUM_THREADS") == null) {
       environment.put("OMP_NUM_THREADS", threads);
     }
   }
 
   /** OMP_NUM_THREADS for a FUNIT_TRANSLATE_THREADS value, or null to leave PyTorch's default. */
-  static String translateThreads(String value, int cores) {
+  static String translateThreads(String value) {
     if (value == null || value.isBlank() || value.trim().equals("auto")) {
       return null;
     }

@@ -40,11 +40,11 @@ class ServiceJvmTest {
 
   @Test
   void translateThreadsAreATranslateWorkersOmpThreadsOrPyTorchsDefault() {
-    assertThat(ServiceJvm.translateThreads(null, 2)).isNull();
-    assertThat(ServiceJvm.translateThreads("auto", 2)).isNull();
-    assertThat(ServiceJvm.translateThreads(" 1 ", 2)).isEqualTo("1");
+    assertThat(ServiceJvm.translateThreads(null)).isNull();
+    assertThat(ServiceJvm.translateThreads("auto")).isNull();
+    assertThat(ServiceJvm.translateThreads(" 1 ")).isEqualTo("1");
     for (String bad : List.of("0", "many", "-2")) {
-      assertThatThrownBy(() -> ServiceJvm.translateThreads(bad, 2)).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> ServiceJvm.translateThreads(bad)).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("FUNIT_TRANSLATE_THREADS").hasMessageContaining(bad);
     }
   }

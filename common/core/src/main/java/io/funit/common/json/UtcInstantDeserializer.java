@@ -12,7 +12,7 @@ import java.time.LocalDate;
 /**
  * Reads the instants this system writes ({@code 2026-12-07T01:30:06.182591171Z}: UTC, seconds, up to nine digits of
  * fraction) without {@code DateTimeFormatter}, whose parse was a seventh of a job-state projection's CPU under a
- * translation load (every job event carries two instants; ./funit bench serve, docs/benchmarks.md). Anything else
+ * translation load (every job event carries two instants; docs/benchmarks.md, "Where the rest went"). Anything else
  * (offsets, numbers, leap seconds, malformed text) goes to Jackson's own deserializer, so what is accepted and what
  * is refused, and how, is unchanged.
  */
