@@ -66,7 +66,7 @@ final class UtcInstantDeserializer extends JsonDeserializer<Instant> {
         nanos *= 10;
       }
     }
-    if (day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+    if (!java.time.YearMonth.of(year, month).isValidDay(day)) {
       return null;
     }
     long epochDay = LocalDate.of(year, month, day).toEpochDay();

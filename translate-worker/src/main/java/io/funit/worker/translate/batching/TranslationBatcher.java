@@ -234,15 +234,16 @@ public final class TranslationBatcher implements AutoCloseable {
     // the batch's lines carry its jobs: the one job's context, or every job id of a shared batch
     try (JobMdc.Scope scope = batchLogContext(batch)) {
       List<TranslationOutput> outputs;
+      int images = batch.stream().mapToInt(p -> p.work().contentCount()).sum();
       long start = System.nanoTime();
       try {
         ServingModel generator = models.apply(batch.get(0).modelId());
-        passThreads.beforePass(batch.stream().mapToInt(p -> p.work().contentCount()).sum());
+        passThreads.beforePass(images);
         long forwardStart = System.nanoTime();
         outputs = BatchedTranslation.run(staging, generator.translator(), generator.translator().imageSize(),
             batch.stream().map(Pending::work).toList());
         forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
-        recordCycle(batch.stream().mapToInt(p -> p.work().contentCount()).sum(), System.nanoTime());
+        recordCycle(images, System.nanoTime());
       } catch (RuntimeException e) {
         batch.forEach(p -> p.result().completeExceptionally(e));
         return;
@@ -251,7 +252,7 @@ public final class TranslationBatcher implements AutoCloseable {
       batches.incrementAndGet();
       jobs.addAndGet(batch.size());
       batchJobs.record(batch.size());
-      batchImages.record(batch.stream().mapToInt(p -> p.work().contentCount()).sum());
+      batchImages.record(images);
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).result().complete(outputs.get(i));
       }
