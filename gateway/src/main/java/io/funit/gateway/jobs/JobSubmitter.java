@@ -21,12 +21,16 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Enqueues validated jobs: first the queued event (so the job is visible and workers can find its state), then
- * the work record. If the work record cannot be written, the job is marked failed rather than left queued forever.
+ * Enqueues validated jobs: the queued event (so the job is visible and workers can find its state) and the work
+ * record, sent together, without waiting for the first's acknowledgement. A worker that reads the work record before
+ * its view holds the queued event waits for it (JobExecution). If the work record cannot be written, the job is
+ * marked failed rather than left queued forever; if only the queued event failed, the job is enqueued and runs
+ * (its worker builds the queued state from the work record), so the caller is told it was accepted.
  */
 public final class JobSubmitter {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JobSubmitter.class);
@@ -37,18 +41,6 @@ public final class JobSubmitter {
   private final io.funit.gateway.webhooks.WebhookFields webhookFields;
   private final ActiveJobQuota quota;
   private final MeterRegistry metrics;
-  /**
-   * Writes the work record once the queued event is acknowledged. Not the producer's I/O thread (a send from it would
-   * wait for metadata that only it can fetch) and not the common pool: a send blocks while Kafka is unreachable
-   * (max.block.ms), and blocked sends must not hold up other users of a small pool. Threads are kept between jobs.
-   */
-  private static final java.util.concurrent.ExecutorService ENQUEUE =
-      java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "job-enqueue");
-        thread.setDaemon(true);
-        return thread;
-      });
-
   public JobSubmitter(Producer<String, String> producer, Topics topics, JobEventPublisher events,
       io.funit.gateway.webhooks.WebhookFields webhookFields, ActiveJobQuota quota,
       MeterRegistry metrics) {
@@ -109,25 +101,41 @@ public final class JobSubmitter {
     // microseconds: the API shows and lists by this time, and a cursor must round-trip it exactly
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     JobEnvelope envelope = JobEnvelope.of(jobId, type, now, normalized, webhook, tenant, attachments);
-    return events.publish(JobEvent.queued(envelope)).thenComposeAsync(queued -> enqueue(envelope, queued), ENQUEUE);
+    JobEvent queued = JobEvent.queued(envelope);
+    // both sends before either acknowledgement: they usually travel in one produce request, and the caller waits
+    // for one round trip to Kafka instead of two
+    CompletableFuture<JobEvent> event = events.publish(queued);
+    CompletableFuture<Void> record = sendWorkRecord(envelope);
+    return record.handle((ok, recordError) -> recordError).thenCombine(
+        event.handle((ok, eventError) -> eventError), (recordError, eventError) -> {
+          if (recordError != null) {
+            // not on the producer's I/O thread, which may complete these: a send from it would wait for metadata
+            // that only it can fetch
+            CompletableFuture.runAsync(() -> markFailed(queued, recordError));
+            throw new CompletionException(recordError);
+          }
+          if (eventError != null) {
+            LOG.warn("job {} is enqueued but its queued event was not written ({}); its worker writes its state",
+                queued.jobId(), eventError.toString());
+          }
+          submitted(envelope.type()).increment();
+          return queued;
+        });
   }
 
-  private CompletableFuture<JobEvent> enqueue(JobEnvelope envelope, JobEvent queued) {
-    CompletableFuture<JobEvent> done = new CompletableFuture<>();
+  private CompletableFuture<Void> sendWorkRecord(JobEnvelope envelope) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
     try {
       producer.send(new ProducerRecord<>(topics.work(envelope.type()), envelope.jobId(), Json.write(envelope)),
           (metadata, error) -> {
             if (error == null) {
-              submitted(envelope.type()).increment();
-              done.complete(queued);
+              done.complete(null);
             } else {
-              CompletableFuture.runAsync(() -> markFailed(queued, error));
               done.completeExceptionally(error);
             }
           });
     } catch (RuntimeException e) {
       // send can throw instead of calling back (producer closed, record too large)
-      markFailed(queued, e);
       done.completeExceptionally(e);
     }
     return done;

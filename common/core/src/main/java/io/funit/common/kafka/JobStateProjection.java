@@ -151,9 +151,12 @@ public final class JobStateProjection implements AutoCloseable {
     return request;
   }
 
-  private void applyRecord(ConsumerRecord<String, String> record) {
+  void applyRecord(ConsumerRecord<String, String> record) {
     if (record.value() == null) {
       remove(record.key());
+      return;
+    }
+    if (readOwnWrite(record)) {
       return;
     }
     try {
@@ -162,6 +165,26 @@ public final class JobStateProjection implements AutoCloseable {
       LOG.warn("skipping unreadable job event at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
           e.toString());
     }
+  }
+
+  /**
+   * The reader has come to the event this process wrote and shows already ({@link #applyOwn}, the record at the shown
+   * event's offset): only the reader's position moves, as {@link #applyRead} would leave it, and the record is not
+   * parsed again. Of a translation's three events the worker wrote two, the gateway one.
+   */
+  private boolean readOwnWrite(ConsumerRecord<String, String> record) {
+    if (record.key() == null) {
+      return false;
+    }
+    boolean[] own = {false};
+    jobs.computeIfPresent(record.key(), (id, current) -> {
+      if (current.viewOffset() != record.offset() || current.readerOffset() >= record.offset()) {
+        return current;
+      }
+      own[0] = true;
+      return new Applied(current.event(), current.viewOffset(), record.offset());
+    });
+    return own[0];
   }
 
   /** Applies an event the reader consumed at the given offset of its partition. */

@@ -41,6 +41,13 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
   private static final Duration REVOKE_WAIT = Duration.ofSeconds(10);
   /** After a worker-side failure, wait this long before taking records again, so a broken dependency isn't hammered. */
   private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(5);
+  /**
+   * Finished jobs' offsets are committed at most this often (and always before a partition is given up or the slot
+   * stops). Each commit is a synchronous round trip and a write to the broker's offsets topic; at 45 translations a
+   * second a commit per batch was a tenth of the broker's requests. A crash redelivers at most this much finished
+   * work, which is then skipped (its job has reached its terminal state).
+   */
+  static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
   private final KafkaConsumer<String, String> consumer;
   private final String topic;
@@ -52,6 +59,9 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
   private final Map<TopicPartition, TreeMap<Long, InFlight>> inFlight = new HashMap<>();
   /** Partitions to re-read from this offset once their running jobs are done (a job was handed back). */
   private final Map<TopicPartition, Long> rewind = new HashMap<>();
+  /** Offsets that may be committed and are not yet, by partition (see {@link #COMMIT_INTERVAL}). */
+  private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+  private long lastCommitNanos = System.nanoTime();
   private int running;
   private volatile boolean stopping;
   /** When the poll loop last turned: the worker's liveness. */
@@ -128,10 +138,11 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     running++;
   }
 
-  /** Takes finished jobs off each partition's head, commits what may be committed, rewinds what was handed back. */
+  /**
+   * Takes finished jobs off each partition's head, notes what may be committed (committed once
+   * {@link #COMMIT_INTERVAL} has passed), rewinds what was handed back.
+   */
   private void drainFinished() {
-    // one commit for every partition that moved: with batched translations many finish at once
-    Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     for (TopicPartition partition : new ArrayList<>(inFlight.keySet())) {
       TreeMap<Long, InFlight> jobs = inFlight.get(partition);
       Long commitTo = null;
@@ -154,7 +165,7 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
       }
       boolean assigned = consumer.assignment().contains(partition);
       if (commitTo != null && assigned) {
-        commits.put(partition, new OffsetAndMetadata(commitTo));
+        uncommitted.put(partition, new OffsetAndMetadata(commitTo));
       }
       if (jobs.isEmpty()) {
         inFlight.remove(partition);
@@ -164,8 +175,23 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
         }
       }
     }
-    if (!commits.isEmpty()) {
-      commit(commits);
+    if (stopping || System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
+      commitNoted(consumer.assignment());
+    }
+  }
+
+  /** Commits the noted offsets of these partitions now: one commit for all of them. */
+  private void commitNoted(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition partition : partitions) {
+      OffsetAndMetadata offset = uncommitted.remove(partition);
+      if (offset != null) {
+        offsets.put(partition, offset);
+      }
+    }
+    lastCommitNanos = System.nanoTime();
+    if (!offsets.isEmpty()) {
+      commit(offsets);
     }
   }
 
@@ -247,6 +273,7 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
       }
     }
     drainFinished();
+    commitNoted(partitions);
     // whatever is left could not be stopped: forget it here, its record stays uncommitted
     for (TopicPartition partition : partitions) {
       TreeMap<Long, InFlight> left = inFlight.remove(partition);
@@ -263,6 +290,7 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
     if (!busy.isEmpty()) {
       handBack(busy, REVOKE_WAIT);
     }
+    commitNoted(partitions); // the finished jobs of idle partitions too, before the next owner reads them
   }
 
   @Override

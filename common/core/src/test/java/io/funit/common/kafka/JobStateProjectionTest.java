@@ -72,6 +72,22 @@ class JobStateProjectionTest {
   }
 
   @Test
+  void theReaderPassesAnOwnWriteWithoutReadingItAgain() {
+    JobEvent queued = queued("a", ProbeJob.TYPE, 1);
+    projection.applyRead(queued, 6);
+    JobEvent running = queued.next(JobEventType.STARTED, JobState.RUNNING, "w");
+    projection.applyOwn(running, 7);
+    // the record at the own write's offset is not parsed (this value could not be), yet the reader moves past it
+    projection.applyRecord(new org.apache.kafka.clients.consumer.ConsumerRecord<>("events", 0, 7, "a", "not json"));
+    projection.applyRead(queued.next(JobEventType.PROGRESS, JobState.RUNNING, "other"), 7);
+    assertThat(projection.get("a")).get().isEqualTo(running);
+    // a record of another writer at a later offset is read as before
+    JobEvent done = running.next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, "w2");
+    projection.applyRecord(new org.apache.kafka.clients.consumer.ConsumerRecord<>("events", 0, 8, "a", Json.write(done)));
+    assertThat(projection.get("a")).get().extracting(JobEvent::state).isEqualTo(JobState.SUCCEEDED);
+  }
+
+  @Test
   void anEventAfterTheTerminalOneIsReportedAsLate() {
     java.util.List<JobEvent[]> reported = new java.util.ArrayList<>();
     projection.onLateEvent((terminal, late) -> reported.add(new JobEvent[] {terminal, late}));
