@@ -88,6 +88,11 @@ final class ProcessCpu {
     return perJob;
   }
 
+  /** Milliseconds of CPU a second that every process's JIT compiler threads used between two snapshots. */
+  static double jitMsPerSecond(Map<String, Long> before, Map<String, Long> after, double seconds) {
+    return (after.get(JIT) - before.get(JIT)) / 1e6 / seconds;
+  }
+
   private static double ms(long nanos, int jobs) {
     return Math.round(nanos / 1e6 / jobs * 100) / 100.0;
   }

@@ -44,6 +44,17 @@ public final class ServeBenchmark implements Callable<Integer> {
           + "work, which would otherwise count against the path. Default: ${DEFAULT-VALUE}")
   int warmupSeconds;
 
+  @Option(names = "--warmup-max-seconds", defaultValue = "300",
+      description = "After --warmup-seconds the warm-up goes on, in rounds of " + WarmUp.ROUND_SECONDS + " s, while the "
+          + "JIT compilers of the stack's processes used more than --warmup-jit-ms-per-second in the last round, up "
+          + "to this long in all (at most --warmup-seconds: a fixed warm-up). Default: ${DEFAULT-VALUE}")
+  int warmupMaxSeconds;
+
+  @Option(names = "--warmup-jit-ms-per-second", defaultValue = "30",
+      description = "The JIT compilers' CPU (ms a second, over every process of the stack) below which the warm-up "
+          + "counts as done: the steady state the CPU target is about. Default: ${DEFAULT-VALUE}")
+  double warmupJitMsPerSecond;
+
   @Option(names = "--preset", defaultValue = "font-64", description = "Default: ${DEFAULT-VALUE}")
   String preset;
 
@@ -117,9 +128,15 @@ public final class ServeBenchmark implements Callable<Integer> {
       MultipartForm form = form(size);
       ClosedLoopClients load = new ClosedLoopClients(URI.create(stack.gatewayUrl() + "/v1/translations"),
           stack.apiKey(), form.bytes(), form.contentType());
-      load.run(Math.min(8, max(clients)), Duration.ofSeconds(warmupSeconds)); // model load, JIT, connections
-      List<Map<String, Object>> levels = new ArrayList<>();
       ProcessCpu cpu = new ProcessCpu(stack);
+      // model load, connections, JIT: until the compilers are nearly idle, so that the levels measure a steady state
+      WarmUp.Done warm = new WarmUp(load, cpu, Math.min(8, max(clients))).run(warmupSeconds, warmupMaxSeconds,
+          warmupJitMsPerSecond);
+      result.put("warmup_seconds", warm.seconds());
+      result.put("warmup_jit_ms_per_second_last_round", TrainBenchmark.round(warm.lastJitMsPerSecond(), 1));
+      System.err.println("bench serve warm-up: " + warm.seconds() + " s, the JIT compilers "
+          + TrainBenchmark.round(warm.lastJitMsPerSecond(), 1) + " ms/s in the last round");
+      List<Map<String, Object>> levels = new ArrayList<>();
       // what the stack spends with no translation at all (polls, heartbeats, timers): a fixed cost per second, which
       // a faster worker spreads over more jobs; the levels' marginal figure leaves it out
       double idlePerSecond = 0;

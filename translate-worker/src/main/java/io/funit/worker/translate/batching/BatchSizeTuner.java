@@ -7,22 +7,23 @@ import java.util.List;
 /**
  * The batch size that pays on this hardware, learnt from the batcher's own cycles. A bigger batch is not
  * always cheaper per image: on a 2-core CPU a pass of 32 glyphs took longer per image than 32 passes of one
- * (docs/benchmarks.md), so a fixed maximum made batching slower than no batching under load. The tuner keeps a
- * moving average of the seconds per content image of the batcher's cycles (a pass and the wait before it) for each
- * size class (1, 2, 4, … up to the configured maximum) and caps batches at the biggest class within {@link #TOLERANCE}
- * of the lowest cost (a bigger pass also spends less outside the model per job, and passes timed on a busy machine are
- * noisy); it tries the next bigger class once when that class has no measurement or a stale one, so the cap follows a
- * change of load or hardware. Batcher thread only.
+ * (docs/benchmarks.md), so a fixed maximum made batching slower than no batching under load. The tuner keeps, for
+ * each size class (1, 2, 4, … up to the configured maximum), the seconds per content image of the batcher's last
+ * {@link #WINDOW} cycles of that class (a pass and the wait before it), and caps batches at the biggest class whose
+ * median is within {@link #TOLERANCE} of the lowest (a bigger pass also spends less outside the model per job, and
+ * passes timed on a busy machine are noisy); it tries the next bigger class once when that class has no measurement
+ * or a stale one, so the cap follows a change of load or hardware. The median, not an average: one pass slowed by the
+ * JIT compilers of a process's first minute, or by a collection, once held a stack's passes at one image for a whole
+ * benchmark level (the class above, measured dear once, was tried again less and less often). Batcher thread only.
  */
 final class BatchSizeTuner {
-  /** Weight of the newest pass in a class's average: a few passes settle it, one slow pass does not swing it. */
-  static final double SMOOTHING = 0.25;
-  /** Weight of a pass in a class measured long ago (EXPLORE_EVERY passes): what it says now counts more. */
-  static final double STALE_SMOOTHING = 0.5;
+  /** Cycles kept per class: the median of three ignores one outlier. */
+  static final int WINDOW = 3;
   /**
    * Passes after which a bigger class than the chosen one is tried again. Each look that finds it still dearer
    * doubles its wait, up to {@link #MAX_EXPLORE_EVERY}: a look at a class that costs far more holds every waiting job
-   * up for one slow pass, which shows in the tail of the latency.
+   * up for one slow pass, which shows in the tail of the latency. A class with fewer than {@link #WINDOW} cycles is
+   * tried again at this pace, without doubling: its figure is not yet robust.
    */
   static final int EXPLORE_EVERY = 32;
   static final int MAX_EXPLORE_EVERY = 1024;
@@ -30,6 +31,9 @@ final class BatchSizeTuner {
   static final double TOLERANCE = 0.1;
 
   private final int[] classes;
+  /** Per class, the seconds per image of its last {@link #WINDOW} cycles, oldest overwritten first. */
+  private final double[][] recent;
+  private final int[] cycles;
   private final double[] secondsPerImage;
   private final long[] measuredAtPass;
   private final long[] exploreEvery;
@@ -43,6 +47,8 @@ final class BatchSizeTuner {
     }
     sizes.add(maxBatchImages);
     classes = sizes.stream().mapToInt(Integer::intValue).toArray();
+    recent = new double[classes.length][WINDOW];
+    cycles = new int[classes.length];
     secondsPerImage = new double[classes.length];
     measuredAtPass = new long[classes.length];
     exploreEvery = new long[classes.length];
@@ -68,13 +74,20 @@ final class BatchSizeTuner {
   void record(int images, long nanos) {
     passes++;
     int c = classOf(images);
-    double cost = nanos / 1e9 / images;
-    double weight = passes - measuredAtPass[c] >= EXPLORE_EVERY ? STALE_SMOOTHING : SMOOTHING;
-    secondsPerImage[c] = Double.isNaN(secondsPerImage[c]) ? cost
-        : (1 - weight) * secondsPerImage[c] + weight * cost;
+    recent[c][cycles[c] % WINDOW] = nanos / 1e9 / images;
+    cycles[c]++;
+    secondsPerImage[c] = median(recent[c], Math.min(cycles[c], WINDOW));
     measuredAtPass[c] = passes;
     int chosen = chosen();
-    exploreEvery[c] = c > chosen ? Math.min(2 * exploreEvery[c], MAX_EXPLORE_EVERY) : EXPLORE_EVERY;
+    exploreEvery[c] = c > chosen && cycles[c] >= WINDOW ? Math.min(2 * exploreEvery[c], MAX_EXPLORE_EVERY)
+        : EXPLORE_EVERY;
+  }
+
+  /** The median of the first {@code n} values (the mean of two). */
+  private static double median(double[] values, int n) {
+    double[] sorted = Arrays.copyOf(values, n);
+    Arrays.sort(sorted);
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   /** The biggest measured class within the tolerance of the cheapest; -1 when none is measured. */
