@@ -55,7 +55,7 @@ public final class JobSubmitter {
     }
   }
 
-  /** Jobs this gateway enqueued (queued event and work record both written), by type. */
+  /** Jobs this gateway enqueued (their work record written), by type. */
   private Counter submitted(JobType type) {
     return Counter.builder("funit.jobs.submitted")
         .description("Jobs this gateway enqueued, by type").tag("type", type.wireName()).register(metrics);

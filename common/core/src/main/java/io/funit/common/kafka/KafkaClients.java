@@ -44,7 +44,7 @@ public final class KafkaClients {
     Properties p = base(clientId);
     p.put(ProducerConfig.ACKS_CONFIG, "all");                       // an acknowledged event survives a broker loss
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);          // retries never duplicate or reorder per partition
-    p.put(ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis()); // events are latency-sensitive
+    p.put(ProducerConfig.LINGER_MS_CONFIG, (int) settings.linger().toMillis()); // short: events are on the path
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);       // fail a send instead of hanging a request
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);               // metadata waits bounded when Kafka is down

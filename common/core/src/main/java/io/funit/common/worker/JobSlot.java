@@ -43,9 +43,9 @@ final class JobSlot implements Runnable, ConsumerRebalanceListener {
   private static final Duration FAILURE_BACKOFF = Duration.ofSeconds(5);
   /**
    * Finished jobs' offsets are committed at most this often (and always before a partition is given up or the slot
-   * stops). Each commit is a synchronous round trip and a write to the broker's offsets topic; at 45 translations a
-   * second a commit per batch was a tenth of the broker's requests. A crash redelivers at most this much finished
-   * work, which is then skipped (its job has reached its terminal state).
+   * stops). Each commit is a synchronous round trip and about five records in the broker's offsets topic: a commit
+   * per batch of translations was 0.21-0.24 commits and 1.1 offset records per translation (docs/benchmarks.md). A
+   * crash redelivers at most this much finished work, which is then skipped (its job has reached its terminal state).
    */
   static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
