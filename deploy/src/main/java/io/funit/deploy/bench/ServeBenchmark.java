@@ -45,9 +45,9 @@ public final class ServeBenchmark implements Callable<Integer> {
   int warmupSeconds;
 
   @Option(names = "--warmup-max-seconds", defaultValue = "300",
-      description = "After --warmup-seconds the warm-up goes on, in rounds of " + WarmUp.ROUND_SECONDS + " s, while the "
-          + "JIT compilers of the stack's processes used more than --warmup-jit-ms-per-second in the last round, up "
-          + "to this long in all (at most --warmup-seconds: a fixed warm-up). Default: ${DEFAULT-VALUE}")
+      description = "After --warmup-seconds the warm-up goes on, in rounds of " + WarmUp.ROUND_SECONDS
+          + " s, while the JIT compilers of the stack's processes used more than --warmup-jit-ms-per-second in the "
+          + "last round, up to this long in all (at most --warmup-seconds: a fixed warm-up). Default: ${DEFAULT-VALUE}")
   int warmupMaxSeconds;
 
   @Option(names = "--warmup-jit-ms-per-second", defaultValue = "30",

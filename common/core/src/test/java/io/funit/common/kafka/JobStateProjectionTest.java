@@ -15,6 +15,7 @@ import io.funit.common.worker.probe.ProbeJob;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,12 +79,12 @@ class JobStateProjectionTest {
     JobEvent running = queued.next(JobEventType.STARTED, JobState.RUNNING, "w");
     projection.applyOwn(running, 7);
     // the record at the own write's offset is not parsed (this value could not be), yet the reader moves past it
-    projection.applyRecord(new org.apache.kafka.clients.consumer.ConsumerRecord<>("events", 0, 7, "a", "not json"));
+    projection.applyRecord(new ConsumerRecord<>("events", 0, 7, "a", "not json"));
     projection.applyRead(queued.next(JobEventType.PROGRESS, JobState.RUNNING, "other"), 7);
     assertThat(projection.get("a")).get().isEqualTo(running);
     // a record of another writer at a later offset is read as before
     JobEvent done = running.next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, "w2");
-    projection.applyRecord(new org.apache.kafka.clients.consumer.ConsumerRecord<>("events", 0, 8, "a", Json.write(done)));
+    projection.applyRecord(new ConsumerRecord<>("events", 0, 8, "a", Json.write(done)));
     assertThat(projection.get("a")).get().extracting(JobEvent::state).isEqualTo(JobState.SUCCEEDED);
   }
 
