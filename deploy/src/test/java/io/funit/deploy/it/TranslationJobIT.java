@@ -19,6 +19,7 @@ import io.funit.worker.translate.batching.BatchingSettings;
 import io.funit.worker.translate.batching.TranslationBatcher;
 import io.funit.worker.translate.job.TranslateHandler;
 import io.funit.worker.translate.models.ModelCache;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -70,7 +71,7 @@ class TranslationJobIT {
     size = card.imageSize();
     stack.startGateway();
     models = new ModelCache(stack.store, 1L << 30);
-    batcher = new TranslationBatcher(BatchingSettings.from(stack.settings, false), models::get);
+    batcher = new TranslationBatcher(BatchingSettings.from(stack.settings, false), models, new SimpleMeterRegistry());
     WorkerRuntime worker = WorkerRuntime.start(stack.kafka,
         WorkerSettings.from(stack.settings).withWorkerId("translate-worker"),
         List.of(new TranslateHandler(stack.store, new ModelCards(registry), batcher,

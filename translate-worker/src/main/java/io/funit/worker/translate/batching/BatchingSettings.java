@@ -13,8 +13,18 @@ import java.time.Duration;
  *     costs least per image on this machine ({@link BatchSizeTuner}, the default), or always fills up to the maximum
  * @param oneThreadUpTo FUNIT_TRANSLATE_ONE_THREAD_UP_TO, passes of at most this many images run on one PyTorch
  *     thread ({@link PassThreads}); 0 runs every pass on PyTorch's own count. Default 2 on a CPU, 0 on a GPU
+ * @param lanes FUNIT_TRANSLATE_LANES, passes that run at once, each on its share of PyTorch's threads. Default
+ *     {@link #CPU_LANES} on a CPU (at most one per core), 1 on a GPU
  */
-public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned, int oneThreadUpTo) {
+public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned, int oneThreadUpTo, int lanes) {
+  /**
+   * Two passes at once on a CPU, one thread each, instead of one pass on both cores: a pass split over two threads
+   * waits at every barrier for whichever thread the rest of the stack preempted, while two one-thread passes go on
+   * without each other, and one lane's pass overlaps the other's gathering of jobs. Font-64, K = 5, passes of 8, the
+   * model alone: see docs/benchmarks.md, "Two lanes".
+   */
+  public static final int CPU_LANES = 2;
+
   /**
    * Passes of one or two images on one thread: see {@link PassThreads} for the runs behind it. Not 4, as first chosen:
    * passes of 4 on one thread and of 8 on two cost about the same wall time per image, and the batch-size tuner
@@ -24,7 +34,12 @@ public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tun
 
   /** Batches filled up to {@code maxBatchImages}, as a fixed-size setting (no tuning), on PyTorch's threads. */
   public BatchingSettings(int maxBatchImages, Duration maxWait) {
-    this(maxBatchImages, maxWait, false, 0);
+    this(maxBatchImages, maxWait, false, 0, 1);
+  }
+
+  /** One lane: one pass at a time. */
+  public BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned, int oneThreadUpTo) {
+    this(maxBatchImages, maxWait, tuned, oneThreadUpTo, 1);
   }
 
   /**
@@ -41,6 +56,8 @@ public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tun
     return new BatchingSettings(
         settings.integer("FUNIT_TRANSLATE_MAX_BATCH", gpu ? GPU_MAX_BATCH : CPU_MAX_BATCH, 1, 1024),
         settings.millis("FUNIT_TRANSLATE_MAX_WAIT_MS", 10), settings.bool("FUNIT_TRANSLATE_BATCH_TUNING", true),
-        settings.integer("FUNIT_TRANSLATE_ONE_THREAD_UP_TO", gpu ? 0 : CPU_ONE_THREAD_UP_TO, 0, 1024));
+        settings.integer("FUNIT_TRANSLATE_ONE_THREAD_UP_TO", gpu ? 0 : CPU_ONE_THREAD_UP_TO, 0, 1024),
+        settings.integer("FUNIT_TRANSLATE_LANES",
+            gpu ? 1 : Math.min(CPU_LANES, Runtime.getRuntime().availableProcessors()), 1, 64));
   }
 }

@@ -276,7 +276,7 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
       ModelCache models = new ModelCache(services.store(), settings.longValue("FUNIT_MODEL_CACHE_BYTES", 2L << 30),
           services.metrics());
       TranslationBatcher batcher = new TranslationBatcher(
-          BatchingSettings.from(settings, Engine.getInstance().defaultDevice().isGpu()), models::get,
+          BatchingSettings.from(settings, Engine.getInstance().defaultDevice().isGpu()), models,
           services.metrics());
       ModelCards cards = new ModelCards(new ModelRegistry(services.store()));
       return new TranslateHandler(services.store(), cards, batcher, TranslationLimits.from(settings),

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funit.common.models.ServingGenerator;
+import io.funit.common.models.ServingModel;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,60 @@ class TranslationBatcherTest {
           .hasMessageContaining("no model missing");
       assertThat(fine.get(30, TimeUnit.SECONDS).images()).hasSize(3 * S * S);
     }
+  }
+
+  @Test
+  void twoLanesRunTwoPassesAtOnceAndEachJobGetsItsOwnOutput() throws Exception {
+    CountDownLatch bothInAPass = new CountDownLatch(2);
+    AtomicInteger held = new AtomicInteger();
+    AtomicInteger mostHeld = new AtomicInteger();
+    // each pass holds its model until the other lane is in a pass too: one lane alone would wait here in vain
+    PassModels waitingForTheOther = id -> {
+      mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+      bothInAPass.countDown();
+      try {
+        bothInAPass.await(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      PassModels.Lease lease = PassModels.unmanaged(m -> first).lease(id);
+      return new PassModels.Lease() {
+        @Override
+        public ServingModel model() {
+          return lease.model();
+        }
+
+        @Override
+        public void close() {
+          held.decrementAndGet();
+        }
+      };
+    };
+    try (TranslationBatcher batcher = new TranslationBatcher(
+        new BatchingSettings(1, Duration.ofMillis(10), false, 0, 2), waitingForTheOther, new SimpleMeterRegistry())) {
+      CompletableFuture<TranslationOutput> one = batcher.submit("a", work(1));
+      CompletableFuture<TranslationOutput> two = batcher.submit("a", work(2));
+      float[] fromOne = one.get(30, TimeUnit.SECONDS).images();
+      float[] fromTwo = two.get(30, TimeUnit.SECONDS).images();
+      assertThat(mostHeld.get()).as("passes in flight at once").isEqualTo(2);
+      assertThat(maxDifference(fromOne, fromTwo)).as("two jobs, two outputs").isGreaterThan(0.01f);
+      // the same as one pass at a time, up to float rounding (the thread counts may differ)
+      try (TranslationBatcher alone = batcher(1, Duration.ofMillis(10))) {
+        assertThat(maxDifference(fromOne, alone.submit("a", work(1)).get(30, TimeUnit.SECONDS).images()))
+            .isLessThan(1e-4f);
+        assertThat(maxDifference(fromTwo, alone.submit("a", work(2)).get(30, TimeUnit.SECONDS).images()))
+            .isLessThan(1e-4f);
+      }
+    }
+  }
+
+  private static float maxDifference(float[] a, float[] b) {
+    assertThat(a).hasSameSizeAs(b);
+    float most = 0;
+    for (int i = 0; i < a.length; i++) {
+      most = Math.max(most, Math.abs(a[i] - b[i]));
+    }
+    return most;
   }
 
   private static TranslationBatcher batcher(int maxBatch, Duration wait) {
