@@ -139,7 +139,8 @@ public final class TranslateHandler implements JobHandler<TranslateRequest> {
     float[] classCode;
     long stageStart = System.nanoTime();
     try (TranslationBatcher.Ticket ticket = batcher.announce(modelId)) {
-      float[] contents = drawn != null ? drawn.planes() : inputs.read("content_keys", request.contentKeys(), size, context);
+      float[] contents = drawn != null ? drawn.planes()
+          : inputs.read("content_keys", request.contentKeys(), size, context);
       int firstCount = Math.min(count, MAX_WORK_CONTENTS);
       float[] first = count == firstCount ? contents : Arrays.copyOf(contents, firstCount * 3 * size * size);
       if (request.styleId() != null) {

@@ -48,7 +48,9 @@ public final class ModelCache implements AutoCloseable, PassModels {
     this(store, maxBytes, new SimpleMeterRegistry());
   }
 
-  /** As {@link #ModelCache(ObjectStore, long)}, with its figures (bytes, models, hits, misses, evictions) in metrics. */
+  /**
+   * As {@link #ModelCache(ObjectStore, long)}, with its figures (bytes, models, hits, misses, evictions) in metrics.
+   */
   public ModelCache(ObjectStore store, long maxBytes, MeterRegistry metrics) {
     this(modelId -> load(store, modelId), maxBytes, metrics);
   }
