@@ -7,12 +7,12 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of a process's threads by what they do, from Linux's per-thread accounting ({@code /proc/<pid>/task/<tid>/
- * stat}; a thread's name is its first 15 characters there): the model's (the translate worker's batcher thread, and
- * the PyTorch threads it starts, which inherit its name), and the JIT compiler's, whose work ends once the code is
+ * stat}; a thread's name is its first 15 characters there): the model's (the translate worker's batcher lanes, and
+ * the PyTorch threads they start, which inherit their names), and the JIT compiler's, whose work ends once the code is
  * warm and would otherwise be counted against the serving path. Zero where {@code /proc} is absent.
  */
 final class ThreadCpu {
-  /** What the translate worker's batcher thread is called, cut as the kernel cuts it. */
+  /** What the translate worker's batcher lanes are called (translate-batcher, -1, -2…), cut as the kernel cuts it. */
   static final String MODEL_THREAD = "translate-batch";
   private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on every Linux architecture we run on
 

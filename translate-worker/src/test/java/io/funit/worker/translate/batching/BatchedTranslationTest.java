@@ -23,7 +23,7 @@ class BatchedTranslationTest {
     generator = TestGenerators.font32(7);
   }
 
-  /** Shared by the passes of a test, as the batcher's thread shares it: a pass's inputs must not outlive it. */
+  /** Shared by the passes of a test, as a batcher lane shares it: a pass's inputs must not outlive it. */
   private final InputStaging staging = new InputStaging();
 
   @AfterAll
