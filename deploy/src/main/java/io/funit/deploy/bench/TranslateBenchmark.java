@@ -128,7 +128,7 @@ public final class TranslateBenchmark implements Callable<Integer> {
         }
         throughput.put(batch, batch / best);
       }
-      // last: the lanes set their threads' PyTorch count, which a later pass of this thread could inherit
+      // last: the lanes set PyTorch's count to 1, which any thread that runs PyTorch later for the first time inherits
       double lanes = lanesImagesPerSecond(nets, k);
       return new ModelSpeed(Measurements.percentile(cold, 50), Measurements.percentile(latencies, 50),
           Measurements.percentile(latencies, 99), throughput, lanes);
@@ -160,7 +160,7 @@ public final class TranslateBenchmark implements Callable<Integer> {
         }
       }
       double imagesPerSecond = LANES * 3 * LANES_BATCH / ((System.nanoTime() - start) / 1e9);
-      if (round > 0) { // the first round warms the new threads up
+      if (round > 0) { // the first round warms the lanes' code up
         best = Math.max(best, imagesPerSecond);
       }
     }

@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param oneThreadUpTo FUNIT_TRANSLATE_ONE_THREAD_UP_TO, passes of at most this many images run on one PyTorch
  *     thread ({@link PassThreads}); 0 runs every pass on PyTorch's own count. Default 2 on a CPU, 0 on a GPU
  * @param lanes FUNIT_TRANSLATE_LANES, passes that run at once, each on its share of PyTorch's threads. Default
- *     {@link #CPU_LANES} on a CPU (at most one per core), 1 on a GPU
+ *     {@link #CPU_LANES} on a CPU (at most one per core or PyTorch thread), 1 on a GPU
  */
 public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned, int oneThreadUpTo, int lanes) {
   /**
@@ -57,7 +57,21 @@ public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tun
         settings.integer("FUNIT_TRANSLATE_MAX_BATCH", gpu ? GPU_MAX_BATCH : CPU_MAX_BATCH, 1, 1024),
         settings.millis("FUNIT_TRANSLATE_MAX_WAIT_MS", 10), settings.bool("FUNIT_TRANSLATE_BATCH_TUNING", true),
         settings.integer("FUNIT_TRANSLATE_ONE_THREAD_UP_TO", gpu ? 0 : CPU_ONE_THREAD_UP_TO, 0, 1024),
-        settings.integer("FUNIT_TRANSLATE_LANES",
-            gpu ? 1 : Math.min(CPU_LANES, Runtime.getRuntime().availableProcessors()), 1, 64));
+        settings.integer("FUNIT_TRANSLATE_LANES", gpu ? 1 : cpuLanes(settings), 1, 64));
+  }
+
+  /**
+   * {@link #CPU_LANES}, but no more lanes than cores, nor than PyTorch's threads when an operator set them
+   * (OMP_NUM_THREADS, which FUNIT_TRANSLATE_THREADS sets): each lane runs at least one.
+   */
+  static int cpuLanes(Settings settings) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads;
+    try {
+      threads = settings.integer("OMP_NUM_THREADS", cores, 1, 4096);
+    } catch (IllegalArgumentException notOne) {
+      threads = cores; // OpenMP's nested form ("4,2"): its first level is not ours to parse
+    }
+    return Math.min(CPU_LANES, Math.min(cores, threads));
   }
 }

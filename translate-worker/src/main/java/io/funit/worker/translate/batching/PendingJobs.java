@@ -75,8 +75,16 @@ final class PendingJobs {
       while (images < cap) {
         long left = deadline - System.nanoTime();
         // wait only for jobs known to be on their way; anything already queued is taken at once
-        Pending next = left > 0 && moreAnnounced(first.modelId()) ? queue.poll(left, TimeUnit.NANOSECONDS)
-            : queue.poll();
+        Pending next;
+        try {
+          next = left > 0 && moreAnnounced(first.modelId()) ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+        } catch (InterruptedException e) {
+          // the batcher is closing: the jobs taken go back, first in front, for failAll to fail
+          for (int i = batch.size() - 1; i >= 0; i--) {
+            deferred.addFirst(batch.get(i));
+          }
+          throw e;
+        }
         if (next == null) {
           break;
         }

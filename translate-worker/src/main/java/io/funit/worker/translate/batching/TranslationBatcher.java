@@ -122,6 +122,10 @@ public final class TranslationBatcher implements AutoCloseable {
       return result;
     }
     pending.add(new Pending(modelId, work, result, System.nanoTime(), org.slf4j.MDC.getCopyOfContextMap()));
+    if (!running) {
+      // close() may have failed the waiting jobs before this one was added: fail it (and any other) now
+      pending.failAll(new IllegalStateException("the batcher is closed"));
+    }
     return result;
   }
 
@@ -173,7 +177,9 @@ public final class TranslationBatcher implements AutoCloseable {
         List<TranslationOutput> outputs;
         int images = batch.stream().mapToInt(p -> p.work().contentCount()).sum();
         long start = System.nanoTime();
-        try (PassModels.Lease model = models.lease(batch.get(0).modelId())) {
+        PassModels.Lease model = null;
+        try {
+          model = models.lease(batch.get(0).modelId());
           ServingModel generator = model.model();
           passThreads.beforePass(images);
           long forwardStart = System.nanoTime();
@@ -183,6 +189,7 @@ public final class TranslationBatcher implements AutoCloseable {
           recordCycle(images, System.nanoTime());
         } catch (RuntimeException e) {
           batch.forEach(p -> p.result().completeExceptionally(e));
+          release(model);
           return;
         }
         computeNanos.addAndGet(System.nanoTime() - start);
@@ -193,7 +200,15 @@ public final class TranslationBatcher implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).result().complete(outputs.get(i));
         }
+        // after the jobs have their outputs: a release waits while another lane loads a model into the cache
+        release(model);
         logStatistics();
+      }
+    }
+
+    private void release(PassModels.Lease model) {
+      if (model != null) {
+        model.close();
       }
     }
 

@@ -110,6 +110,9 @@ public final class ModelCache implements AutoCloseable, PassModels {
   }
 
   private synchronized void release(ServingModel generator) {
+    if (!held.containsKey(generator)) {
+      return; // the cache was closed under the pass, and the model with it
+    }
     if (held.merge(generator, -1, (count, less) -> count + less == 0 ? null : count + less) == null
         && evictedWhileHeld.remove(generator)) {
       generator.close();

@@ -176,6 +176,20 @@ class TranslationBatcherTest {
     }
   }
 
+  @Test
+  void closingWhileABatchWaitsForAnnouncedJobsFailsTheJobsItTook() throws Exception {
+    TranslationBatcher batcher = batcher(16, Duration.ofSeconds(60));
+    TranslationBatcher.Ticket waitedFor = batcher.announce("a"); // announced, never submitted: the batch waits
+    CompletableFuture<TranslationOutput> taken = batcher.announce("a").submit(work(1));
+    Thread.sleep(300); // a lane has taken the job and waits for the announced one
+    batcher.close();
+    assertThatThrownBy(() -> taken.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        .hasMessageContaining("stopped");
+    waitedFor.close();
+    assertThatThrownBy(() -> batcher.submit("a", work(2)).get(1, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class).hasMessageContaining("closed");
+  }
+
   private static float maxDifference(float[] a, float[] b) {
     assertThat(a).hasSameSizeAs(b);
     float most = 0;
