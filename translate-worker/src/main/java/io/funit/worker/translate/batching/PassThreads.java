@@ -17,6 +17,8 @@ final class PassThreads {
 
   private final int oneThreadUpTo;
   private final int lanes;
+  private final java.util.function.IntSupplier engineCount;
+  private final java.util.function.IntConsumer setThreads;
   /** The count this lane's thread set last; 0 before its first pass, whose count is always set. */
   private int current;
 
@@ -25,8 +27,16 @@ final class PassThreads {
    * @param lanes the lanes that share the engine's threads
    */
   PassThreads(int oneThreadUpTo, int lanes) {
+    this(oneThreadUpTo, lanes, PassThreads::engineThreads, JniUtils::setNumThreads);
+  }
+
+  /** As above, with the engine's count and the calling thread's setter given (tests). */
+  PassThreads(int oneThreadUpTo, int lanes, java.util.function.IntSupplier engineCount,
+      java.util.function.IntConsumer setThreads) {
     this.oneThreadUpTo = oneThreadUpTo;
     this.lanes = lanes;
+    this.engineCount = engineCount;
+    this.setThreads = setThreads;
   }
 
   /** Sets the threads for a pass of {@code images} content images. */
@@ -34,9 +44,9 @@ final class PassThreads {
     if (oneThreadUpTo <= 0 && lanes == 1) {
       return; // PyTorch's own count for every pass: nothing to change
     }
-    int wanted = threadsFor(images, oneThreadUpTo, engineThreads(), lanes);
+    int wanted = threadsFor(images, oneThreadUpTo, engineCount.getAsInt(), lanes);
     if (wanted != current) {
-      JniUtils.setNumThreads(wanted);
+      setThreads.accept(wanted);
       current = wanted;
     }
   }
