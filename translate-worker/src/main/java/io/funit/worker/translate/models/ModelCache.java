@@ -71,7 +71,7 @@ public final class ModelCache implements AutoCloseable, PassModels {
         .description("Generators in the cache").register(metrics);
   }
 
-  public synchronized ServingModel get(String modelId) {
+  private synchronized ServingModel get(String modelId) {
     ServingModel generator = loaded.get(modelId);
     if (generator != null) {
       hits.increment();
