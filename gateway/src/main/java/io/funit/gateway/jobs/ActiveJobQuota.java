@@ -10,7 +10,8 @@ import io.vertx.ext.web.RoutingContext;
  * FUNIT_MAX_ACTIVE_JOBS: how many queued or running jobs one tenant may have. The rate limit bounds requests per
  * key; this bounds the work a tenant holds in the queues, so one tenant cannot starve the others' jobs. It counts
  * the projection at submission, so requests racing each other may pass it by a few; it is a fairness bound, not an
- * exact one. Every tenant is bound, the operators' (default) one too.
+ * exact one. Every tenant is bound, the operators' (default) one too. The projection keeps the count as events arrive:
+ * a scan of every known job per submission grew with the job history.
  */
 public final class ActiveJobQuota {
   /** Long enough for a probe or a translation to finish; a client retrying sooner would only be refused again. */
@@ -29,7 +30,7 @@ public final class ActiveJobQuota {
   /** Throws a 429 {@code quota-exceeded} when the caller's tenant already has {@code maxActive} unfinished jobs. */
   public void check(RoutingContext ctx) {
     String tenant = Principal.of(ctx).tenant();
-    int active = jobs.count(job -> !job.state().terminal() && job.owner().equals(tenant));
+    int active = jobs.unfinished(tenant);
     if (active >= maxActive) {
       refused.increment();
       ctx.response().putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));

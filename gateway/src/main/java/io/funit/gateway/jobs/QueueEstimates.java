@@ -2,7 +2,6 @@ package io.funit.gateway.jobs;
 
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobState;
-import io.funit.common.kafka.JobOrder;
 import io.funit.common.kafka.JobStateProjection;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,7 @@ public final class QueueEstimates {
     if (job.state() != JobState.QUEUED) {
       return null;
     }
-    int position = jobs.page(job.type(), JobState.QUEUED, JobOrder.of(job), MAX_SCAN).size() + 1;
+    int position = jobs.queuedBefore(job, MAX_SCAN) + 1;
     double rate = finishedPerSecond(job);
     return new Estimate(position, rate > 0 ? Math.round(position / rate * 10) / 10.0 : null);
   }

@@ -117,4 +117,47 @@ class JobStateProjectionTest {
     assertThat(projection.page(null, JobState.QUEUED, null, 100)).hasSize(10);
     assertThat(projection.page(null, JobState.SUCCEEDED, null, 100)).isEmpty();
   }
+
+  @Test
+  void eachTenantsUnfinishedJobsAreCountedAsEventsArrive() {
+    JobEvent a = JobEvent.queued(new JobEnvelope(1, "a", ProbeJob.TYPE, Instant.ofEpochSecond(1),
+        Json.MAPPER.createObjectNode(), null, "acme"));
+    JobEvent b = JobEvent.queued(new JobEnvelope(1, "b", ProbeJob.TYPE, Instant.ofEpochSecond(2),
+        Json.MAPPER.createObjectNode(), null, "acme"));
+    projection.applyRead(a, 1);
+    projection.applyRead(b, 2);
+    projection.applyRead(queued("c", ProbeJob.TYPE, 3), 3);
+    assertThat(projection.unfinished("acme")).isEqualTo(2);
+    assertThat(projection.unfinished(JobEvent.DEFAULT_TENANT)).isEqualTo(1);
+    assertThat(projection.unfinished("nobody")).isZero();
+
+    JobEvent running = a.next(JobEventType.STARTED, JobState.RUNNING, "w");
+    projection.applyOwn(running, 5);
+    projection.applyRead(running, 5); // the reader reaches the own write: still one job, still unfinished
+    assertThat(projection.unfinished("acme")).isEqualTo(2);
+    projection.applyRead(running.next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, "w"), 6);
+    assertThat(projection.unfinished("acme")).isEqualTo(1);
+    projection.applyRead(running.next(JobEventType.PROGRESS, JobState.RUNNING, "late-worker"), 7);
+    assertThat(projection.unfinished("acme")).as("a late event does not reopen a finished job").isEqualTo(1);
+
+    projection.applyRecord(new ConsumerRecord<>("events", 0, 8, "b", null)); // b removed (retention's tombstone)
+    projection.applyRecord(new ConsumerRecord<>("events", 0, 9, "a", null));
+    assertThat(projection.unfinished("acme")).isZero();
+    assertThat(projection.unfinished(JobEvent.DEFAULT_TENANT)).isEqualTo(1);
+  }
+
+  @Test
+  void aQueuedJobsPlaceCountsTheQueuedJobsOfItsTypeSubmittedBeforeIt() {
+    for (int i = 0; i < 4; i++) {
+      projection.applyRead(queued("p" + i, ProbeJob.TYPE, 100 + i), i);
+    }
+    projection.applyRead(queued("t0", TrainJob.TYPE, 99), 10);
+    assertThat(projection.queuedBefore(projection.get("p3").orElseThrow(), 100)).isEqualTo(3);
+    assertThat(projection.queuedBefore(projection.get("p3").orElseThrow(), 2)).isEqualTo(2);
+    JobEvent p1 = projection.get("p1").orElseThrow();
+    projection.applyRead(p1.next(JobEventType.STARTED, JobState.RUNNING, "w"), 11);
+    assertThat(projection.queuedBefore(projection.get("p3").orElseThrow(), 100)).as("p1 left the queue").isEqualTo(2);
+    assertThat(projection.queuedBefore(projection.get("p0").orElseThrow(), 100)).isZero();
+    assertThat(projection.queuedBefore(projection.get("t0").orElseThrow(), 100)).isZero();
+  }
 }
