@@ -31,11 +31,7 @@ public final class JobWatcher {
    * were applied. Close the handle to stop.
    */
   public AutoCloseable follow(String jobId, Context context, Consumer<JobEvent> onChange) {
-    return jobs.subscribe(job -> {
-      if (job.jobId().equals(jobId)) {
-        context.runOnContext(v -> onChange.accept(job));
-      }
-    });
+    return jobs.subscribe(jobId, job -> context.runOnContext(v -> onChange.accept(job)));
   }
 
   /**

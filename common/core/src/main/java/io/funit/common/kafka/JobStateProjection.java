@@ -73,8 +73,12 @@ public final class JobStateProjection implements AutoCloseable {
 
   private volatile java.util.function.BiConsumer<JobEvent, JobEvent> lateEventListener = (terminal, late) -> { };
 
-  private final java.util.List<java.util.function.Consumer<JobEvent>> listeners =
-      new java.util.concurrent.CopyOnWriteArrayList<>();
+  /**
+   * Change listeners by job: a change calls only its own job's listeners, so a gateway holding many waiting requests
+   * (Prefer: wait, event streams) does not call every one of them for every event.
+   */
+  private final Map<String, java.util.List<java.util.function.Consumer<JobEvent>>> listeners =
+      new ConcurrentHashMap<>();
 
   public JobStateProjection(KafkaClients clients, String clientId) {
     this.reader = clients.reader(clientId);
@@ -298,16 +302,29 @@ public final class JobStateProjection implements AutoCloseable {
   }
 
   /**
-   * Calls {@code listener} with a job's current view each time an event is applied (on the projection's reader
-   * thread or a producer thread: hand work off, never block). Closing the returned handle unsubscribes.
+   * Calls {@code listener} with the job's current view each time an event of the job is applied (on the
+   * projection's reader thread or a producer thread: hand work off, never block). Closing the returned handle
+   * unsubscribes.
    */
-  public AutoCloseable subscribe(java.util.function.Consumer<JobEvent> listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+  public AutoCloseable subscribe(String jobId, java.util.function.Consumer<JobEvent> listener) {
+    listeners.compute(jobId, (id, current) -> {
+      java.util.List<java.util.function.Consumer<JobEvent>> next =
+          current == null ? new java.util.concurrent.CopyOnWriteArrayList<>() : current;
+      next.add(listener);
+      return next;
+    });
+    return () -> listeners.computeIfPresent(jobId, (id, current) -> {
+      current.remove(listener);
+      return current.isEmpty() ? null : current; // no entry left behind for a job nobody follows
+    });
   }
 
   private void notifyListeners(JobEvent current) {
-    for (java.util.function.Consumer<JobEvent> listener : listeners) {
+    java.util.List<java.util.function.Consumer<JobEvent>> following = listeners.get(current.jobId());
+    if (following == null) {
+      return;
+    }
+    for (java.util.function.Consumer<JobEvent> listener : following) {
       try {
         listener.accept(current);
       } catch (RuntimeException e) {

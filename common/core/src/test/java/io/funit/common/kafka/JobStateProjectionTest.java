@@ -160,4 +160,18 @@ class JobStateProjectionTest {
     assertThat(projection.queuedBefore(projection.get("p0").orElseThrow(), 100)).isZero();
     assertThat(projection.queuedBefore(projection.get("t0").orElseThrow(), 100)).isZero();
   }
+
+  @Test
+  void aSubscriberHearsOnlyItsOwnJobUntilItUnsubscribes() throws Exception {
+    List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AutoCloseable subscription = projection.subscribe("a", job -> heard.add(job.jobId() + ":" + job.state().wireName()));
+    JobEvent a = queued("a", ProbeJob.TYPE, 1);
+    projection.applyRead(a, 1);
+    projection.applyRead(queued("b", ProbeJob.TYPE, 2), 2);
+    projection.applyOwn(a.next(JobEventType.STARTED, JobState.RUNNING, "w"), 3);
+    assertThat(heard).containsExactly("a:queued", "a:running");
+    subscription.close();
+    projection.applyRead(a.next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, "w"), 4);
+    assertThat(heard).hasSize(2);
+  }
 }
