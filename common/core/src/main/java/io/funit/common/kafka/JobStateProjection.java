@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,7 +47,7 @@ public final class JobStateProjection implements AutoCloseable {
    * submission, and counting a projection that holds every job of the retention window was a scan per request
    * (9 in 10 of the gateway's event-loop time once it held ten thousand jobs).
    */
-  private final Map<String, AtomicInteger> unfinishedByOwner = new ConcurrentHashMap<>();
+  private final Map<String, Integer> unfinishedByOwner = new ConcurrentHashMap<>();
   /** Queued jobs by type, newest first, kept likewise: a queued job's place in line without a scan of every job. */
   private final Map<JobType, ConcurrentSkipListSet<JobOrder>> queuedByType = new ConcurrentHashMap<>();
   private final CountDownLatch caughtUp = new CountDownLatch(1);
@@ -265,26 +264,50 @@ public final class JobStateProjection implements AutoCloseable {
   private Applied update(String jobId, BiFunction<String, Applied, Applied> remapping) {
     return jobs.compute(jobId, (id, current) -> {
       Applied next = remapping.apply(id, current);
-      index(current, false);
-      index(next, true);
+      reindex(current, next);
       return next;
     });
   }
 
-  private void index(Applied applied, boolean add) {
-    if (applied == null || applied.event().state().terminal()) {
-      return;
+  /**
+   * Moves a job's index entries from its old view to its new one, touching only what changed: a progress event of a
+   * running job leaves its tenant's count as it is, so no reader ever sees it one short. Every key is built before
+   * anything changes, so an event that cannot be indexed changes nothing.
+   */
+  private void reindex(Applied before, Applied after) {
+    JobEvent was = before == null ? null : before.event();
+    JobEvent now = after == null ? null : after.event();
+    String wasOwner = was == null || was.state().terminal() ? null : was.owner();
+    String nowOwner = now == null || now.state().terminal() ? null : now.owner();
+    QueuedKey wasQueued = QueuedKey.of(was);
+    QueuedKey nowQueued = QueuedKey.of(now);
+    if (!java.util.Objects.equals(wasOwner, nowOwner)) {
+      addUnfinished(nowOwner, 1);
+      addUnfinished(wasOwner, -1);
     }
-    JobEvent job = applied.event();
-    unfinishedByOwner.computeIfAbsent(job.owner(), owner -> new AtomicInteger()).addAndGet(add ? 1 : -1);
-    if (job.state() == JobState.QUEUED && job.type() != null) {
-      ConcurrentSkipListSet<JobOrder> queued = queuedByType.computeIfAbsent(job.type(),
-          type -> new ConcurrentSkipListSet<>());
-      if (add) {
-        queued.add(JobOrder.of(job));
-      } else {
-        queued.remove(JobOrder.of(job));
+    if (!java.util.Objects.equals(wasQueued, nowQueued)) {
+      if (nowQueued != null) {
+        queuedByType.computeIfAbsent(nowQueued.type(), type -> new ConcurrentSkipListSet<>()).add(nowQueued.order());
       }
+      ConcurrentSkipListSet<JobOrder> line = wasQueued == null ? null : queuedByType.get(wasQueued.type());
+      if (line != null) {
+        line.remove(wasQueued.order());
+      }
+    }
+  }
+
+  /** Counts at zero leave the map, so tenants that come and go leave nothing behind. */
+  private void addUnfinished(String owner, int delta) {
+    if (owner != null) {
+      unfinishedByOwner.merge(owner, delta, (count, change) -> count + change == 0 ? null : count + change);
+    }
+  }
+
+  /** Where a queued job stands in its type's line; null for a job that is not queued or cannot be ordered. */
+  private record QueuedKey(JobType type, JobOrder order) {
+    static QueuedKey of(JobEvent job) {
+      return job == null || job.state() != JobState.QUEUED || job.type() == null || job.createdAt() == null
+          ? null : new QueuedKey(job.type(), JobOrder.of(job));
     }
   }
 
@@ -351,7 +374,7 @@ public final class JobStateProjection implements AutoCloseable {
     Applied[] removed = new Applied[1];
     jobs.computeIfPresent(jobId, (id, current) -> {
       removed[0] = current;
-      index(current, false);
+      reindex(current, null);
       return null;
     });
     if (removed[0] != null) {
@@ -405,9 +428,9 @@ public final class JobStateProjection implements AutoCloseable {
    * jobs alone.
    */
   public int queuedBefore(JobEvent job, int limit) {
-    ConcurrentSkipListSet<JobOrder> queued = queuedByType.get(job.type());
+    ConcurrentSkipListSet<JobOrder> queued = job.type() == null ? null : queuedByType.get(job.type());
     int count = 0;
-    if (queued != null) {
+    if (queued != null && job.createdAt() != null) {
       for (var it = queued.tailSet(JobOrder.of(job), false).iterator(); it.hasNext() && count < limit; it.next()) {
         count++;
       }
@@ -417,8 +440,7 @@ public final class JobStateProjection implements AutoCloseable {
 
   /** How many queued or running jobs {@code owner} (a tenant, {@link JobEvent#owner()}) has; no scan. */
   public int unfinished(String owner) {
-    AtomicInteger count = unfinishedByOwner.get(owner);
-    return count == null ? 0 : count.get();
+    return unfinishedByOwner.getOrDefault(owner, 0);
   }
 
   /** The known jobs {@code matching} accepts; a scan. */

@@ -164,7 +164,8 @@ class JobStateProjectionTest {
   @Test
   void aSubscriberHearsOnlyItsOwnJobUntilItUnsubscribes() throws Exception {
     List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
-    AutoCloseable subscription = projection.subscribe("a", job -> heard.add(job.jobId() + ":" + job.state().wireName()));
+    AutoCloseable subscription = projection.subscribe("a",
+        job -> heard.add(job.jobId() + ":" + job.state().wireName()));
     JobEvent a = queued("a", ProbeJob.TYPE, 1);
     projection.applyRead(a, 1);
     projection.applyRead(queued("b", ProbeJob.TYPE, 2), 2);
@@ -173,5 +174,14 @@ class JobStateProjectionTest {
     subscription.close();
     projection.applyRead(a.next(JobEventType.SUCCEEDED, JobState.SUCCEEDED, "w"), 4);
     assertThat(heard).hasSize(2);
+  }
+
+  @Test
+  void aJobWithoutATypeIsCountedButHasNoPlaceInLine() {
+    JobEvent untyped = new JobEvent(JobEvent.SCHEMA_VERSION, "e", JobEventType.QUEUED, "x", null, JobState.QUEUED,
+        Instant.ofEpochSecond(1), Instant.ofEpochSecond(1), 0, null, false, null, null, null, null);
+    projection.applyRead(untyped, 1);
+    assertThat(projection.queuedBefore(untyped, 10)).isZero();
+    assertThat(projection.unfinished(JobEvent.DEFAULT_TENANT)).isEqualTo(1);
   }
 }
