@@ -371,15 +371,11 @@ public final class JobStateProjection implements AutoCloseable {
   }
 
   private void remove(String jobId) {
-    Applied[] removed = new Applied[1];
     jobs.computeIfPresent(jobId, (id, current) -> {
-      removed[0] = current;
       reindex(current, null);
+      order.remove(JobOrder.of(current.event()));
       return null;
     });
-    if (removed[0] != null) {
-      order.remove(JobOrder.of(removed[0].event()));
-    }
   }
 
   public Optional<JobEvent> get(String jobId) {
