@@ -167,6 +167,57 @@ public final class TranslateBenchmark implements Callable<Integer> {
     return best;
   }
 
+  /**
+   * Sustained throughput of the lanes: {@link #LANES} threads, one PyTorch thread each, run passes of
+   * {@link #LANES_BATCH} for {@code span} after one warm pass each; images over the whole time, the last passes
+   * included. A serving level is a mean over its seconds too, where {@link ModelSpeed#lanesImagesPerSecond} is the
+   * best of three short rounds.
+   */
+  static double sustainedLanesImagesPerSecond(FunitConfig config, int k, java.time.Duration span) {
+    try (FunitNetworks nets = FunitNetworks.create(config, 1)) {
+      java.util.concurrent.atomic.AtomicLong images = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(LANES + 1);
+      long[] startNanos = new long[1];
+      java.util.List<Thread> threads = new java.util.ArrayList<>();
+      for (int lane = 0; lane < LANES; lane++) {
+        Thread thread = new Thread(() -> {
+          ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+          translate(nets, LANES_BATCH, k); // warm: this thread's first pass at its thread count
+          await(start);
+          long deadline = startNanos[0] + span.toNanos();
+          while (System.nanoTime() < deadline) {
+            translate(nets, LANES_BATCH, k);
+            images.addAndGet(LANES_BATCH);
+          }
+        });
+        thread.start();
+        threads.add(thread);
+      }
+      startNanos[0] = System.nanoTime(); // the barrier publishes it to the lanes
+      await(start);
+      for (Thread thread : threads) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+      return images.get() / ((System.nanoTime() - startNanos[0]) / 1e9);
+    }
+  }
+
+  private static void await(java.util.concurrent.CyclicBarrier barrier) {
+    try {
+      barrier.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.BrokenBarrierException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** One request of {@code batch} content images with K class images each; returns seconds. */
   private static double translate(FunitNetworks nets, int batch, int k) {
     int s = nets.config().imageSize();
