@@ -39,7 +39,8 @@ final class ServeTargets {
       throughput.put("reference", throughputReference != null ? "sustained_before_and_after" : "best_short_round");
       throughput.put("reference_images_per_second", TrainBenchmark.round(reference, 2));
       throughput.put("share_of_reference", TrainBenchmark.round(jobsPerSecond / reference, 3));
-      throughput.put("share_of_best_short_round", TrainBenchmark.round(jobsPerSecond / model.bestImagesPerSecond(), 3));
+      throughput.put("share_of_best_short_round",
+          TrainBenchmark.round(jobsPerSecond / model.bestImagesPerSecond(), 3));
       targets.put(at + "_jobs_per_second", throughput);
       targets.put(at + "_p99_ms", target(number(busiest, "latency_ms_p99"), P99_MS, true));
       @SuppressWarnings("unchecked")

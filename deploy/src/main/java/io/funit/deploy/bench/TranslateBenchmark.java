@@ -10,9 +10,19 @@ import io.funit.common.funit.config.Presets;
 import io.funit.common.funit.model.FunitNetworks;
 import io.funit.common.funit.train.NoGrad;
 import io.funit.common.json.Json;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -139,7 +149,7 @@ public final class TranslateBenchmark implements Callable<Integer> {
   private static double lanesImagesPerSecond(FunitNetworks nets, int k) {
     double best = 0;
     for (int round = 0; round < 4; round++) {
-      java.util.List<Thread> threads = new java.util.ArrayList<>();
+      List<Thread> threads = new ArrayList<>();
       long start = System.nanoTime();
       for (int lane = 0; lane < LANES; lane++) {
         Thread thread = new Thread(() -> {
@@ -171,29 +181,39 @@ public final class TranslateBenchmark implements Callable<Integer> {
    * Sustained throughput of the lanes: {@link #LANES} threads, one PyTorch thread each, run passes of
    * {@link #LANES_BATCH} for {@code span} after one warm pass each; images over the whole time, the last passes
    * included. A serving level is a mean over its seconds too, where {@link ModelSpeed#lanesImagesPerSecond} is the
-   * best of three short rounds.
+   * best of three short rounds. Each lane draws its random inputs once and copies them into each pass, as a worker
+   * stages its jobs' images.
    */
-  static double sustainedLanesImagesPerSecond(FunitConfig config, int k, java.time.Duration span) {
+  static double sustainedLanesImagesPerSecond(FunitConfig config, int k, Duration span) {
+    int s = config.imageSize();
     try (FunitNetworks nets = FunitNetworks.create(config, 1)) {
-      java.util.concurrent.atomic.AtomicLong images = new java.util.concurrent.atomic.AtomicLong();
-      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(LANES + 1);
+      AtomicLong images = new AtomicLong();
       long[] startNanos = new long[1];
-      java.util.List<Thread> threads = new java.util.ArrayList<>();
+      // the clock starts when the last lane has warmed up: the barrier's action runs before any lane goes on
+      CyclicBarrier start = new CyclicBarrier(LANES + 1, () -> startNanos[0] = System.nanoTime());
+      List<Thread> threads = new ArrayList<>();
+      AtomicReference<Throwable> failure =
+          new AtomicReference<>();
       for (int lane = 0; lane < LANES; lane++) {
+        long seed = lane;
         Thread thread = new Thread(() -> {
           ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-          translate(nets, LANES_BATCH, k); // warm: this thread's first pass at its thread count
+          Random random = new Random(seed);
+          float[] content = randomPlanes(random, LANES_BATCH * 3 * s * s);
+          float[] classes = randomPlanes(random, LANES_BATCH * k * 3 * s * s);
+          forward(nets, content, classes, k); // warm: this thread's first pass at its thread count
           await(start);
           long deadline = startNanos[0] + span.toNanos();
           while (System.nanoTime() < deadline) {
-            translate(nets, LANES_BATCH, k);
+            forward(nets, content, classes, k);
             images.addAndGet(LANES_BATCH);
           }
         });
+        thread.setDaemon(true); // a lane that failed must not keep the benchmark's JVM alive
+        thread.setUncaughtExceptionHandler((t, e) -> failure.compareAndSet(null, e));
         thread.start();
         threads.add(thread);
       }
-      startNanos[0] = System.nanoTime(); // the barrier publishes it to the lanes
       await(start);
       for (Thread thread : threads) {
         try {
@@ -203,18 +223,42 @@ public final class TranslateBenchmark implements Callable<Integer> {
           throw new IllegalStateException("interrupted", e);
         }
       }
+      if (failure.get() != null) {
+        throw new IllegalStateException("a lane of the sustained reference failed", failure.get());
+      }
       return images.get() / ((System.nanoTime() - startNanos[0]) / 1e9);
     }
   }
 
-  private static void await(java.util.concurrent.CyclicBarrier barrier) {
+  private static float[] randomPlanes(Random random, int length) {
+    float[] values = new float[length];
+    for (int i = 0; i < length; i++) {
+      values[i] = random.nextFloat() * 2 - 1;
+    }
+    return values;
+  }
+
+  /** One pass of {@link #LANES_BATCH} content images, each with K class images. */
+  private static void forward(FunitNetworks nets, float[] content, float[] classes, int k) {
+    int s = nets.config().imageSize();
+    try (NoGrad noGrad = new NoGrad();
+        NDManager m = NDManager.newBaseManager()) {
+      NDArray out = nets.genTest().forward(new ParameterStore(m, false), new NDList(
+          m.create(content, new Shape(LANES_BATCH, 3, s, s)), m.create(classes, new Shape(LANES_BATCH, k, 3, s, s))),
+          false).singletonOrThrow();
+      out.getFloat(0, 0, 0, 0);
+    }
+  }
+
+  /** Waits for the lanes; a lane that failed before it got here breaks the wait instead of hanging it. */
+  private static void await(CyclicBarrier barrier) {
     try {
-      barrier.await();
+      barrier.await(5, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.BrokenBarrierException e) {
-      throw new IllegalStateException(e);
+    } catch (BrokenBarrierException | TimeoutException e) {
+      throw new IllegalStateException("a lane of the sustained reference failed", e);
     }
   }
 
