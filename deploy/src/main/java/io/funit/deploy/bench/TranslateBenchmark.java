@@ -192,8 +192,7 @@ public final class TranslateBenchmark implements Callable<Integer> {
       // the clock starts when the last lane has warmed up: the barrier's action runs before any lane goes on
       CyclicBarrier start = new CyclicBarrier(LANES + 1, () -> startNanos[0] = System.nanoTime());
       List<Thread> threads = new ArrayList<>();
-      AtomicReference<Throwable> failure =
-          new AtomicReference<>();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
       for (int lane = 0; lane < LANES; lane++) {
         long seed = lane;
         Thread thread = new Thread(() -> {
