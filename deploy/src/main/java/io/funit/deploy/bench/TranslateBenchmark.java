@@ -161,14 +161,7 @@ public final class TranslateBenchmark implements Callable<Integer> {
         thread.start();
         threads.add(thread);
       }
-      for (Thread thread : threads) {
-        try {
-          thread.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-      }
+      joinAll(threads);
       double imagesPerSecond = LANES * 3 * LANES_BATCH / ((System.nanoTime() - start) / 1e9);
       if (round > 0) { // the first round warms the lanes' code up
         best = Math.max(best, imagesPerSecond);
@@ -214,14 +207,7 @@ public final class TranslateBenchmark implements Callable<Integer> {
         threads.add(thread);
       }
       await(start);
-      for (Thread thread : threads) {
-        try {
-          thread.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted", e);
-        }
-      }
+      joinAll(threads);
       if (failure.get() != null) {
         throw new IllegalStateException("a lane of the sustained reference failed", failure.get());
       }
@@ -246,6 +232,17 @@ public final class TranslateBenchmark implements Callable<Integer> {
           m.create(content, new Shape(LANES_BATCH, 3, s, s)), m.create(classes, new Shape(LANES_BATCH, k, 3, s, s))),
           false).singletonOrThrow();
       out.getFloat(0, 0, 0, 0);
+    }
+  }
+
+  private static void joinAll(List<Thread> threads) {
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
     }
   }
 
