@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -149,19 +150,12 @@ public final class TranslateBenchmark implements Callable<Integer> {
   private static double lanesImagesPerSecond(FunitNetworks nets, int k) {
     double best = 0;
     for (int round = 0; round < 4; round++) {
-      List<Thread> threads = new ArrayList<>();
       long start = System.nanoTime();
-      for (int lane = 0; lane < LANES; lane++) {
-        Thread thread = new Thread(() -> {
-          ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-          for (int pass = 0; pass < 3; pass++) {
-            translate(nets, LANES_BATCH, k);
-          }
-        });
-        thread.start();
-        threads.add(thread);
-      }
-      joinAll(threads);
+      runLanes(lane -> {
+        for (int pass = 0; pass < 3; pass++) {
+          translate(nets, LANES_BATCH, k);
+        }
+      });
       double imagesPerSecond = LANES * 3 * LANES_BATCH / ((System.nanoTime() - start) / 1e9);
       if (round > 0) { // the first round warms the lanes' code up
         best = Math.max(best, imagesPerSecond);
@@ -183,35 +177,29 @@ public final class TranslateBenchmark implements Callable<Integer> {
       AtomicLong images = new AtomicLong();
       long[] startNanos = new long[1];
       // the clock starts when the last lane has warmed up: the barrier's action runs before any lane goes on
-      CyclicBarrier start = new CyclicBarrier(LANES + 1, () -> startNanos[0] = System.nanoTime());
-      List<Thread> threads = new ArrayList<>();
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      for (int lane = 0; lane < LANES; lane++) {
-        long seed = lane;
-        Thread thread = new Thread(() -> {
-          ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
-          Random random = new Random(seed);
-          float[] content = randomPlanes(random, LANES_BATCH * 3 * s * s);
-          float[] classes = randomPlanes(random, LANES_BATCH * k * 3 * s * s);
-          forward(nets, content, classes, k); // warm: this thread's first pass at its thread count
-          await(start);
-          long deadline = startNanos[0] + span.toNanos();
-          while (System.nanoTime() < deadline) {
-            forward(nets, content, classes, k);
-            images.addAndGet(LANES_BATCH);
-          }
-        });
-        thread.setDaemon(true); // a lane that failed must not keep the benchmark's JVM alive
-        thread.setUncaughtExceptionHandler((t, e) -> failure.compareAndSet(null, e));
-        thread.start();
-        threads.add(thread);
-      }
-      await(start);
-      joinAll(threads);
-      if (failure.get() != null) {
-        throw new IllegalStateException("a lane of the sustained reference failed", failure.get());
-      }
+      CyclicBarrier warmed = new CyclicBarrier(LANES, () -> startNanos[0] = System.nanoTime());
+      runLanes(lane -> {
+        Random random = new Random(lane);
+        float[] content = randomPlanes(random, LANES_BATCH * 3 * s * s);
+        float[] classes = randomPlanes(random, LANES_BATCH * k * 3 * s * s);
+        stagedPass(nets, content, classes, k); // warm: this thread's first pass at its thread count
+        await(warmed);
+        long deadline = startNanos[0] + span.toNanos();
+        while (System.nanoTime() < deadline) {
+          stagedPass(nets, content, classes, k);
+          images.addAndGet(LANES_BATCH);
+        }
+      });
       return images.get() / ((System.nanoTime() - startNanos[0]) / 1e9);
+    }
+  }
+
+  /** One pass of {@link #LANES_BATCH} content images with K class images each, copied in from {@code float}s. */
+  private static void stagedPass(FunitNetworks nets, float[] content, float[] classes, int k) {
+    int s = nets.config().imageSize();
+    try (NDManager m = NDManager.newBaseManager()) {
+      forward(nets, m.create(content, new Shape(LANES_BATCH, 3, s, s)),
+          m.create(classes, new Shape(LANES_BATCH, k, 3, s, s)));
     }
   }
 
@@ -223,19 +211,24 @@ public final class TranslateBenchmark implements Callable<Integer> {
     return values;
   }
 
-  /** One pass of {@link #LANES_BATCH} content images, each with K class images. */
-  private static void forward(FunitNetworks nets, float[] content, float[] classes, int k) {
-    int s = nets.config().imageSize();
-    try (NoGrad noGrad = new NoGrad();
-        NDManager m = NDManager.newBaseManager()) {
-      NDArray out = nets.genTest().forward(new ParameterStore(m, false), new NDList(
-          m.create(content, new Shape(LANES_BATCH, 3, s, s)), m.create(classes, new Shape(LANES_BATCH, k, 3, s, s))),
-          false).singletonOrThrow();
-      out.getFloat(0, 0, 0, 0);
+  /**
+   * Runs {@code lane} (given its index) on {@link #LANES} threads at once, one PyTorch thread each, as a CPU worker's
+   * lanes run their passes, and waits for them; a lane's failure is the measurement's.
+   */
+  private static void runLanes(IntConsumer lane) {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int index = 0; index < LANES; index++) {
+      int number = index;
+      Thread thread = new Thread(() -> {
+        ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+        lane.accept(number);
+      });
+      thread.setDaemon(true); // a lane that failed must not keep the benchmark's JVM alive
+      thread.setUncaughtExceptionHandler((t, e) -> failure.compareAndSet(null, e));
+      thread.start();
+      threads.add(thread);
     }
-  }
-
-  private static void joinAll(List<Thread> threads) {
     for (Thread thread : threads) {
       try {
         thread.join();
@@ -244,9 +237,12 @@ public final class TranslateBenchmark implements Callable<Integer> {
         throw new IllegalStateException("interrupted", e);
       }
     }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a lane of the model-only measurement failed", failure.get());
+    }
   }
 
-  /** Waits for the lanes; a lane that failed before it got here breaks the wait instead of hanging it. */
+  /** Waits for the other lanes; a lane that failed before it got here breaks the wait instead of hanging it. */
   private static void await(CyclicBarrier barrier) {
     try {
       barrier.await(5, TimeUnit.MINUTES);
@@ -261,15 +257,24 @@ public final class TranslateBenchmark implements Callable<Integer> {
   /** One request of {@code batch} content images with K class images each; returns seconds. */
   private static double translate(FunitNetworks nets, int batch, int k) {
     int s = nets.config().imageSize();
-    try (NoGrad noGrad = new NoGrad();
-        NDManager m = NDManager.newBaseManager()) {
+    try (NDManager m = NDManager.newBaseManager()) {
       NDArray content = m.randomUniform(-1, 1, new Shape(batch, 3, s, s));
       NDArray classes = m.randomUniform(-1, 1, new Shape(batch, k, 3, s, s));
       long start = System.nanoTime();
-      NDArray out = nets.genTest().forward(new ParameterStore(m, false), new NDList(content, classes), false)
-          .singletonOrThrow();
-      out.getFloat(0, 0, 0, 0);
+      forward(nets, content, classes);
       return (System.nanoTime() - start) / 1e9;
+    }
+  }
+
+  /**
+   * The EMA generator's translation of {@code content} in the style of {@code classes}, its intermediates in the
+   * inputs' manager; waits for the result.
+   */
+  private static void forward(FunitNetworks nets, NDArray content, NDArray classes) {
+    try (NoGrad noGrad = new NoGrad()) {
+      NDArray out = nets.genTest().forward(new ParameterStore(content.getManager(), false),
+          new NDList(content, classes), false).singletonOrThrow();
+      out.getFloat(0, 0, 0, 0);
     }
   }
 }
