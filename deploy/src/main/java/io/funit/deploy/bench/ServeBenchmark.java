@@ -81,6 +81,13 @@ public final class ServeBenchmark implements Callable<Integer> {
       description = "Batch-1 forward passes timed for the model-only reference. Default: ${DEFAULT-VALUE}")
   int modelRequests;
 
+  @Option(names = "--launcher-warmup-seconds", defaultValue = "300",
+      description = "Before the first mode, a stack of that mode serves the busiest level's clients this long and then "
+          + "each level's for " + WarmUp.ROUND_SECONDS + " s, unmeasured: the embedded broker and S3 server run in "
+          + "this JVM, which every later mode finds warmed up by the ones before it (0: none). Default: "
+          + "${DEFAULT-VALUE}")
+  int launcherWarmupSeconds;
+
   @Option(names = "--reference-seconds", defaultValue = "15",
       description = "Sustained model-only throughput measured for this long before the first mode and after each "
           + "mode's stack has stopped; the throughput target's reference is the mean of the two around the batched "
@@ -95,11 +102,15 @@ public final class ServeBenchmark implements Callable<Integer> {
     out.put("seconds_per_level", seconds);
     out.put("warmup_seconds", warmupSeconds);
     out.put("cores", Runtime.getRuntime().availableProcessors());
+    out.put("launcher_warmup_seconds", launcherWarmupSeconds);
     // the reference the targets are stated against: the same model alone in this process, before any stack runs
     TranslateBenchmark.ModelSpeed model = TranslateBenchmark.measure(
         io.funit.common.funit.config.Presets.get(preset), k, modelRequests, new int[] {8, 16, 32},
         TranslateBenchmark.WARMUP_PASSES);
     Map<String, Object> modelJson = model.toJson();
+    if (launcherWarmupSeconds > 0 && !modes.isEmpty()) {
+      warmLauncher(batchOf(modes.get(0)));
+    }
     // these machines' speed drifts within the quarter hour a run takes: the throughput target compares the busiest
     // level with the model alone just before and just after its mode, the way the level is measured (sustained)
     double before = sustainedReference();
@@ -111,8 +122,7 @@ public final class ServeBenchmark implements Callable<Integer> {
     Map<String, Map<String, Object>> byMode = new LinkedHashMap<>();
     Double batchedReference = null;
     for (String mode : modes) {
-      int batch = mode.equals("unbatched") ? 1 : maxBatch;
-      Map<String, Object> result = runMode(batch);
+      Map<String, Object> result = runMode(batchOf(mode));
       // after the stack has stopped: the machine as the start's reference had it
       double after = sustainedReference();
       if (after > 0) {
@@ -131,7 +141,19 @@ public final class ServeBenchmark implements Callable<Integer> {
     return 0;
   }
 
-  private Map<String, Object> runMode(int batch) throws Exception {
+  private int batchOf(String mode) {
+    return mode.equals("unbatched") ? 1 : maxBatch;
+  }
+
+  /** A fresh embedded stack (one translate worker at {@code batch}) serving the preset's model, and its clients. */
+  private record ServedStack(EmbeddedStack stack, ClosedLoopClients load, ProcessCpu cpu) implements AutoCloseable {
+    @Override
+    public void close() {
+      stack.close();
+    }
+  }
+
+  private ServedStack serve(int batch) throws Exception {
     Path data = Files.createTempDirectory("funit-bench-serve-");
     StackLayout layout = new StackLayout(data, FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
         WorkerCounts.parse("translate=1,train=0,eval=0"), 120);
@@ -141,10 +163,8 @@ public final class ServeBenchmark implements Callable<Integer> {
         EmbeddedStack.REBUILD_DATASET, "false",
         // one API key sends everything here: the per-key limits (600 a minute) would answer 429 instead of serving
         "FUNIT_RATE_LIMIT_PER_MINUTE", "1000000", "FUNIT_RATE_LIMIT_BURST", "100000");
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("max_batch", batch);
-    result.put("max_wait_ms", maxWaitMs);
-    try (EmbeddedStack stack = EmbeddedStack.start(layout, Installation.locate(), env)) {
+    EmbeddedStack stack = EmbeddedStack.start(layout, Installation.locate(), env);
+    try {
       ObjectStore store = new ObjectStore(S3Settings.from(stack.settings()));
       ModelRegistry registry = new ModelRegistry(store);
       String model = BenchModel.register(registry, preset);
@@ -153,7 +173,36 @@ public final class ServeBenchmark implements Callable<Integer> {
       MultipartForm form = form(size);
       ClosedLoopClients load = new ClosedLoopClients(URI.create(stack.gatewayUrl() + "/v1/translations"),
           stack.apiKey(), form.bytes(), form.contentType());
-      ProcessCpu cpu = new ProcessCpu(stack);
+      return new ServedStack(stack, load, new ProcessCpu(stack));
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Unmeasured load on a throwaway stack, so that the first mode finds this JVM (the broker's and the S3 server's
+   * code) as warm as the later ones do: in 1-client runs whichever mode ran first was the slower, its broker and S3
+   * server 1.6–2.7 ms of CPU a job dearer (docs/benchmarks.md, G1 and G2).
+   */
+  private void warmLauncher(int batch) throws Exception {
+    try (ServedStack served = serve(batch)) {
+      served.load().run(max(clients), Duration.ofSeconds(launcherWarmupSeconds));
+      for (int n : clients) {
+        served.load().run(n, Duration.ofSeconds(WarmUp.ROUND_SECONDS));
+      }
+    }
+    System.err.println("bench serve: this JVM warmed up for " + launcherWarmupSeconds + " s");
+  }
+
+  private Map<String, Object> runMode(int batch) throws Exception {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("max_batch", batch);
+    result.put("max_wait_ms", maxWaitMs);
+    try (ServedStack served = serve(batch)) {
+      EmbeddedStack stack = served.stack();
+      ClosedLoopClients load = served.load();
+      ProcessCpu cpu = served.cpu();
       // model load, connections, JIT: until the compilers are nearly idle, so that the levels measure a steady state;
       // at the busiest level's clients, whose bigger passes and fuller queues run code a lighter load does not (after
       // a warm-up at 8 clients the compilers still took 2.2 ms of CPU per job at 32)
