@@ -15,8 +15,12 @@ import java.time.Duration;
  *     thread ({@link PassThreads}); 0 runs every pass on PyTorch's own count. Default 2 on a CPU, 0 on a GPU
  * @param lanes FUNIT_TRANSLATE_LANES, passes that run at once, each on its share of PyTorch's threads. Default
  *     {@link #CPU_LANES} on a CPU (at most one per core or PyTorch thread), 1 on a GPU
+ * @param lonePassAllThreads FUNIT_TRANSLATE_LONE_PASS_ALL_THREADS, whether a pass that runs alone (the other lanes
+ *     idle, no other job waiting) takes all of PyTorch's threads while the other lanes wait ({@link LonePasses});
+ *     default true. Only with more than one lane
  */
-public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned, int oneThreadUpTo, int lanes) {
+public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned, int oneThreadUpTo, int lanes,
+    boolean lonePassAllThreads) {
   /**
    * Two passes at once on a CPU, one thread each, instead of one pass on both cores: a pass split over two threads
    * waits at every barrier for whichever thread the rest of the stack preempted, while two one-thread passes go on
@@ -34,12 +38,12 @@ public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tun
 
   /** Batches filled up to {@code maxBatchImages}, as a fixed-size setting (no tuning), on PyTorch's threads. */
   public BatchingSettings(int maxBatchImages, Duration maxWait) {
-    this(maxBatchImages, maxWait, false, 0, 1);
+    this(maxBatchImages, maxWait, false, 0, 1, false);
   }
 
   /** One lane: one pass at a time. */
   public BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned, int oneThreadUpTo) {
-    this(maxBatchImages, maxWait, tuned, oneThreadUpTo, 1);
+    this(maxBatchImages, maxWait, tuned, oneThreadUpTo, 1, false);
   }
 
   /**
@@ -57,7 +61,8 @@ public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tun
         settings.integer("FUNIT_TRANSLATE_MAX_BATCH", gpu ? GPU_MAX_BATCH : CPU_MAX_BATCH, 1, 1024),
         settings.millis("FUNIT_TRANSLATE_MAX_WAIT_MS", 10), settings.bool("FUNIT_TRANSLATE_BATCH_TUNING", true),
         settings.integer("FUNIT_TRANSLATE_ONE_THREAD_UP_TO", gpu ? 0 : CPU_ONE_THREAD_UP_TO, 0, 1024),
-        settings.integer("FUNIT_TRANSLATE_LANES", gpu ? 1 : cpuLanes(settings), 1, 64));
+        settings.integer("FUNIT_TRANSLATE_LANES", gpu ? 1 : cpuLanes(settings), 1, 64),
+        settings.bool("FUNIT_TRANSLATE_LONE_PASS_ALL_THREADS", true));
   }
 
   /**

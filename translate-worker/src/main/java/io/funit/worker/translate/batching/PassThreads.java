@@ -39,12 +39,20 @@ final class PassThreads {
     this.setThreads = setThreads;
   }
 
-  /** Sets the threads for a pass of {@code images} content images. */
+  /** Sets the threads for a pass of {@code images} content images that shares the cores with other lanes. */
   void beforePass(int images) {
+    beforePass(images, false);
+  }
+
+  /**
+   * Sets the threads for a pass of {@code images} content images; {@code alone}: a pass no other lane runs beside,
+   * on all of PyTorch's threads (the lone passes' own thread, {@link LonePasses}).
+   */
+  void beforePass(int images, boolean alone) {
     if (oneThreadUpTo <= 0 && lanes == 1) {
       return; // PyTorch's own count for every pass: nothing to change
     }
-    int wanted = threadsFor(images, oneThreadUpTo, engineCount.getAsInt(), lanes);
+    int wanted = alone ? engineCount.getAsInt() : threadsFor(images, oneThreadUpTo, engineCount.getAsInt(), lanes);
     if (wanted != current) {
       setThreads.accept(wanted);
       current = wanted;

@@ -34,6 +34,8 @@ final class PendingJobs {
   /** Jobs per model that announced themselves and have not submitted yet: what a batch may still wait for. */
   private final ConcurrentMap<String, AtomicInteger> announced = new ConcurrentHashMap<>();
   private final ReentrantLock taking = new ReentrantLock();
+  /** Jobs submitted and not yet taken into a batch (queued or deferred), readable without the lock. */
+  private final AtomicInteger waiting = new AtomicInteger();
 
   void announce(String modelId) {
     announced.computeIfAbsent(modelId, m -> new AtomicInteger()).incrementAndGet();
@@ -44,7 +46,13 @@ final class PendingJobs {
   }
 
   void add(Pending pending) {
+    waiting.incrementAndGet();
     queue.add(pending);
+  }
+
+  /** Whether any submitted job waits for a batch, without waiting for a lane that is gathering one. */
+  boolean anyWaiting() {
+    return waiting.get() > 0;
   }
 
   private boolean moreAnnounced(String modelId) {
@@ -95,6 +103,7 @@ final class PendingJobs {
         batch.add(next);
         images += next.work().contentCount();
       }
+      waiting.addAndGet(-batch.size());
       return batch;
     } finally {
       taking.unlock();
@@ -110,6 +119,7 @@ final class PendingJobs {
       List<Pending> left = new ArrayList<>();
       queue.drainTo(left);
       left.forEach(p -> p.result().completeExceptionally(error));
+      waiting.set(0);
     } finally {
       taking.unlock();
     }

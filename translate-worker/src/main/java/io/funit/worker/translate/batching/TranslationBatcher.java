@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class TranslationBatcher implements AutoCloseable {
   private final BatchingSettings settings;
   private final PassModels models;
   private final PendingJobs pending = new PendingJobs();
+  private final LonePasses lonePasses;
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong jobs = new AtomicLong();
   private final AtomicLong computeNanos = new AtomicLong();
@@ -61,6 +63,8 @@ public final class TranslationBatcher implements AutoCloseable {
   public TranslationBatcher(BatchingSettings settings, PassModels models, MeterRegistry metrics) {
     this.settings = settings;
     this.models = models;
+    this.lonePasses = new LonePasses(settings.lanes(), settings.lonePassAllThreads(),
+        new PassThreads(settings.oneThreadUpTo(), settings.lanes()));
     this.batchImages = DistributionSummary.builder("funit.translate.batch.size")
         .description("Content images per forward pass").serviceLevelObjectives(Buckets.BATCH_SIZES)
         .register(metrics);
@@ -181,15 +185,31 @@ public final class TranslationBatcher implements AutoCloseable {
         try {
           model = models.lease(batch.get(0).modelId());
           ServingModel generator = model.model();
-          passThreads.beforePass(images);
-          long forwardStart = System.nanoTime();
-          outputs = BatchedTranslation.run(staging, generator.translator(), generator.translator().imageSize(),
-              batch.stream().map(Pending::work).toList());
-          forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
+          List<TranslationWork> works = batch.stream().map(Pending::work).toList();
+          Supplier<List<TranslationOutput>> pass = () -> BatchedTranslation.run(staging, generator.translator(),
+              generator.translator().imageSize(), works);
+          boolean alone = lonePasses.begin(batch.size(), pending.anyWaiting());
+          try {
+            long forwardStart = System.nanoTime();
+            if (alone) {
+              outputs = lonePasses.runAlone(images, pass);
+            } else {
+              passThreads.beforePass(images);
+              outputs = pass.get();
+            }
+            forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
+          } finally {
+            lonePasses.end(alone);
+          }
           recordCycle(images, System.nanoTime());
         } catch (RuntimeException e) {
           batch.forEach(p -> p.result().completeExceptionally(e));
           release(model);
+          return;
+        } catch (InterruptedException e) { // closing while this lane waited for a lone pass: no result for the batch
+          batch.forEach(p -> p.result().completeExceptionally(new IllegalStateException("the batcher is closed")));
+          release(model);
+          Thread.currentThread().interrupt();
           return;
         }
         computeNanos.addAndGet(System.nanoTime() - start);
@@ -288,5 +308,6 @@ public final class TranslationBatcher implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     pending.failAll(new IllegalStateException("the batcher stopped"));
+    lonePasses.close();
   }
 }

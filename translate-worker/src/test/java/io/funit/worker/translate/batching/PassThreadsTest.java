@@ -44,6 +44,16 @@ class PassThreadsTest {
   }
 
   @Test
+  void aLonePassRunsOnEveryThreadOfTheEngine() {
+    List<Integer> set = new ArrayList<>();
+    PassThreads lane = new PassThreads(2, 2, () -> 2, set::add);
+    lane.beforePass(1, true);
+    lane.beforePass(1, false);
+    lane.beforePass(8, true);
+    assertEquals(List.of(2, 1, 2), set);
+  }
+
+  @Test
   void oneLaneWithoutTheOneThreadRuleLeavesPyTorchsCountAlone() {
     List<Integer> set = new ArrayList<>();
     PassThreads gpu = new PassThreads(0, 1, () -> 8, set::add);
