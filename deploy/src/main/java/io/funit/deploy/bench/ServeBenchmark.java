@@ -237,6 +237,7 @@ public final class ServeBenchmark implements Callable<Integer> {
         idleShares.add(Map.entry(cpuPerJob, (long) r.completed()));
         level.put("cpu_ms_per_job", cpuPerJob);
         level.put("images_per_pass", StageTimes.imagesPerPass(stagesBefore, stagesAfter));
+        level.put("lone_pass_share", StageTimes.lonePassShare(stagesBefore, stagesAfter));
         Long worker = stack.childPids().get("translate-1");
         if (worker != null) { // issue 19 asks ≤ 1 GiB at 32 clients; the peak counts every level so far
           double[] rss = Measurements.rssMib(worker);

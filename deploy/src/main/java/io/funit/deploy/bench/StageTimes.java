@@ -71,6 +71,13 @@ final class StageTimes {
     return Double.isNaN(perPass) ? perPass : Math.round(perPass * 100) / 100.0;
   }
 
+  /** The share of forward passes between two scrapes that ran alone, on every thread (the batcher's lone passes). */
+  static double lonePassShare(Map<String, Double> before, Map<String, Double> after) {
+    double passes = delta(before, after, "funit_translate_batch_size_count", "");
+    double lone = delta(before, after, "funit_translate_lone_passes_total", "");
+    return passes > 0 ? Math.round(lone / passes * 1000) / 1000.0 : Double.NaN;
+  }
+
   /** The mean of a timer's observations between the scrapes, in seconds, over series whose labels hold {@code labels}. */
   private static double mean(Map<String, Double> before, Map<String, Double> after, String timer, String labels) {
     double sum = delta(before, after, timer + "_sum", labels);

@@ -4,6 +4,7 @@ import io.funit.common.logging.JobMdc;
 import io.funit.common.metrics.Buckets;
 import io.funit.common.models.ServingModel;
 import io.funit.worker.translate.batching.PendingJobs.Pending;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +51,7 @@ public final class TranslationBatcher implements AutoCloseable {
   private final DistributionSummary batchImages;
   private final DistributionSummary batchJobs;
   private final Timer forwardTime;
+  private final Counter lonePassCount;
   private volatile int lastCap;
   private final List<Thread> lanes = new ArrayList<>();
   private volatile boolean running = true;
@@ -70,6 +72,9 @@ public final class TranslationBatcher implements AutoCloseable {
         .register(metrics);
     this.batchJobs = DistributionSummary.builder("funit.translate.batch.jobs")
         .description("Translation jobs per forward pass").serviceLevelObjectives(Buckets.BATCH_SIZES)
+        .register(metrics);
+    this.lonePassCount = Counter.builder("funit.translate.lone.passes")
+        .description("Forward passes that ran alone, on all of PyTorch's threads (a lone client's load)")
         .register(metrics);
     this.forwardTime = Timer.builder("funit.translate.forward").description("Time of one batched forward pass")
         .serviceLevelObjectives(Buckets.FAST_SECONDS).register(metrics);
@@ -192,6 +197,7 @@ public final class TranslationBatcher implements AutoCloseable {
           try {
             long forwardStart = System.nanoTime();
             if (alone) {
+              lonePassCount.increment();
               outputs = lonePasses.runAlone(images, pass);
             } else {
               passThreads.beforePass(images);

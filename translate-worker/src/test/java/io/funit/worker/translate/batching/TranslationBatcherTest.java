@@ -159,7 +159,8 @@ class TranslationBatcherTest {
       };
     };
     try (TranslationBatcher batcher = new TranslationBatcher(
-        new BatchingSettings(1, Duration.ofMillis(10), false, 0, 2, true), waitingForTheOther, new SimpleMeterRegistry())) {
+        new BatchingSettings(1, Duration.ofMillis(10), false, 0, 2, true), waitingForTheOther,
+        new SimpleMeterRegistry())) {
       CompletableFuture<TranslationOutput> one = batcher.submit("a", work(1));
       CompletableFuture<TranslationOutput> two = batcher.submit("a", work(2));
       float[] fromOne = one.get(30, TimeUnit.SECONDS).images();
