@@ -39,6 +39,7 @@ final class LonePasses implements AutoCloseable {
   private boolean whole;
   /** When a pass last began beside other work (jobs waiting, more than one job, another pass); guarded by this. */
   private long lastBusyNanos;
+  /** Whether any pass has begun beside other work yet: before one has, {@link #lastBusyNanos} means nothing. */
   private boolean everBusy;
 
   /**
