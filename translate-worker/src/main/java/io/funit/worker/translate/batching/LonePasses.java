@@ -18,10 +18,11 @@ import java.util.function.Supplier;
  * happened to find nothing else waiting took both cores while the other lane waited, and the level did 36.4
  * translations a second instead of 46.6.
  *
- * <p>Lone passes all run on one thread of their own, whichever lane took the batch: OpenMP (libgomp) keeps a team of
- * worker threads for every thread that starts a parallel region with more than one thread, and once it manages more
- * threads than there are cores it stops spin-waiting at its barriers and sleeps at every one. A lone pass started by
- * either of two lanes made two teams, and took as long on two threads as on one (36.5 ms).
+ * <p>Lone passes all run on one thread of their own, whichever lane took the batch: a lone pass started by either of
+ * two lanes took as long on two threads as on one (36.5 ms), one lane's on two threads 26.7 ms. OpenMP (libgomp)
+ * keeps a team of worker threads for every thread that starts a parallel region on more than one thread, and with
+ * more OpenMP threads than cores its waiting threads spin only briefly before they sleep (GOMP_SPINCOUNT in its
+ * manual), so two lanes' teams would sleep and wake at every barrier.
  */
 final class LonePasses implements AutoCloseable {
   /** How long the load must have been a lone client's before a pass takes every thread. */
