@@ -15,9 +15,9 @@ import java.time.Duration;
  *     thread ({@link PassThreads}); 0 runs every pass on PyTorch's own count. Default 2 on a CPU, 0 on a GPU
  * @param lanes FUNIT_TRANSLATE_LANES, passes that run at once, each on its share of PyTorch's threads. Default
  *     {@link #CPU_LANES} on a CPU (at most one per core or PyTorch thread), 1 on a GPU
- * @param lonePassAllThreads FUNIT_TRANSLATE_LONE_PASS_ALL_THREADS, whether a pass that runs alone (the other lanes
- *     idle, no other job waiting) takes all of PyTorch's threads while the other lanes wait ({@link LonePasses});
- *     default true. Only with more than one lane
+ * @param lonePassAllThreads FUNIT_TRANSLATE_LONE_PASS_ALL_THREADS, whether a pass that runs alone (one job, none
+ *     waiting, no other pass, and so for a second: a lone client's load) takes all of PyTorch's threads while the
+ *     other lanes wait ({@link LonePasses}); default true. Only with more than one lane
  */
 public record BatchingSettings(int maxBatchImages, Duration maxWait, boolean tuned, int oneThreadUpTo, int lanes,
     boolean lonePassAllThreads) {

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -38,10 +39,13 @@ final class LonePasses implements AutoCloseable {
   private int running;
   /** Whether one of them holds every thread; guarded by this. */
   private boolean whole;
-  /** When a pass last began beside other work (jobs waiting, more than one job, another pass); guarded by this. */
+  /**
+   * When a pass last began beside other work (jobs waiting, more than one job, another pass); at the start, a quiet
+   * spell ago. Guarded by this.
+   */
   private long lastBusyNanos;
-  /** Whether any pass has begun beside other work yet: before one has, {@link #lastBusyNanos} means nothing. */
-  private boolean everBusy;
+  /** Passes run alone so far. */
+  private final AtomicLong lonePasses = new AtomicLong();
 
   /**
    * @param lanes the batcher's lanes; lone passes take every thread only with more than one
@@ -55,6 +59,7 @@ final class LonePasses implements AutoCloseable {
   LonePasses(int lanes, boolean enabled, PassThreads wideThreads, LongSupplier clock) {
     this.enabled = enabled && lanes > 1;
     this.clock = clock;
+    this.lastBusyNanos = clock.getAsLong() - QUIET_NANOS;
     this.wideThreads = wideThreads;
     // named as the lanes are: its CPU is the model's (bench serve counts threads by name)
     this.wideThread = this.enabled ? Executors.newSingleThreadExecutor(task -> {
@@ -80,11 +85,34 @@ final class LonePasses implements AutoCloseable {
     long now = clock.getAsLong();
     if (waited || jobs > 1 || othersWaiting || running > 0) {
       lastBusyNanos = now;
-      everBusy = true;
     }
     running++;
-    whole = enabled && running == 1 && (!everBusy || now - lastBusyNanos >= QUIET_NANOS);
+    whole = enabled && running == 1 && now - lastBusyNanos >= QUIET_NANOS;
     return whole;
+  }
+
+  /**
+   * Runs a lane's pass: alone, on the lone passes' thread and every thread of the engine, when {@link #begin} finds
+   * it alone; otherwise on the calling lane's thread, after {@code onLaneThread} (its thread settings).
+   */
+  <T> T run(int jobs, boolean othersWaiting, int images, Supplier<T> pass, Runnable onLaneThread)
+      throws InterruptedException {
+    boolean alone = begin(jobs, othersWaiting);
+    try {
+      if (alone) {
+        lonePasses.incrementAndGet();
+        return runAlone(images, pass);
+      }
+      onLaneThread.run();
+      return pass.get();
+    } finally {
+      end(alone);
+    }
+  }
+
+  /** Passes run alone so far (a metric). */
+  long lonePasses() {
+    return lonePasses.get();
   }
 
   /** Runs a pass that {@link #begin} found alone on the lone passes' thread, on every thread, and waits for it. */

@@ -4,8 +4,8 @@ import io.funit.common.logging.JobMdc;
 import io.funit.common.metrics.Buckets;
 import io.funit.common.models.ServingModel;
 import io.funit.worker.translate.batching.PendingJobs.Pending;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The inference lanes of a process: jobs submit their work and wait; a lane takes the oldest job and later jobs for
  * the same model ({@link PendingJobs}) and runs them as one pass. On a CPU two lanes run a pass each at once, on one
- * PyTorch thread each ({@link BatchingSettings#CPU_LANES}); on a GPU one lane runs every pass. A batch holds at most
+ * PyTorch thread each ({@link BatchingSettings#CPU_LANES}), except a lone client's pass, which runs on every thread
+ * ({@link LonePasses}); on a GPU one lane runs every pass. A batch holds at most
  * the cap of content images: the size, up to {@code maxBatchImages}, that costs a lane least wall time per image as
  * measured on this machine over whole cycles of the lane ({@link BatchSizeTuner}, one per lane), so batching never
  * costs throughput where big passes are slower per image than small ones (unless tuning is off: then the cap is
@@ -51,7 +52,6 @@ public final class TranslationBatcher implements AutoCloseable {
   private final DistributionSummary batchImages;
   private final DistributionSummary batchJobs;
   private final Timer forwardTime;
-  private final Counter lonePassCount;
   private volatile int lastCap;
   private final List<Thread> lanes = new ArrayList<>();
   private volatile boolean running = true;
@@ -73,7 +73,7 @@ public final class TranslationBatcher implements AutoCloseable {
     this.batchJobs = DistributionSummary.builder("funit.translate.batch.jobs")
         .description("Translation jobs per forward pass").serviceLevelObjectives(Buckets.BATCH_SIZES)
         .register(metrics);
-    this.lonePassCount = Counter.builder("funit.translate.lone.passes")
+    FunctionCounter.builder("funit.translate.lone.passes", lonePasses, LonePasses::lonePasses)
         .description("Forward passes that ran alone, on all of PyTorch's threads (a lone client's load)")
         .register(metrics);
     this.forwardTime = Timer.builder("funit.translate.forward").description("Time of one batched forward pass")
@@ -193,20 +193,10 @@ public final class TranslationBatcher implements AutoCloseable {
           List<TranslationWork> works = batch.stream().map(Pending::work).toList();
           Supplier<List<TranslationOutput>> pass = () -> BatchedTranslation.run(staging, generator.translator(),
               generator.translator().imageSize(), works);
-          boolean alone = lonePasses.begin(batch.size(), pending.anyWaiting());
-          try {
-            long forwardStart = System.nanoTime();
-            if (alone) {
-              lonePassCount.increment();
-              outputs = lonePasses.runAlone(images, pass);
-            } else {
-              passThreads.beforePass(images);
-              outputs = pass.get();
-            }
-            forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
-          } finally {
-            lonePasses.end(alone);
-          }
+          long forwardStart = System.nanoTime();
+          outputs = lonePasses.run(batch.size(), pending.anyWaiting(), images, pass,
+              () -> passThreads.beforePass(images));
+          forwardTime.record(System.nanoTime() - forwardStart, TimeUnit.NANOSECONDS);
           recordCycle(images, System.nanoTime());
         } catch (RuntimeException e) {
           batch.forEach(p -> p.result().completeExceptionally(e));
