@@ -1,12 +1,15 @@
 package io.funit.gateway.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.funit.common.json.Json;
 import io.funit.gateway.problem.ProblemException;
 import java.util.function.Function;
 
 /**
- * Numbers typed into a multipart form's text fields (dataset uploads, training imports): blank is absent, anything
- * else must parse, and a value that does not is a 400 naming its field, as a JSON body's would be. Ranges are the
- * request's to check.
+ * Numbers and JSON objects typed into a multipart form's text fields (dataset uploads, training imports): blank is
+ * absent, anything else must parse, and a value that does not is a 400 naming its field, as a JSON body's would
+ * be. Ranges are the request's to check.
  */
 public final class FormFields {
   private FormFields() {}
@@ -19,6 +22,21 @@ public final class FormFields {
   /** A decimal number, or null when the field is absent or blank. */
   public static Double decimal(String field, String value) {
     return parse(field, value, Double::parseDouble, "a number");
+  }
+
+  /** A JSON object, or null when the field is absent or blank. */
+  public static JsonNode json(String field, String value) {
+    return parse(field, value, text -> {
+      try {
+        JsonNode node = Json.MAPPER.readTree(text);
+        if (!node.isObject()) {
+          throw new NumberFormatException();
+        }
+        return node;
+      } catch (JsonProcessingException e) {
+        throw new NumberFormatException();
+      }
+    }, "a JSON object");
   }
 
   private static <T> T parse(String field, String value, Function<String, T> parser, String expected) {

@@ -6,6 +6,7 @@ import io.funit.common.contract.JobRequests;
 import io.funit.common.dataset.DatasetManifest;
 import io.funit.common.dataset.StoredDatasets;
 import io.funit.common.jobs.JobConflictException;
+import io.funit.common.funit.config.TrainOverrides;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.training.TrainJob;
 import io.funit.common.training.TrainRequest;
@@ -119,11 +120,14 @@ final class TrainingBundleRoutes {
     Long maxSeconds = FormFields.wholeNumber("max_seconds", form.get("max_seconds"));
     long budget = maxSeconds == null ? 0 : maxSeconds;
     Double cooldown = FormFields.decimal("lr_cooldown", form.get("lr_cooldown")); // null: the exported training's
+    TrainOverrides changes = HttpJson.parse(() -> TrainOverrides.parseRecipeChanges(
+        FormFields.json("overrides", form.get("overrides"))));
     Path upload = Path.of(files.get(0).uploadedFileName());
     String jobId = UUID.randomUUID().toString();
     HttpJson.blocking(vertx, () -> {
       try (TrainingBundle.Unpacked bundle = HttpJson.parse(() -> TrainingBundle.read(upload))) {
-        TrainRequest request = request(ctx, jobId, bundle.manifest(), dataset.trim(), iterations, budget, cooldown);
+        TrainRequest request = request(ctx, jobId, bundle.manifest(), dataset.trim(), iterations, budget, cooldown,
+            changes);
         bundle.store(store, jobId);
         try {
           return admission.admit(ctx, TYPE, request, jobId, "training");
@@ -137,7 +141,7 @@ final class TrainingBundleRoutes {
 
   /** The exported training's request, on {@code dataset} to {@code iterations} in total; checked like the worker. */
   private TrainRequest request(RoutingContext ctx, String jobId, TrainingBundle.Manifest manifest, String dataset,
-      long iterations, long budget, Double cooldown) {
+      long iterations, long budget, Double cooldown, TrainOverrides changes) {
     TrainRequest exported = HttpJson.parse(() -> {
       try {
         return JobRequests.parse(TrainRequest.class, manifest.request());
@@ -150,7 +154,7 @@ final class TrainingBundleRoutes {
           + manifest.iteration() + " of the bundle's checkpoint");
     }
     TrainRequest request = HttpJson.parse(() -> exported.imported(dataset, iterations, budget,
-        cooldown == null ? exported.lrCooldown() : cooldown));
+        cooldown == null ? exported.lrCooldown() : cooldown, changes));
     admission.requireVisible(ctx, TYPE, request, jobId); // another tenant's dataset is not even compared
     DatasetManifest here = new StoredDatasets(store).manifest(dataset).orElseThrow(() ->
         ProblemException.badRequest("dataset", "no built dataset '" + dataset + "'"));

@@ -5,6 +5,7 @@ import com.google.auto.service.AutoService;
 import io.funit.common.contract.JobEvent;
 import io.funit.common.contract.JobRequests;
 import io.funit.common.kafka.JobStateProjection;
+import io.funit.common.funit.config.TrainOverrides;
 import io.funit.common.storage.ObjectStore;
 import io.funit.common.training.CheckpointKeys;
 import io.funit.common.training.SampleGrids;
@@ -101,6 +102,7 @@ public final class TrainingRoutes {
     if (cooldown != null && !cooldown.isNumber()) {
       throw ProblemException.badRequest("lr_cooldown", "must be a share of the run in [0, 1)");
     }
+    TrainOverrides changes = HttpJson.parse(() -> TrainOverrides.parseRecipeChanges(body.get("overrides")));
     HttpJson.blocking(vertx, () -> { // reads the checkpoints in the store
       long reached = reached(original);
       if (iterations == null || !iterations.canConvertToExactIntegral() || iterations.longValue() <= reached) {
@@ -109,7 +111,8 @@ public final class TrainingRoutes {
       }
       TrainRequest previous = HttpJson.parse(() -> JobRequests.parse(TrainRequest.class, original.request()));
       return HttpJson.parse(() -> previous.withContinueFrom(original.jobId(), iterations.longValue(),
-          budget == null ? 0 : budget.longValue(), cooldown == null ? previous.lrCooldown() : cooldown.doubleValue()));
+          budget == null ? 0 : budget.longValue(), cooldown == null ? previous.lrCooldown() : cooldown.doubleValue(),
+          changes));
     }).onSuccess(request -> {
       try {
         submit(ctx, request);

@@ -127,9 +127,10 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
       FunitSampler sampler;
       try {
         sampler = new FunitSampler(dataset, images, preprocessing,
-            new FunitSampler.Options(plan.batchSize(), start.samplerSeed(), !glyphs, 2));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidJobException("batch_size: " + e.getMessage(), e); // never better on a retry
+            new FunitSampler.Options(plan.batchSize(), start.samplerSeed(), !glyphs, 2, plan.pairedTargets()));
+      } catch (IllegalArgumentException e) { // never better on a retry
+        throw new InvalidJobException((plan.pairedTargets() ? "overrides.paired_weight: " : "batch_size: ")
+            + e.getMessage(), e);
       }
       HostBatch trainDisplay = first(sampler.batchAt(0), DISPLAY_COLUMNS);
       HostBatch testDisplay = DisplayBatches.heldOut(dataset,
@@ -156,7 +157,7 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
   private Start startingPoint(TrainRequest request, String jobId, ModelFamily family, ModelPlan planned) {
     Optional<String> own = checkpoints.latest(jobId);
     if (own.isPresent()) {
-      ModelTrainer.Restored restored = checkpoints.load(own.get(), family);
+      ModelTrainer.Restored restored = checkpoints.load(own.get(), family, request.overrides());
       metrics.truncateAfter(jobId, restored.trainer().iteration());
       return new Start(restored.trainer(), restored.samplerSeed());
     }
@@ -164,7 +165,7 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
     if (request.continueFrom() != null) {
       String key = checkpoints.latest(request.continueFrom()).orElseThrow(() -> new InvalidJobException(
           "continue_from: training '" + request.continueFrom() + "' has no checkpoint"));
-      ModelTrainer.Restored restored = checkpoints.load(key, family);
+      ModelTrainer.Restored restored = checkpoints.load(key, family, request.overrides());
       return new Start(restored.trainer(), restored.samplerSeed());
     }
     long seed = TrainingPlan.seed(request);

@@ -55,28 +55,27 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
   }
 
   /**
-   * A continuation of {@code training} to {@code iterations} in total, with its own time budget and cooldown; the
-   * dataset, preset, other overrides and intervals stay this request's.
+   * A continuation of {@code training} to {@code iterations} in total, with its own time budget and cooldown and
+   * the recipe {@code changes} ({@link TrainOverrides#parseRecipeChanges}); the dataset, preset, other overrides and
+   * intervals stay this request's.
    */
-  public TrainRequest withContinueFrom(String training, long iterations, long budgetSeconds, double lrCooldown) {
-    return continuing(training, dataset, iterations, budgetSeconds, lrCooldown);
+  public TrainRequest withContinueFrom(String training, long iterations, long budgetSeconds, double lrCooldown,
+      TrainOverrides changes) {
+    return continuing(training, dataset, iterations, budgetSeconds, lrCooldown, changes);
   }
 
   /**
    * This request's training continued on another deployment's {@code dataset} from an imported checkpoint (no
    * training to continue from: the checkpoint is the new training's own), to {@code iterations} in total.
    */
-  public TrainRequest imported(String dataset, long iterations, long budgetSeconds, double lrCooldown) {
-    return continuing(null, dataset, iterations, budgetSeconds, lrCooldown);
+  public TrainRequest imported(String dataset, long iterations, long budgetSeconds, double lrCooldown,
+      TrainOverrides changes) {
+    return continuing(null, dataset, iterations, budgetSeconds, lrCooldown, changes);
   }
 
   private TrainRequest continuing(String training, String dataset, long iterations, long budgetSeconds,
-      double lrCooldown) {
-    TrainOverrides o = overrides;
-    TrainOverrides longer = new TrainOverrides(iterations, o.batchSize(), o.lrGen(), o.lrDis(), o.weightDecay(),
-        o.genNf(), o.disNf(), o.disResBlks(), o.mlpDim(), o.latentDim(), o.emaBeta(), o.emaWarmup(), o.reconWeight(),
-        o.fmWeight(), o.r1Weight(), o.seed(), o.emaRamp(), o.contentDownsamplings(),
-        o.disHead());
+      double lrCooldown, TrainOverrides changes) {
+    TrainOverrides longer = overrides.with(changes).with(TrainOverrides.iterations(iterations));
     return new TrainRequest(dataset, preset, longer, checkpointEvery, sampleEvery, progressEvery, keepCheckpoints,
         training, budgetSeconds, validateEvery, lrCooldown);
   }

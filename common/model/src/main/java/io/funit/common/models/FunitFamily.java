@@ -37,8 +37,9 @@ public final class FunitFamily implements ModelFamily {
   }
 
   @Override
-  public ModelTrainer.Restored loadCheckpoint(Path file) throws IOException {
-    Checkpoint.Restored restored = Checkpoint.load(file);
+  public ModelTrainer.Restored loadCheckpoint(Path file, TrainOverrides overrides) throws IOException {
+    // the overrides that made the checkpoint give it its own values again; a continuation's recipe changes apply
+    Checkpoint.Restored restored = Checkpoint.load(file, config -> ConfigOverrides.apply(config, overrides));
     return new ModelTrainer.Restored(new FunitModelTrainer(restored.trainer()), restored.samplerSeed());
   }
 }

@@ -38,7 +38,12 @@ final class FunitModelTrainer implements ModelTrainer {
 
   @Override
   public Map<String, Double> iterate(TrainingBatch batch) {
-    return values(trainer.iterate(batch));
+    FunitTrainer.IterationLosses losses = trainer.iterate(batch);
+    Map<String, Double> v = values(losses);
+    if (nets.config().loss().pairedW() > 0) { // a column of its own only where the term is trained
+      v.put("loss_gen_paired", (double) losses.gen().paired());
+    }
+    return v;
   }
 
   /** The official logger's scalars, by the names the metric history and the console use. */

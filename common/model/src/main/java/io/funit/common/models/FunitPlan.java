@@ -37,6 +37,11 @@ public record FunitPlan(FunitConfig config) implements ModelPlan {
   }
 
   @Override
+  public boolean pairedTargets() {
+    return config.loss().pairedW() > 0;
+  }
+
+  @Override
   public JsonNode cardConfig() {
     return Json.MAPPER.valueToTree(config);
   }

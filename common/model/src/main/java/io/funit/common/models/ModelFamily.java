@@ -29,6 +29,10 @@ public interface ModelFamily {
   /** A new training, its weights initialized from {@code seed}. */
   ModelTrainer newTrainer(ModelPlan plan, long seed);
 
-  /** A training restored from a checkpoint this family wrote ({@link ModelTrainer#saveCheckpoint}). */
-  ModelTrainer.Restored loadCheckpoint(Path file) throws IOException;
+  /**
+   * A training restored from a checkpoint this family wrote ({@link ModelTrainer#saveCheckpoint}), with the job's
+   * {@code overrides} applied to the checkpoint's configuration (a continuation may change the recipe, not the
+   * networks: {@link TrainOverrides#parseRecipeChanges}).
+   */
+  ModelTrainer.Restored loadCheckpoint(Path file, TrainOverrides overrides) throws IOException;
 }

@@ -21,6 +21,14 @@ public interface ModelPlan {
   /** The training classes the model learns (the discriminator's heads, for FUNIT). */
   int numClasses();
 
+  /**
+   * Whether each batch needs the true translation of its content into its class, the class's own image of the
+   * content's character ({@link io.funit.common.dataset.sampler.FunitSampler.Options#pairedTargets}).
+   */
+  default boolean pairedTargets() {
+    return false;
+  }
+
   /** The whole configuration, written into the card ({@link ModelCard#config}). */
   JsonNode cardConfig();
 }

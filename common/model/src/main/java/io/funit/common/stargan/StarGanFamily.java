@@ -45,8 +45,9 @@ public final class StarGanFamily implements ModelFamily {
   }
 
   @Override
-  public ModelTrainer.Restored loadCheckpoint(Path file) throws IOException {
-    StarGanCheckpoint.Restored restored = StarGanCheckpoint.load(file);
+  public ModelTrainer.Restored loadCheckpoint(Path file, TrainOverrides overrides) throws IOException {
+    StarGanCheckpoint.Restored restored = StarGanCheckpoint.load(file,
+        config -> StarGanOverrides.apply(config, overrides));
     return new ModelTrainer.Restored(new StarGanModelTrainer(restored.trainer()), restored.samplerSeed());
   }
 }

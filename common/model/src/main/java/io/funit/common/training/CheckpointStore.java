@@ -1,5 +1,6 @@
 package io.funit.common.training;
 
+import io.funit.common.funit.config.TrainOverrides;
 import io.funit.common.models.ModelFamily;
 import io.funit.common.models.ModelTrainer;
 import io.funit.common.storage.ObjectInfo;
@@ -59,12 +60,12 @@ public final class CheckpointStore {
   }
 
   /** A checkpoint of {@code family}'s (a training continues with its own family's checkpoints). */
-  public ModelTrainer.Restored load(String key, ModelFamily family) {
+  public ModelTrainer.Restored load(String key, ModelFamily family, TrainOverrides overrides) {
     Path file = null;
     try {
       file = Files.createTempFile("funit-ckpt-", SUFFIX);
       store.download(key, file);
-      return family.loadCheckpoint(file);
+      return family.loadCheckpoint(file, overrides);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read checkpoint " + key, e);
     } finally {

@@ -36,7 +36,7 @@ public final class ConfigOverrides {
     OptimizerConfig disOpt = optimizer(base.disOpt(), o.lrDis(), o.weightDecay());
     LossConfig l = base.loss();
     LossConfig loss = new LossConfig(l.ganW(), or(o.reconWeight(), l.reconW()), or(o.fmWeight(), l.fmW()),
-        or(o.r1Weight(), l.r1W()), l.r1Chunk(), l.r1Method());
+        or(o.r1Weight(), l.r1W()), l.r1Chunk(), l.r1Method(), or(o.pairedWeight(), l.pairedW()));
     return new FunitConfig(base.preset(), base.imageSize(), or(o.batchSize(), base.batchSize()), gen, dis, genOpt,
         disOpt, loss, or(o.emaBeta(), base.emaBeta()), or(o.emaWarmup(), base.emaWarmup()),
         or(o.iterations(), base.maxIter()), or(o.emaRamp(), base.emaRamp()));

@@ -31,13 +31,21 @@ import java.util.List;
  *     more of the glyph's shape to the class code
  * @param disHead the discriminator's head, {@code multi_task} (official) or {@code projection}
  *     ({@link DiscriminatorHead})
+ * @param pairedWeight weight of the paired glyph loss (font datasets only; 0 by default, the official objective)
  */
 public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, Double lrDis, Double weightDecay,
     Integer genNf, Integer disNf, Integer disResBlks, Integer mlpDim, Integer latentDim, Double emaBeta,
     Integer emaWarmup, Double reconWeight, Double fmWeight, Double r1Weight, Long seed, Boolean emaRamp,
-    Integer contentDownsamplings, String disHead) {
+    Integer contentDownsamplings, String disHead, Double pairedWeight) {
   public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null, null);
+
+  /**
+   * Overrides a continuation may change: its checkpoint fixes the networks' shapes and the sampler's seed, so only
+   * the recipe around them (rates, loss weights, EMA, batch size) can differ from the continued training's.
+   */
+  private static final java.util.Set<String> FIXED_BY_CHECKPOINT = java.util.Set.of("iterations", "gen_nf", "dis_nf",
+      "dis_res_blks", "mlp_dim", "latent_dim", "seed", "content_downsamplings", "dis_head");
 
   public TrainOverrides {
     positive("overrides.iterations", iterations, 99_999_999); // checkpoint keys hold 8 digits
@@ -64,6 +72,7 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
     weight("overrides.recon_weight", reconWeight);
     weight("overrides.fm_weight", fmWeight);
     weight("overrides.r1_weight", r1Weight);
+    weight("overrides.paired_weight", pairedWeight);
     if (contentDownsamplings != null && (contentDownsamplings < 0 || contentDownsamplings > 6)) {
       throw new InvalidRequestException("overrides.content_downsamplings", "must be between 0 and 6, got "
           + contentDownsamplings);
@@ -82,8 +91,8 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
     if (!node.isObject()) {
       throw new InvalidRequestException("overrides", "must be an object");
     }
-    List<String> known = Arrays.stream(TrainOverrides.class.getRecordComponents())
-        .map(c -> c.getName().replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT)).toList();
+    List<String> known = Arrays.stream(TrainOverrides.class.getRecordComponents()).map(c -> snake(c.getName()))
+        .toList();
     node.fieldNames().forEachRemaining(name -> {
       if (!known.contains(name)) {
         throw new InvalidRequestException("overrides." + name, "unknown override; known: " + known);
@@ -94,7 +103,54 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
         intOrNull(node, "dis_res_blks"), intOrNull(node, "mlp_dim"), intOrNull(node, "latent_dim"),
         real(node, "ema_beta"), intOrNull(node, "ema_warmup"), real(node, "recon_weight"), real(node, "fm_weight"),
         real(node, "r1_weight"), integer(node, "seed"), bool(node, "ema_ramp"),
-        intOrNull(node, "content_downsamplings"), text(node, "dis_head"));
+        intOrNull(node, "content_downsamplings"), text(node, "dis_head"), real(node, "paired_weight"));
+  }
+
+  /**
+   * A continuation's changes to the recipe, read like {@link #parse} but refusing, by name, every override its
+   * checkpoint fixes.
+   */
+  public static TrainOverrides parseRecipeChanges(JsonNode node) {
+    if (node != null && node.isObject()) {
+      node.fieldNames().forEachRemaining(name -> {
+        if (FIXED_BY_CHECKPOINT.contains(name)) {
+          throw new InvalidRequestException("overrides." + name, "a continuation keeps its checkpoint's "
+              + name + "; it can change only " + recipeFields());
+        }
+      });
+    }
+    return parse(node);
+  }
+
+  private static List<String> recipeFields() {
+    return Arrays.stream(TrainOverrides.class.getRecordComponents()).map(c -> snake(c.getName()))
+        .filter(name -> !FIXED_BY_CHECKPOINT.contains(name)).toList();
+  }
+
+  private static String snake(String component) {
+    return component.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Only a total number of iterations. */
+  public static TrainOverrides iterations(long iterations) {
+    return new TrainOverrides(iterations, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null);
+  }
+
+  /** These overrides with every field {@code changes} sets replaced by its value. */
+  public TrainOverrides with(TrainOverrides changes) {
+    return new TrainOverrides(or(changes.iterations, iterations), or(changes.batchSize, batchSize),
+        or(changes.lrGen, lrGen), or(changes.lrDis, lrDis), or(changes.weightDecay, weightDecay),
+        or(changes.genNf, genNf), or(changes.disNf, disNf), or(changes.disResBlks, disResBlks),
+        or(changes.mlpDim, mlpDim), or(changes.latentDim, latentDim), or(changes.emaBeta, emaBeta),
+        or(changes.emaWarmup, emaWarmup), or(changes.reconWeight, reconWeight), or(changes.fmWeight, fmWeight),
+        or(changes.r1Weight, r1Weight), or(changes.seed, seed), or(changes.emaRamp, emaRamp),
+        or(changes.contentDownsamplings, contentDownsamplings), or(changes.disHead, disHead),
+        or(changes.pairedWeight, pairedWeight));
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
   }
 
   private static Boolean bool(JsonNode node, String name) {

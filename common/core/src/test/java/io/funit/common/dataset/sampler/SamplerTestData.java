@@ -15,6 +15,17 @@ final class SamplerTestData {
   private SamplerTestData() {}
 
   static DatasetDirectory write(Path root, int classes, int imagesPerClass, int w, int h) throws IOException {
+    return write(root, classes, imagesPerClass, w, h, DatasetManifest.KIND_IMAGES, List.of());
+  }
+
+  /** The same as a font dataset: image i of every class is character {@code contents[i]}. */
+  static DatasetDirectory fonts(Path root, int classes, int imagesPerClass, int size, List<String> contents)
+      throws IOException {
+    return write(root, classes, imagesPerClass, size, size, DatasetManifest.KIND_FONTS, contents);
+  }
+
+  private static DatasetDirectory write(Path root, int classes, int imagesPerClass, int w, int h, String kind,
+      List<String> contents) throws IOException {
     DatasetDirectory dir = new DatasetDirectory(root);
     List<DatasetClass> entries = new ArrayList<>();
     for (int c = 0; c < classes; c++) {
@@ -28,8 +39,7 @@ final class SamplerTestData {
           : DatasetManifest.SPLIT_TRAIN, imagesPerClass, shard,
           images.stream().map(ClassShards.NamedImage::name).toList(), null));
     }
-    dir.writeManifest(new DatasetManifest(1, "test-ds", DatasetManifest.KIND_IMAGES, "test", 0, "rgb", List.of(), 1,
-        entries));
+    dir.writeManifest(new DatasetManifest(1, "test-ds", kind, "test", 0, "rgb", contents, 1, entries));
     return dir;
   }
 }

@@ -52,6 +52,38 @@ class ConfigOverridesTest {
         .hasMessageContaining("projection");
   }
 
+  @Test
+  void thePairedWeightIsALossWeightOffByDefaultAndOldConfigsReadWithoutIt() throws Exception {
+    assertThat(Presets.FONT_64.loss().pairedW()).isZero();
+    FunitConfig config = ConfigOverrides.apply(Presets.FONT_64, overrides("{\"paired_weight\": 1.5}"));
+    assertThat(config.loss().pairedW()).isEqualTo(1.5);
+    assertThat(config.loss().reconW()).isEqualTo(Presets.FONT_64.loss().reconW());
+    String old = Json.write(Presets.FONT_64).replaceAll(",?\"paired_w\":0\\.0", "");
+    assertThat(old).doesNotContain("paired");
+    assertThat(Json.MAPPER.readValue(old, FunitConfig.class)).isEqualTo(Presets.FONT_64);
+    assertThatThrownBy(() -> overrides("{\"paired_weight\": -1}")).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("overrides.paired_weight");
+  }
+
+  @Test
+  void aContinuationChangesTheRecipeButNothingItsCheckpointFixes() throws Exception {
+    TrainOverrides original = overrides("{\"recon_weight\": 0.2, \"dis_head\": \"projection\", \"seed\": 1}");
+    TrainOverrides changes = TrainOverrides.parseRecipeChanges(Json.MAPPER.readTree(
+        "{\"paired_weight\": 1, \"lr_gen\": 0.00005}"));
+    TrainOverrides merged = original.with(changes);
+    assertThat(merged.pairedWeight()).isEqualTo(1.0);
+    assertThat(merged.lrGen()).isEqualTo(5e-5);
+    assertThat(merged.reconWeight()).isEqualTo(0.2);
+    assertThat(merged.disHead()).isEqualTo("projection");
+    assertThat(original.with(TrainOverrides.NONE)).isEqualTo(original);
+    for (String fixed : new String[] {"gen_nf", "dis_head", "seed", "content_downsamplings", "iterations"}) {
+      assertThatThrownBy(() -> TrainOverrides.parseRecipeChanges(Json.MAPPER.readTree("{\"" + fixed + "\": 2}")))
+          .isInstanceOf(InvalidRequestException.class).hasMessageContaining("overrides." + fixed)
+          .hasMessageContaining("keeps its checkpoint's");
+    }
+    assertThat(TrainOverrides.parseRecipeChanges(null)).isEqualTo(TrainOverrides.NONE);
+  }
+
   private static TrainOverrides overrides(String json) throws Exception {
     return TrainOverrides.parse(Json.MAPPER.readTree(json));
   }

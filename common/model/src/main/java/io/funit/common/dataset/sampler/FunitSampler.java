@@ -28,8 +28,14 @@ public final class FunitSampler implements AutoCloseable {
    * @param seed the sampling seed (a checkpoint stores it)
    * @param augment flip, resize and random crop (photos); off for glyphs
    * @param prefetch batches prepared ahead of the training thread
+   * @param pairedTargets also draw, for each position, the class's own image of the content image's character
+   *     (font datasets whose training fonts hold every character: there image i of every font is character i)
    */
-  public record Options(int batchSize, long seed, boolean augment, int prefetch) {}
+  public record Options(int batchSize, long seed, boolean augment, int prefetch, boolean pairedTargets) {
+    public Options(int batchSize, long seed, boolean augment, int prefetch) {
+      this(batchSize, seed, augment, prefetch, false);
+    }
+  }
 
   private record Item(int label, DatasetClass c, int image) {}
 
@@ -56,11 +62,28 @@ public final class FunitSampler implements AutoCloseable {
       throw new IllegalArgumentException("the training split of dataset " + manifest.id() + " holds "
           + items.size() + " images, fewer than the batch size " + options.batchSize());
     }
+    if (options.pairedTargets()) {
+      requireCompleteFonts(manifest, train);
+    }
     this.numClasses = train.size();
     this.images = images;
     this.preprocessing = preprocessing;
     this.options = options;
     this.batchesPerEpoch = items.size() / options.batchSize();
+  }
+
+  private static void requireCompleteFonts(DatasetManifest manifest, List<DatasetClass> train) {
+    if (!DatasetManifest.KIND_FONTS.equals(manifest.kind())) {
+      throw new IllegalArgumentException("paired targets need a font dataset; dataset " + manifest.id() + " is of kind "
+          + manifest.kind());
+    }
+    List<String> incomplete = train.stream().filter(c -> c.images() != manifest.contents().size())
+        .map(DatasetClass::name).toList();
+    if (!incomplete.isEmpty()) {
+      throw new IllegalArgumentException("paired targets need every training font to hold all "
+          + manifest.contents().size() + " characters; " + incomplete.size() + " of dataset " + manifest.id()
+          + " do not, e.g. " + incomplete.get(0));
+    }
   }
 
   public int batchSize() {
@@ -81,18 +104,29 @@ public final class FunitSampler implements AutoCloseable {
     float[] xb = new float[b * stride];
     long[] la = new long[b];
     long[] lb = new long[b];
-    fill(CONTENT, iteration, xa, la, stride);
-    fill(CLASS, iteration, xb, lb, stride);
-    return new HostBatch(iteration, b, s, xa, la, xb, lb);
+    int[] characters = fill(CONTENT, iteration, xa, la, stride);
+    int[] classes = fill(CLASS, iteration, xb, lb, stride);
+    float[] target = null;
+    if (options.pairedTargets()) {
+      target = new float[b * stride];
+      for (int i = 0; i < b; i++) {
+        DatasetClass font = items.get(classes[i]).c();
+        preprocessing.plain(images.image(font, items.get(characters[i]).image()), target, i * stride);
+      }
+    }
+    return new HostBatch(iteration, b, s, xa, la, xb, lb, target);
   }
 
-  private void fill(int loader, long iteration, float[] x, long[] labels, int stride) {
+  /** Fills the loader's images and labels of {@code iteration}; returns the items drawn (positions in the list). */
+  private int[] fill(int loader, long iteration, float[] x, long[] labels, int stride) {
     long epoch = iteration / batchesPerEpoch;
     int position = (int) (iteration % batchesPerEpoch);
     int[] order = permutation(loader, epoch);
     Random augmentation = new Random(mix(options.seed(), 2 + loader, iteration));
+    int[] drawn = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      Item item = items.get(order[position * labels.length + i]);
+      drawn[i] = order[position * labels.length + i];
+      Item item = items.get(drawn[i]);
       labels[i] = item.label();
       byte[] encoded = images.image(item.c(), item.image());
       if (options.augment()) {
@@ -101,6 +135,7 @@ public final class FunitSampler implements AutoCloseable {
         preprocessing.plain(encoded, x, i * stride);
       }
     }
+    return drawn;
   }
 
   /** The loader's shuffle of the image list in {@code epoch} (cached for the current epoch). */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One self-describing training checkpoint, a safetensors file: tensors {@code gen.*}, {@code gen_test.*},
@@ -43,13 +44,21 @@ public final class Checkpoint {
   }
 
   public static Restored load(Path file) throws IOException {
+    return load(file, UnaryOperator.identity());
+  }
+
+  /**
+   * The checkpoint with its stored configuration changed by {@code recipe} before the networks are built: a
+   * continuation's new rates or loss weights. A change of the networks' shapes fails as the weights load.
+   */
+  public static Restored load(Path file, UnaryOperator<FunitConfig> recipe) throws IOException {
     try (NDManager scratch = NDManager.newBaseManager()) {
       SafeTensors.Contents contents = SafeTensors.read(file, scratch);
       Map<String, String> meta = contents.metadata();
       if (!FORMAT.equals(meta.get("format"))) {
         throw new IOException(file + " is not a FUNIT checkpoint (format " + meta.get("format") + ")");
       }
-      FunitConfig config = Json.MAPPER.readValue(meta.get("config"), FunitConfig.class);
+      FunitConfig config = recipe.apply(Json.MAPPER.readValue(meta.get("config"), FunitConfig.class));
       FunitNetworks nets = FunitNetworks.create(config, 0);
       Map<String, NDArray> t = contents.tensors();
       Weights.load(nets.gen(), t, "gen.");

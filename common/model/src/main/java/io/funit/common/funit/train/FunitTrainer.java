@@ -114,7 +114,8 @@ public final class FunitTrainer implements AutoCloseable {
   }
 
   /**
-   * Adversarial on translation and reconstruction, L1 reconstruction, both feature-matching terms (spec §3.2).
+   * Adversarial on translation and reconstruction, L1 reconstruction, both feature-matching terms (spec §3.2), and
+   * the paired glyph loss when its weight is set (not in FUNIT: {@link LossConfig#pairedW}).
    * D's parameters are frozen meanwhile: the official code lets gradients reach them and discards them at the next
    * D step (spec §3.2 step 4, G10); freezing gives G the same gradients without computing D's, and the real images'
    * features are computed without a graph for the same reason.
@@ -150,10 +151,18 @@ public final class FunitTrainer implements AutoCloseable {
         NDArray reconS = fakeFeatures.get(":" + n).sub(realFeatures.get(n + ":")).abs().mean();
         NDArray total = Ops.scale(adv, w.ganW()).add(Ops.scale(reconX, w.reconW()))
             .add(Ops.scale(reconC.add(reconS), w.fmW()));
+        NDArray paired = null;
+        if (w.pairedW() > 0) {
+          if (b.target() == null) {
+            throw new IllegalArgumentException("the paired glyph loss needs batches with paired targets");
+          }
+          paired = translated.sub(b.target()).abs().mean();
+          total = total.add(Ops.scale(paired, w.pairedW()));
+        }
         collector.backward(total);
         float accuracy = 0.5f * (fraction(out.get(":" + n).gte(0)) + fraction(out.get(n + ":").gte(0)));
         losses = new GenStepLosses(total.getFloat(), adv.getFloat(), reconX.getFloat(), reconC.getFloat(),
-            reconS.getFloat(), accuracy);
+            reconS.getFloat(), accuracy, paired == null ? 0 : paired.getFloat());
       } finally {
         Gradients.freeze(dis, false);
       }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * One StarGAN training checkpoint, a safetensors file: {@code gen.*}, {@code dis.*}, both optimizers' moments
@@ -49,13 +50,18 @@ public final class StarGanCheckpoint {
   }
 
   public static Restored load(Path file) throws IOException {
+    return load(file, UnaryOperator.identity());
+  }
+
+  /** The checkpoint with its stored configuration changed by {@code recipe} (a continuation's new rates). */
+  public static Restored load(Path file, UnaryOperator<StarGanConfig> recipe) throws IOException {
     try (NDManager scratch = NDManager.newBaseManager()) {
       SafeTensors.Contents contents = SafeTensors.read(file, scratch);
       Map<String, String> meta = contents.metadata();
       if (!FORMAT.equals(meta.get("format"))) {
         throw new IOException(file + " is not a StarGAN checkpoint (format " + meta.get("format") + ")");
       }
-      StarGanConfig config = Json.MAPPER.readValue(meta.get("config"), StarGanConfig.class);
+      StarGanConfig config = recipe.apply(Json.MAPPER.readValue(meta.get("config"), StarGanConfig.class));
       long seed = Long.parseLong(meta.get("seed"));
       StarGanNetworks nets = StarGanNetworks.create(config, seed);
       StarGanTrainer trainer = new StarGanTrainer(nets, seed);

@@ -8,6 +8,7 @@ import io.funit.common.dataset.DatasetManifest;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,60 @@ class FunitSamplerTest {
     assertThatThrownBy(() -> new FunitSampler(manifest, new ClassImageCache(ShardSource.local(dir), 1 << 20),
         new Preprocessing(16, 16), new FunitSampler.Options(3, 1, false, 1)))
         .hasMessageContaining("holds 2 images, fewer than the batch size 3");
+  }
+
+  @Test
+  void pairedTargetsAreTheClassFontsOwnGlyphOfTheContentsCharacter() throws Exception {
+    int characters = 4;
+    DatasetDirectory dir = SamplerTestData.fonts(tmp, 5, characters, 16, List.of("a", "b", "c", "d"));
+    DatasetManifest manifest = dir.manifest().orElseThrow();
+    ClassImageCache cache = new ClassImageCache(ShardSource.local(dir), 1 << 20);
+    FunitSampler paired = new FunitSampler(manifest, cache, new Preprocessing(16, 16),
+        new FunitSampler.Options(3, 5, false, 1, true));
+    FunitSampler plain = new FunitSampler(manifest, cache, new Preprocessing(16, 16),
+        new FunitSampler.Options(3, 5, false, 1));
+    KShotSampler glyphs = new KShotSampler(cache, new Preprocessing(16, 16));
+    int stride = 3 * 16 * 16;
+    int checked = 0;
+    for (long i = 0; i < 8; i++) {
+      HostBatch batch = paired.batchAt(i);
+      assertThat(plain.batchAt(i).target()).isNull();
+      assertThat(batch.xa()).containsExactly(plain.batchAt(i).xa()); // the same draws, with targets added
+      assertThat(batch.xb()).containsExactly(plain.batchAt(i).xb());
+      for (int j = 0; j < 3; j++) {
+        // every test image is distinct, so the content image tells its font and character
+        int character = characterOf(manifest, glyphs, (int) batch.la()[j], batch.xa(), j);
+        float[] truth = glyphs.load(manifest.classes().get((int) batch.lb()[j]), new int[] {character});
+        assertThat(Arrays.copyOfRange(batch.target(), j * stride, (j + 1) * stride)).containsExactly(truth);
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(24);
+  }
+
+  @Test
+  void pairedTargetsRefuseFontsThatLackCharactersAndDatasetsOfOtherKinds() throws Exception {
+    DatasetDirectory fonts = SamplerTestData.fonts(tmp.resolve("f"), 3, 4, 16, List.of("a", "b", "c", "d", "e"));
+    DatasetManifest incomplete = fonts.manifest().orElseThrow();
+    assertThatThrownBy(() -> new FunitSampler(incomplete, new ClassImageCache(ShardSource.local(fonts), 1 << 20),
+        new Preprocessing(16, 16), new FunitSampler.Options(2, 1, false, 1, true)))
+        .hasMessageContaining("every training font to hold all 5 characters").hasMessageContaining("class-0");
+    DatasetDirectory photos = SamplerTestData.write(tmp.resolve("p"), 3, 4, 16, 16);
+    assertThatThrownBy(() -> new FunitSampler(photos.manifest().orElseThrow(),
+        new ClassImageCache(ShardSource.local(photos), 1 << 20), new Preprocessing(16, 16),
+        new FunitSampler.Options(2, 1, false, 1, true))).hasMessageContaining("need a font dataset");
+  }
+
+  private static int characterOf(DatasetManifest manifest, KShotSampler glyphs, int label, float[] x, int j) {
+    int stride = 3 * 16 * 16;
+    float[] image = Arrays.copyOfRange(x, j * stride, (j + 1) * stride);
+    var font = manifest.classes().get(label);
+    for (int c = 0; c < font.images(); c++) {
+      if (Arrays.equals(glyphs.load(font, new int[] {c}), image)) {
+        return c;
+      }
+    }
+    throw new AssertionError("content image " + j + " is none of font " + label + "'s glyphs");
   }
 
   @Test

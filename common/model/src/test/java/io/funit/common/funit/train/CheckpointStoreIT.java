@@ -3,6 +3,7 @@ package io.funit.common.funit.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import io.funit.common.funit.config.TrainOverrides;
 import io.funit.common.funit.config.FunitConfig;
 import io.funit.common.funit.config.LossConfig;
 import io.funit.common.models.FunitPlan;
@@ -38,7 +39,7 @@ class CheckpointStoreIT {
       checkpoints.save(job, trainer, 7);
       String latest = checkpoints.latest(job).orElseThrow();
       assertThat(latest).isEqualTo("checkpoints/" + job + "/iter-00000002.safetensors");
-      ModelTrainer.Restored restored = checkpoints.load(latest, funit);
+      ModelTrainer.Restored restored = checkpoints.load(latest, funit, TrainOverrides.NONE);
       try (ModelTrainer back = restored.trainer()) {
         assertThat(back.iteration()).isEqualTo(2);
         assertThat(restored.samplerSeed()).isEqualTo(7);

@@ -199,6 +199,33 @@ class TrainingStepTest {
   }
 
   @Test
+  void thePairedGlyphLossIsTheTranslationsL1ToTheTargetAndTrainingOnItAloneLowersIt() {
+    FunitConfig config = TinyModels.config(new LossConfig(0, 0, 0, 0, 0, R1Method.TANGENT, 1));
+    try (FunitNetworks nets = FunitNetworks.create(config, 9); FunitTrainer trainer = new FunitTrainer(nets)) {
+      TrainingBatch plain = TinyModels.batch(m, config, 5, 0);
+      NDArray target = TinyModels.batch(m, config, 6, 0).xa();
+      TrainingBatch batch = new TrainingBatch(plain.xa(), plain.la(), plain.xb(), plain.lb(), target);
+      ParameterStore store = new ParameterStore(m, false);
+      var gen = nets.gen();
+      float expected = gen.decode(store, gen.contentCode(store, batch.xa(), false), gen.classCode(store, batch.xb(),
+          false), false).sub(target).abs().mean().getFloat();
+      float first = trainer.generatorStep(batch).paired();
+      assertThat(first).isCloseTo(expected, within(1e-4f));
+      float last = first;
+      for (int i = 0; i < 30; i++) {
+        last = trainer.generatorStep(batch).paired();
+      }
+      assertThat(last).isLessThan(0.8f * first);
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> trainer.generatorStep(plain)))
+          .hasMessageContaining("paired targets");
+    }
+    FunitConfig official = TinyModels.config(LossConfig.OFFICIAL);
+    try (FunitNetworks nets = FunitNetworks.create(official, 9); FunitTrainer trainer = new FunitTrainer(nets)) {
+      assertThat(trainer.generatorStep(TinyModels.batch(m, official, 5, 0)).paired()).isZero();
+    }
+  }
+
+  @Test
   void generatorStepDoesNotTouchTheDiscriminatorsWeights() {
     FunitConfig config = TinyModels.config(LossConfig.OFFICIAL);
     try (FunitNetworks nets = FunitNetworks.create(config, 7); FunitTrainer trainer = new FunitTrainer(nets)) {

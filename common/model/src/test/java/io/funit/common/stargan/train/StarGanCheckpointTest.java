@@ -74,7 +74,7 @@ class StarGanCheckpointTest {
       third = trainer.iterate(batch(3));
       fourth = trainer.iterate(batch(4));
     }
-    ModelTrainer.Restored restored = family.loadCheckpoint(checkpoint);
+    ModelTrainer.Restored restored = family.loadCheckpoint(checkpoint, TrainOverrides.NONE);
     try (ModelTrainer trainer = restored.trainer()) {
       assertThat(restored.samplerSeed()).isEqualTo(77);
       assertThat(trainer.iteration()).isEqualTo(3);
