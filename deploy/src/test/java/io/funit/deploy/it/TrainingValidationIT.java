@@ -183,6 +183,39 @@ class TrainingValidationIT {
     assertThat(wrongType.json().path("field").asText()).isEqualTo("lr_cooldown");
   }
 
+  /**
+   * A continuation may change the recipe (here: the paired glyph loss switched on) but not what its checkpoint
+   * fixes; the changed request is the one its model card and the next continuation keep.
+   */
+  @Test
+  void aContinuationSwitchesThePairedGlyphLossOnAndRefusesChangingTheNetworks() throws Exception {
+    String fonts = fonts();
+    String id = trainToEnd(stack.post("/v1/trainings", "{\"dataset\":\"" + fonts + "\","
+        + String.format(TrainingJobIT.TINY, 4) + "}"));
+    assertThat(new TrainingMetrics(stack.store).read(id)).allSatisfy(r ->
+        assertThat(r.values()).doesNotContainKey("loss_gen_paired"));
+
+    TestStack.Response fixed = stack.post("/v1/trainings/" + id + "/continue",
+        "{\"iterations\":8,\"overrides\":{\"gen_nf\":16}}");
+    assertThat(fixed.status()).as(fixed.body()).isEqualTo(400);
+    assertThat(fixed.json().path("field").asText()).isEqualTo("overrides.gen_nf");
+    TestStack.Response unknown = stack.post("/v1/trainings/" + id + "/continue",
+        "{\"iterations\":8,\"overrides\":{\"paired_wieght\":1}}");
+    assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+    assertThat(unknown.json().path("field").asText()).isEqualTo("overrides.paired_wieght");
+
+    String next = trainToEnd(stack.post("/v1/trainings/" + id + "/continue",
+        "{\"iterations\":8,\"overrides\":{\"paired_weight\":2}}"));
+    List<MetricRow> rows = new TrainingMetrics(stack.store).read(next);
+    assertThat(rows).extracting(MetricRow::iteration).containsExactly(5L, 6L, 7L, 8L);
+    assertThat(rows).allSatisfy(r -> assertThat(r.values().get("loss_gen_paired")).isBetween(1e-6, 2.0));
+    JsonNode done = stack.get("/v1/trainings/" + next).json();
+    assertThat(done.path("request").path("overrides").path("paired_weight").asDouble()).isEqualTo(2.0);
+    assertThat(done.path("request").path("overrides").path("gen_nf").asInt()).isEqualTo(8);
+    JsonNode card = stack.get("/v1/models/" + done.path("model").asText()).json().path("card");
+    assertThat(card.path("config").path("loss").path("paired_w").asDouble()).as(card.toString()).isEqualTo(2.0);
+  }
+
   /** Submits, waits for the end, and asserts it succeeded; the training's id. */
   private String trainToEnd(TestStack.Response response) throws Exception {
     assertThat(response.status()).as(response.body()).isEqualTo(202);
