@@ -27,15 +27,16 @@ public final class FormFields {
   /** A JSON object, or null when the field is absent or blank. */
   public static JsonNode json(String field, String value) {
     return parse(field, value, text -> {
+      JsonNode node;
       try {
-        JsonNode node = Json.MAPPER.readTree(text);
-        if (!node.isObject()) {
-          throw new NumberFormatException();
-        }
-        return node;
+        node = Json.MAPPER.readTree(text);
       } catch (JsonProcessingException e) {
-        throw new NumberFormatException();
+        throw new IllegalArgumentException(e);
       }
+      if (!node.isObject()) {
+        throw new IllegalArgumentException("not an object");
+      }
+      return node;
     }, "a JSON object");
   }
 
@@ -45,7 +46,7 @@ public final class FormFields {
     }
     try {
       return parser.apply(value.trim());
-    } catch (NumberFormatException e) {
+    } catch (IllegalArgumentException e) { // NumberFormatException is one
       throw ProblemException.badRequest(field, "must be " + expected + ", got '" + value + "'");
     }
   }

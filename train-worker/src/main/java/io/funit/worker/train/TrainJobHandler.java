@@ -124,13 +124,19 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
       ClassImageCache images = new ClassImageCache(
           ShardSource.cached(datasets, dataset.id(), shardCache), imageCacheBytes);
       Preprocessing preprocessing = glyphs ? new Preprocessing(size, size) : Preprocessing.forSize(size);
+      if (plan.pairedTargets()) {
+        try {
+          FunitSampler.requirePairedTargets(dataset);
+        } catch (IllegalArgumentException e) { // never better on a retry
+          throw new InvalidJobException("overrides.paired_weight: " + e.getMessage(), e);
+        }
+      }
       FunitSampler sampler;
       try {
         sampler = new FunitSampler(dataset, images, preprocessing,
             new FunitSampler.Options(plan.batchSize(), start.samplerSeed(), !glyphs, 2, plan.pairedTargets()));
-      } catch (IllegalArgumentException e) { // never better on a retry
-        throw new InvalidJobException((plan.pairedTargets() ? "overrides.paired_weight: " : "batch_size: ")
-            + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidJobException("batch_size: " + e.getMessage(), e); // never better on a retry
       }
       HostBatch trainDisplay = first(sampler.batchAt(0), DISPLAY_COLUMNS);
       HostBatch testDisplay = DisplayBatches.heldOut(dataset,

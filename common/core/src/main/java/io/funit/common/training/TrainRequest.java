@@ -75,7 +75,7 @@ public record TrainRequest(String dataset, String preset, TrainOverrides overrid
 
   private TrainRequest continuing(String training, String dataset, long iterations, long budgetSeconds,
       double lrCooldown, TrainOverrides changes) {
-    TrainOverrides longer = overrides.with(changes).with(TrainOverrides.iterations(iterations));
+    TrainOverrides longer = overrides.with(changes).with(TrainOverrides.onlyIterations(iterations));
     return new TrainRequest(dataset, preset, longer, checkpointEvery, sampleEvery, progressEvery, keepCheckpoints,
         training, budgetSeconds, validateEvery, lrCooldown);
   }

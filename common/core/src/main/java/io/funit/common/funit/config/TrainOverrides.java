@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.funit.common.contract.InvalidRequestException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Per-job changes to a preset; absent fields keep the preset's value. Unknown fields are refused (a typo such as
@@ -44,7 +45,7 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
    * Overrides a continuation may change: its checkpoint fixes the networks' shapes and the sampler's seed, so only
    * the recipe around them (rates, loss weights, EMA, batch size) can differ from the continued training's.
    */
-  private static final java.util.Set<String> FIXED_BY_CHECKPOINT = java.util.Set.of("iterations", "gen_nf", "dis_nf",
+  private static final Set<String> FIXED_BY_CHECKPOINT = Set.of("iterations", "gen_nf", "dis_nf",
       "dis_res_blks", "mlp_dim", "latent_dim", "seed", "content_downsamplings", "dis_head");
 
   public TrainOverrides {
@@ -132,7 +133,7 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
   }
 
   /** Only a total number of iterations. */
-  public static TrainOverrides iterations(long iterations) {
+  public static TrainOverrides onlyIterations(long iterations) {
     return new TrainOverrides(iterations, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null);
   }

@@ -72,6 +72,15 @@ public final class FunitSampler implements AutoCloseable {
     this.batchesPerEpoch = items.size() / options.batchSize();
   }
 
+  /**
+   * Refuses a dataset the paired targets cannot be drawn from: not fonts, or a training font without every character.
+   *
+   * @throws IllegalArgumentException naming the dataset and a font that lacks characters
+   */
+  public static void requirePairedTargets(DatasetManifest manifest) {
+    requireCompleteFonts(manifest, manifest.split(DatasetManifest.SPLIT_TRAIN));
+  }
+
   private static void requireCompleteFonts(DatasetManifest manifest, List<DatasetClass> train) {
     if (!DatasetManifest.KIND_FONTS.equals(manifest.kind())) {
       throw new IllegalArgumentException("paired targets need a font dataset; dataset " + manifest.id() + " is of kind "
