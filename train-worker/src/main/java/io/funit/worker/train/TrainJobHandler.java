@@ -134,7 +134,8 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
       FunitSampler sampler;
       try {
         sampler = new FunitSampler(dataset, images, preprocessing,
-            new FunitSampler.Options(plan.batchSize(), start.samplerSeed(), !glyphs, 2, plan.pairedTargets()));
+            new FunitSampler.Options(plan.batchSize(), start.samplerSeed(), !glyphs, 2, plan.pairedTargets(),
+                plan.classShots()));
       } catch (IllegalArgumentException e) {
         throw new InvalidJobException("batch_size: " + e.getMessage(), e); // never better on a retry
       }

@@ -42,6 +42,11 @@ public record FunitPlan(FunitConfig config) implements ModelPlan {
   }
 
   @Override
+  public int classShots() {
+    return config.classShots();
+  }
+
+  @Override
   public JsonNode cardConfig() {
     return Json.MAPPER.valueToTree(config);
   }

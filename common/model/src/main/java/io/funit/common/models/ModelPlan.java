@@ -29,6 +29,11 @@ public interface ModelPlan {
     return false;
   }
 
+  /** Class images per training sample ({@link io.funit.common.dataset.sampler.FunitSampler.Options#classShots}). */
+  default int classShots() {
+    return 1;
+  }
+
   /** The whole configuration, written into the card ({@link ModelCard#config}). */
   JsonNode cardConfig();
 }

@@ -39,7 +39,7 @@ public final class ConfigOverrides {
         or(o.r1Weight(), l.r1W()), l.r1Chunk(), l.r1Method(), or(o.pairedWeight(), l.pairedW()));
     return new FunitConfig(base.preset(), base.imageSize(), or(o.batchSize(), base.batchSize()), gen, dis, genOpt,
         disOpt, loss, or(o.emaBeta(), base.emaBeta()), or(o.emaWarmup(), base.emaWarmup()),
-        or(o.iterations(), base.maxIter()), or(o.emaRamp(), base.emaRamp()));
+        or(o.iterations(), base.maxIter()), or(o.emaRamp(), base.emaRamp()), or(o.classShots(), base.classShots()));
   }
 
   private static OptimizerConfig optimizer(OptimizerConfig base, Double lr, Double weightDecay) {

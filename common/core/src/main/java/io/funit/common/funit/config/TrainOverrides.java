@@ -33,13 +33,15 @@ import java.util.Set;
  * @param disHead the discriminator's head, {@code multi_task} (official) or {@code projection}
  *     ({@link DiscriminatorHead})
  * @param pairedWeight weight of the paired glyph loss (font datasets only; 0 by default, the official objective)
+ * @param classShots class images per sample in training, their codes averaged (1 = official;
+ *     {@link FunitConfig#classShots})
  */
 public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, Double lrDis, Double weightDecay,
     Integer genNf, Integer disNf, Integer disResBlks, Integer mlpDim, Integer latentDim, Double emaBeta,
     Integer emaWarmup, Double reconWeight, Double fmWeight, Double r1Weight, Long seed, Boolean emaRamp,
-    Integer contentDownsamplings, String disHead, Double pairedWeight) {
+    Integer contentDownsamplings, String disHead, Double pairedWeight, Integer classShots) {
   public static final TrainOverrides NONE = new TrainOverrides(null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, null, null, null, null, null, null, null);
 
   /**
    * Overrides a continuation may change: its checkpoint fixes the networks' shapes and the sampler's seed, so only
@@ -74,6 +76,7 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
     weight("overrides.fm_weight", fmWeight);
     weight("overrides.r1_weight", r1Weight);
     weight("overrides.paired_weight", pairedWeight);
+    positive("overrides.class_shots", classShots, 64);
     if (contentDownsamplings != null && (contentDownsamplings < 0 || contentDownsamplings > 6)) {
       throw new InvalidRequestException("overrides.content_downsamplings", "must be between 0 and 6, got "
           + contentDownsamplings);
@@ -104,7 +107,8 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
         intOrNull(node, "dis_res_blks"), intOrNull(node, "mlp_dim"), intOrNull(node, "latent_dim"),
         real(node, "ema_beta"), intOrNull(node, "ema_warmup"), real(node, "recon_weight"), real(node, "fm_weight"),
         real(node, "r1_weight"), integer(node, "seed"), bool(node, "ema_ramp"),
-        intOrNull(node, "content_downsamplings"), text(node, "dis_head"), real(node, "paired_weight"));
+        intOrNull(node, "content_downsamplings"), text(node, "dis_head"), real(node, "paired_weight"),
+        intOrNull(node, "class_shots"));
   }
 
   /**
@@ -135,7 +139,7 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
   /** Only a total number of iterations. */
   public static TrainOverrides onlyIterations(long iterations) {
     return new TrainOverrides(iterations, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null);
   }
 
   /** These overrides with every field {@code changes} sets replaced by its value. */
@@ -147,7 +151,7 @@ public record TrainOverrides(Long iterations, Integer batchSize, Double lrGen, D
         or(changes.emaWarmup, emaWarmup), or(changes.reconWeight, reconWeight), or(changes.fmWeight, fmWeight),
         or(changes.r1Weight, r1Weight), or(changes.seed, seed), or(changes.emaRamp, emaRamp),
         or(changes.contentDownsamplings, contentDownsamplings), or(changes.disHead, disHead),
-        or(changes.pairedWeight, pairedWeight));
+        or(changes.pairedWeight, pairedWeight), or(changes.classShots, classShots));
   }
 
   private static <T> T or(T value, T fallback) {

@@ -66,6 +66,18 @@ class ConfigOverridesTest {
   }
 
   @Test
+  void classShotsAreOneByDefaultAContinuationMayChangeThemAndOldConfigsReadWithoutThem() throws Exception {
+    assertThat(Presets.FONT_64.classShots()).isEqualTo(1);
+    TrainOverrides changes = TrainOverrides.parseRecipeChanges(Json.MAPPER.readTree("{\"class_shots\": 5}"));
+    assertThat(ConfigOverrides.apply(Presets.FONT_64, changes).classShots()).isEqualTo(5);
+    String old = Json.write(Presets.FONT_64).replaceAll(",?\"class_shots\":1", "");
+    assertThat(old).doesNotContain("class_shots");
+    assertThat(Json.MAPPER.readValue(old, FunitConfig.class)).isEqualTo(Presets.FONT_64);
+    assertThatThrownBy(() -> overrides("{\"class_shots\": 0}")).isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("overrides.class_shots");
+  }
+
+  @Test
   void aContinuationChangesTheRecipeButNothingItsCheckpointFixes() throws Exception {
     TrainOverrides original = overrides("{\"recon_weight\": 0.2, \"dis_head\": \"projection\", \"seed\": 1}");
     TrainOverrides changes = TrainOverrides.parseRecipeChanges(Json.MAPPER.readTree(

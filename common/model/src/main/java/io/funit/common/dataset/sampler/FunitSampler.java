@@ -30,10 +30,23 @@ public final class FunitSampler implements AutoCloseable {
    * @param prefetch batches prepared ahead of the training thread
    * @param pairedTargets also draw, for each position, the class's own image of the content image's character
    *     (font datasets whose training fonts hold every character: there image i of every font is character i)
+   * @param classShots class images per position (K): the drawn one and K − 1 more of its class, other images of it
+   *     where the class has enough ({@link io.funit.common.funit.config.FunitConfig#classShots})
    */
-  public record Options(int batchSize, long seed, boolean augment, int prefetch, boolean pairedTargets) {
+  public record Options(int batchSize, long seed, boolean augment, int prefetch, boolean pairedTargets,
+      int classShots) {
     public Options(int batchSize, long seed, boolean augment, int prefetch) {
       this(batchSize, seed, augment, prefetch, false);
+    }
+
+    public Options(int batchSize, long seed, boolean augment, int prefetch, boolean pairedTargets) {
+      this(batchSize, seed, augment, prefetch, pairedTargets, 1);
+    }
+
+    public Options {
+      if (classShots < 1) {
+        throw new IllegalArgumentException("class_shots must be at least 1, got " + classShots);
+      }
     }
   }
 
@@ -123,7 +136,39 @@ public final class FunitSampler implements AutoCloseable {
         preprocessing.plain(images.image(font, items.get(characters[i]).image()), target, i * stride);
       }
     }
-    return new HostBatch(iteration, b, s, xa, la, xb, lb, target);
+    float[] shots = options.classShots() > 1 ? moreClassImages(iteration, classes, stride) : null;
+    return new HostBatch(iteration, b, s, xa, la, xb, lb, target, shots);
+  }
+
+  /**
+   * K − 1 more images of each position's class, consecutive per position: (B, K − 1, 3, S, S) flattened. Drawn
+   * without replacement from the class's other images, so a class of at least K images gives K distinct ones.
+   */
+  private float[] moreClassImages(long iteration, int[] classes, int stride) {
+    int more = options.classShots() - 1;
+    float[] shots = new float[classes.length * more * stride];
+    Random random = new Random(mix(options.seed(), 4, iteration));
+    for (int i = 0; i < classes.length; i++) {
+      Item drawn = items.get(classes[i]);
+      List<Integer> others = new ArrayList<>();
+      for (int image = 0; image < drawn.c().images(); image++) {
+        if (image != drawn.image()) {
+          others.add(image);
+        }
+      }
+      java.util.Collections.shuffle(others, random);
+      for (int j = 0; j < more; j++) {
+        int image = others.isEmpty() ? drawn.image() : others.get(j % others.size());
+        byte[] encoded = images.image(drawn.c(), image);
+        int offset = (i * more + j) * stride;
+        if (options.augment()) {
+          preprocessing.train(encoded, random, shots, offset);
+        } else {
+          preprocessing.plain(encoded, shots, offset);
+        }
+      }
+    }
+    return shots;
   }
 
   /** Fills the loader's images and labels of {@code iteration}; returns the items drawn (positions in the list). */

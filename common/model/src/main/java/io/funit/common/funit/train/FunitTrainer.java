@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -65,7 +66,8 @@ public final class FunitTrainer implements AutoCloseable {
       // G's backward (G's gradients were zeroed before its own step, so the results were the same, the time not)
       NDArray translated;
       try (NoGrad noGrad = new NoGrad()) {
-        translated = gen.decode(store, gen.contentCode(store, b.xa(), true), gen.classCode(store, b.xb(), true), true);
+        translated = gen.decode(store, gen.contentCode(store, b.xa(), true),
+            classCodeOfShots(gen.classCode(store, b.xb(), true), b), true);
       }
       int n = b.size();
       boolean tangent = w.r1W() > 0 && w.r1Method() == R1Method.TANGENT;
@@ -115,7 +117,8 @@ public final class FunitTrainer implements AutoCloseable {
 
   /**
    * Adversarial on translation and reconstruction, L1 reconstruction, both feature-matching terms (spec §3.2), and
-   * the paired glyph loss when its weight is set (not in FUNIT: {@link LossConfig#pairedW}).
+   * the paired glyph loss when its weight is set (not in FUNIT: {@link LossConfig#pairedW}). With class_shots K &gt; 1
+   * the translation's class code and its feature-matching target are means over the sample's K class images.
    * D's parameters are frozen meanwhile: the official code lets gradients reach them and discards them at the next
    * D step (spec §3.2 step 4, G10); freezing gives G the same gradients without computing D's, and the real images'
    * features are computed without a graph for the same reason.
@@ -131,6 +134,11 @@ public final class FunitTrainer implements AutoCloseable {
       try (NoGrad noGrad = new NoGrad()) { // targets only: no graph, on whichever thread (see the D step)
         realFeatures = meanFeatures(dis.forward(store, new NDList(NDArrays.concat(new NDList(b.xa(), b.xb())),
             NDArrays.concat(new NDList(b.la(), b.lb()))), true));
+        if (b.classShots() != null) { // L_F against the mean of the K class images' features (the paper's §3)
+          NDArray more = meanFeatures(dis.forward(store, new NDList(flatShots(b), shotLabels(b)), true));
+          realFeatures = NDArrays.concat(new NDList(realFeatures.get(":" + n),
+              meanOverShots(realFeatures.get(n + ":"), more, n)));
+        }
       }
       GenStepLosses losses;
       Gradients.freeze(dis, true);
@@ -139,7 +147,7 @@ public final class FunitTrainer implements AutoCloseable {
           GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         NDArray contentA = gen.contentCode(store, b.xa(), true);
         NDArray codes = gen.classCode(store, NDArrays.concat(new NDList(b.xa(), b.xb())), true);
-        NDArray translated = gen.decode(store, contentA, codes.get(n + ":"), true);
+        NDArray translated = gen.decode(store, contentA, classCodeOfShots(codes.get(n + ":"), b), true);
         NDArray reconstructed = gen.decode(store, contentA, codes.get(":" + n), true);
         NDList d = dis.forward(store, new NDList(NDArrays.concat(new NDList(translated, reconstructed)),
             NDArrays.concat(new NDList(b.lb(), b.la()))), true);
@@ -169,6 +177,35 @@ public final class FunitTrainer implements AutoCloseable {
       genOpt.step();
       return losses;
     }
+  }
+
+  /**
+   * The class code translations are rendered with: the drawn class image's, or with class_shots K &gt; 1 the mean of
+   * the codes of the sample's K class images (spec §5, G3: what K-shot inference takes).
+   */
+  private NDArray classCodeOfShots(NDArray drawnCodes, TrainingBatch b) {
+    if (b.classShots() == null) {
+      return drawnCodes;
+    }
+    return meanOverShots(drawnCodes, nets.gen().classCode(store, flatShots(b), true), b.size());
+  }
+
+  /** The mean of a per-sample row (B, C) and the rows (B·(K−1), C) of the same samples' further class images. */
+  private static NDArray meanOverShots(NDArray drawn, NDArray more, int n) {
+    long further = more.getShape().get(0) / n;
+    return drawn.add(more.reshape(n, further, -1).sum(new int[] {1})).div(further + 1);
+  }
+
+  /** The further class images as one batch (B·(K−1), 3, H, W), consecutive per sample. */
+  private static NDArray flatShots(TrainingBatch b) {
+    Shape s = b.classShots().getShape();
+    return b.classShots().reshape(s.get(0) * s.get(1), s.get(2), s.get(3), s.get(4));
+  }
+
+  /** Each sample's class label once per further class image. */
+  private static NDArray shotLabels(TrainingBatch b) {
+    long further = b.classShots().getShape().get(1);
+    return b.lb().reshape(-1, 1).repeat(1, further).reshape(-1);
   }
 
   /** Spatial mean of D's features: (B, C). */

@@ -123,6 +123,41 @@ class FunitSamplerTest {
         new FunitSampler.Options(2, 1, false, 1, true))).hasMessageContaining("need a font dataset");
   }
 
+  @Test
+  void classShotsAreFurtherDistinctImagesOfEachPositionsClassAndLeaveTheDrawsAlone() throws Exception {
+    DatasetDirectory dir = SamplerTestData.fonts(tmp, 5, 4, 16, List.of("a", "b", "c", "d"));
+    DatasetManifest manifest = dir.manifest().orElseThrow();
+    ClassImageCache cache = new ClassImageCache(ShardSource.local(dir), 1 << 20);
+    FunitSampler shots = new FunitSampler(manifest, cache, new Preprocessing(16, 16),
+        new FunitSampler.Options(3, 5, false, 1, false, 4));
+    FunitSampler plain = new FunitSampler(manifest, cache, new Preprocessing(16, 16),
+        new FunitSampler.Options(3, 5, false, 1));
+    KShotSampler glyphs = new KShotSampler(cache, new Preprocessing(16, 16));
+    int stride = 3 * 16 * 16;
+    for (long i = 0; i < 8; i++) {
+      HostBatch batch = shots.batchAt(i);
+      assertThat(plain.batchAt(i).classShots()).isNull();
+      assertThat(batch.xa()).containsExactly(plain.batchAt(i).xa());
+      assertThat(batch.xb()).containsExactly(plain.batchAt(i).xb());
+      assertThat(batch.classShots()).hasSize(3 * 3 * stride).containsExactly(shots.batchAt(i).classShots());
+      for (int j = 0; j < 3; j++) {
+        // the class's 4 glyphs: the drawn one and its 3 others, each exactly once
+        Set<Integer> seen = new HashSet<>();
+        seen.add(characterOf(manifest, glyphs, (int) batch.lb()[j], batch.xb(), j));
+        for (int m = 0; m < 3; m++) {
+          seen.add(characterOf(manifest, glyphs, (int) batch.lb()[j], batch.classShots(), j * 3 + m));
+        }
+        assertThat(seen).containsExactlyInAnyOrder(0, 1, 2, 3);
+      }
+    }
+    try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+      assertThat(shots.batchAt(0).toTrainingBatch(manager).classShots().getShape())
+          .isEqualTo(new ai.djl.ndarray.types.Shape(3, 3, 3, 16, 16));
+    }
+    assertThatThrownBy(() -> new FunitSampler.Options(3, 5, false, 1, false, 0))
+        .hasMessageContaining("class_shots must be at least 1");
+  }
+
   private static int characterOf(DatasetManifest manifest, KShotSampler glyphs, int label, float[] x, int j) {
     int stride = 3 * 16 * 16;
     float[] image = Arrays.copyOfRange(x, j * stride, (j + 1) * stride);
@@ -132,7 +167,7 @@ class FunitSamplerTest {
         return c;
       }
     }
-    throw new AssertionError("content image " + j + " is none of font " + label + "'s glyphs");
+    throw new AssertionError("image " + j + " is none of font " + label + "'s glyphs");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -223,6 +224,41 @@ class TrainingStepTest {
     try (FunitNetworks nets = FunitNetworks.create(official, 9); FunitTrainer trainer = new FunitTrainer(nets)) {
       assertThat(trainer.generatorStep(TinyModels.batch(m, official, 5, 0)).paired()).isZero();
     }
+  }
+
+  @Test
+  void classShotsRenderWithTheMeanCodeOfTheKImagesAndMatchTheMeanOfTheirFeatures() {
+    FunitConfig config = TinyModels.config(new LossConfig(0, 0, 1, 0, 0, R1Method.TANGENT, 1));
+    try (FunitNetworks nets = FunitNetworks.create(config, 9); FunitTrainer trainer = new FunitTrainer(nets)) {
+      TrainingBatch plain = TinyModels.batch(m, config, 5, 0);
+      int n = plain.size();
+      NDArray target = TinyModels.batch(m, config, 6, 0).xa();
+      // two further class images per sample: (B, 2, 3, S, S)
+      NDArray more = NDArrays.stack(new NDList(TinyModels.batch(m, config, 7, 0).xb(),
+          TinyModels.batch(m, config, 8, 0).xb()), 1);
+      TrainingBatch batch = new TrainingBatch(plain.xa(), plain.la(), plain.xb(), plain.lb(), target, more);
+      ParameterStore store = new ParameterStore(m, false);
+      var gen = nets.gen();
+      NDArray all = NDArrays.concat(new NDList(plain.xb().expandDims(1), more), 1); // the K = 3 class images
+      NDArray translated = gen.decode(store, gen.contentCode(store, batch.xa(), false),
+          gen.kShotClassCode(store, all, false), false);
+      NDArray classFeatures = features(nets, store, all.reshape(3 * n, 3, 16, 16),
+          plain.lb().reshape(-1, 1).repeat(1, 3).reshape(-1)).reshape(n, 3, -1).mean(new int[] {1});
+      float expectedS = features(nets, store, translated, plain.lb()).sub(classFeatures).abs().mean().getFloat();
+      float expectedPaired = translated.sub(target).abs().mean().getFloat();
+      float oneShotPaired = gen.decode(store, gen.contentCode(store, batch.xa(), false),
+          gen.classCode(store, batch.xb(), false), false).sub(target).abs().mean().getFloat();
+      GenStepLosses losses = trainer.generatorStep(batch);
+      assertThat(losses.paired()).isCloseTo(expectedPaired, within(1e-4f));
+      assertThat(losses.reconS()).isCloseTo(expectedS, within(1e-4f));
+      assertThat(Math.abs(expectedPaired - oneShotPaired)).isGreaterThan(1e-4f); // the further images count
+    }
+  }
+
+  /** D's features averaged over positions, (N, C). */
+  private static NDArray features(FunitNetworks nets, ParameterStore store, NDArray images, NDArray labels) {
+    NDArray f = nets.dis().forward(store, new NDList(images, labels), false).get(1);
+    return f.reshape(f.getShape().get(0), f.getShape().get(1), -1).mean(new int[] {2});
   }
 
   @Test
