@@ -170,7 +170,7 @@ public final class TrainBenchmark implements Callable<Integer> {
     var dis = new io.funit.common.funit.config.DiscriminatorConfig(disNf == null ? d.nf() : disNf,
         disResBlks == null ? d.nResBlks() : disResBlks, d.numClasses(), d.inPlaceActivation(), d.head());
     return new FunitConfig(base.preset(), base.imageSize(), base.batchSize(), gen, dis, base.genOpt(), base.disOpt(),
-        base.loss(), base.emaBeta(), base.emaWarmup(), base.maxIter(), base.emaRamp());
+        base.loss(), base.emaBeta(), base.emaWarmup(), base.maxIter(), base.emaRamp(), base.classShots());
   }
 
   /**

@@ -137,7 +137,8 @@ public final class TrainJobHandler implements JobHandler<TrainRequest> {
             new FunitSampler.Options(plan.batchSize(), start.samplerSeed(), !glyphs, 2, plan.pairedTargets(),
                 plan.classShots()));
       } catch (IllegalArgumentException e) {
-        throw new InvalidJobException("batch_size: " + e.getMessage(), e); // never better on a retry
+        String field = e.getMessage().startsWith("class_shots") ? "overrides.class_shots" : "batch_size";
+        throw new InvalidJobException(field + ": " + e.getMessage(), e); // never better on a retry
       }
       HostBatch trainDisplay = first(sampler.batchAt(0), DISPLAY_COLUMNS);
       HostBatch testDisplay = DisplayBatches.heldOut(dataset,

@@ -78,6 +78,12 @@ public final class FunitSampler implements AutoCloseable {
     if (options.pairedTargets()) {
       requireCompleteFonts(manifest, train);
     }
+    long shotValues = (long) options.batchSize() * (options.classShots() - 1) * 3 * preprocessing.size()
+        * preprocessing.size();
+    if (shotValues > Integer.MAX_VALUE) { // one Java array holds a batch's further class images
+      throw new IllegalArgumentException("class_shots " + options.classShots() + " at batch size "
+          + options.batchSize() + " and " + preprocessing.size() + " pixels exceeds a batch's largest array");
+    }
     this.numClasses = train.size();
     this.images = images;
     this.preprocessing = preprocessing;

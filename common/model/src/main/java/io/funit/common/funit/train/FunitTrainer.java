@@ -193,7 +193,8 @@ public final class FunitTrainer implements AutoCloseable {
   /** The mean of a per-sample row (B, C) and the rows (B·(K−1), C) of the same samples' further class images. */
   private static NDArray meanOverShots(NDArray drawn, NDArray more, int n) {
     long further = more.getShape().get(0) / n;
-    return drawn.add(more.reshape(n, further, -1).sum(new int[] {1})).div(further + 1);
+    // Ops.scale, not div(Number): the divisor is saved for the backward and must outlive a garbage collection
+    return Ops.scale(drawn.add(more.reshape(n, further, -1).sum(new int[] {1})), 1.0 / (further + 1));
   }
 
   /** The further class images as one batch (B·(K−1), 3, H, W), consecutive per sample. */
