@@ -3,6 +3,7 @@ package io.funit.common.dataset.sampler;
 import io.funit.common.dataset.DatasetClass;
 import io.funit.common.dataset.DatasetManifest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -162,7 +163,7 @@ public final class FunitSampler implements AutoCloseable {
           others.add(image);
         }
       }
-      java.util.Collections.shuffle(others, random);
+      Collections.shuffle(others, random);
       for (int j = 0; j < more; j++) {
         int image = others.isEmpty() ? drawn.image() : others.get(j % others.size());
         byte[] encoded = images.image(drawn.c(), image);
